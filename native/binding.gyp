@@ -1,0 +1,9 @@
+{
+  "targets": [
+    {
+      "target_name": "nsioctl",
+      "sources": ["nsioctl.c"],
+      "cflags": ["-O2", "-Wall", "-Wextra"]
+    }
+  ]
+}

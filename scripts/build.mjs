@@ -1,0 +1,32 @@
+// Bundles the extension and the command line with esbuild (type checking is `npm run typecheck`),
+// and copies the native ioctl addon next to the bundles so the .vsix carries it.
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, chmodSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'info',
+};
+
+mkdirSync('dist', { recursive: true });
+await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.js',
+  banner: { js: '#!/usr/bin/env node' },
+});
+chmodSync('dist/cli.js', 0o755);
+
+const addon = 'native/build/Release/nsioctl.node';
+if (!existsSync(addon)) {
+  console.error(`build: ${addon} is missing; run "npm run build:native" (needs python3, make, g++)`);
+  process.exit(1);
+}
+copyFileSync(addon, 'dist/nsioctl.node');

@@ -1,0 +1,22 @@
+import type { ContainerRef } from './container';
+
+/** One process as discovery saw it. */
+export interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  /** The short name from /proc/PID/comm (status "Name:"). */
+  command: string;
+  /** argv from /proc/PID/cmdline; empty for kernel threads. */
+  cmdline: string[];
+  /** Real UID as the host sees it. */
+  uid: number;
+  /** Start time in clock ticks since boot (field 22 of /proc/PID/stat). */
+  startTicks: number;
+  /** Its PID in every PID namespace from the host's down to its own ("NSpid:"). */
+  nspid: number[];
+  /** The unified (v2) cgroup path, or the first v1 path when there is no v2 entry. */
+  cgroup: string;
+  container: ContainerRef | null;
+  /** Thread count ("Threads:" in status). */
+  threads: number;
+}

@@ -1,0 +1,29 @@
+// Entry point VS Code loads. On Linux it creates the log channel, the commands and the views; on
+// any other platform it says why it cannot work and registers nothing.
+import * as vscode from 'vscode';
+import { unsupportedPlatformMessage } from './platform';
+import { registerCommands } from './registerCommands';
+import { registerNamespacesView } from './views/namespacesView';
+
+export const LOG_CHANNEL_NAME = 'Namespace Inspector';
+
+/** What activate() returns; the extension-host tests use it to reach the live services. */
+export interface NamespaceInspectorApi {
+  readonly log: vscode.LogOutputChannel;
+}
+
+export function activate(context: vscode.ExtensionContext): NamespaceInspectorApi | undefined {
+  const unsupported = unsupportedPlatformMessage(process.platform);
+  if (unsupported) {
+    void vscode.window.showErrorMessage(unsupported);
+    return undefined;
+  }
+  const log = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
+  context.subscriptions.push(log, ...registerCommands({ log }), registerNamespacesView());
+  log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);
+  return { log };
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions, which VS Code disposes.
+}

@@ -15,3 +15,14 @@ export function idKey(id: NamespaceId): string {
 export function sameId(a: NamespaceId | null | undefined, b: NamespaceId | null | undefined): boolean {
   return !!a && !!b && a.dev === b.dev && a.ino === b.ino;
 }
+
+/**
+ * The st_dev number (glibc's makedev encoding, which Node's fs.Stats.dev uses too) for a
+ * "major:minor" pair as /proc/PID/mountinfo prints it. Arithmetic, not bit operators: JS bit
+ * operators are 32-bit.
+ */
+export function devFromMajorMinor(major: number, minor: number): number {
+  const majorHigh = Math.floor(major / 0x1000) * 0x1000;
+  const minorHigh = Math.floor(minor / 0x100) * 0x100;
+  return majorHigh * 2 ** 32 + (major % 0x1000) * 0x100 + minorHigh * 0x1000 + (minor % 0x100);
+}

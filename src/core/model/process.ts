@@ -1,4 +1,5 @@
 import type { ContainerRef } from './container';
+import type { NsType } from './nsType';
 
 /** One process as discovery saw it. */
 export interface ProcessInfo {
@@ -19,4 +20,6 @@ export interface ProcessInfo {
   container: ContainerRef | null;
   /** Thread count ("Threads:" in status). */
   threads: number;
+  /** Inode of the namespace of each type it is in (all on the one nsfs device). */
+  namespaces: Partial<Record<NsType, number>>;
 }

@@ -1,0 +1,42 @@
+import type { DiscoveryResult } from '../core/model/result';
+import type { ResultFilter } from '../core/model/filter';
+import { filteredNamespaces } from '../core/model/filter';
+import { NS_TYPES } from '../core/model/nsType';
+import type { Namespace } from '../core/model/namespace';
+
+/** A readable table, one namespace a line, in the spirit of lsns. */
+export function formatTable(result: DiscoveryResult, filter: ResultFilter): string {
+  const rows = filteredNamespaces(result, filter)
+    .sort((a, b) => NS_TYPES.indexOf(a.type) - NS_TYPES.indexOf(b.type) || a.id.ino - b.id.ino)
+    .map(row);
+  const header = ['TYPE', 'NS', 'PROCS', 'PARENT', 'OWNER', 'HELD BY', 'CONTAINER', 'LABEL'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const lines = [header, ...rows].map((cells) =>
+    cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]))).join('  '),
+  );
+  const { skipped } = result;
+  const notes = [`${rows.length} namespaces, ${result.processes.size} processes`];
+  if (skipped.processes) notes.push(`${skipped.processes} processes not visible or gone`);
+  if (!result.privileged) notes.push('run as root to see every process');
+  for (const warning of result.warnings) notes.push(`warning: ${warning}`);
+  return `${lines.join('\n')}\n\n${notes.join('; ')}\n`;
+}
+
+function row(ns: Namespace): string[] {
+  const heldBy = [
+    ns.pids.length ? 'procs' : '',
+    ns.tids.length ? 'threads' : '',
+    ns.bindMounts.length ? 'mount' : '',
+    ns.fdRefs.length ? 'fd' : '',
+  ].filter(Boolean);
+  return [
+    ns.type,
+    String(ns.id.ino),
+    String(ns.pids.length),
+    ns.parent ? String(ns.parent.ino) : '-',
+    ns.owner ? String(ns.owner.ino) : '-',
+    heldBy.join(',') || 'ancestor',
+    ns.container ? `${ns.container.engine}:${ns.container.id.slice(0, 12)}` : '-',
+    ns.label,
+  ];
+}

@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import { discover } from '../core/discovery/discover';
+import { isNsType, NS_TYPES } from '../core/model/nsType';
+import type { NsType } from '../core/model/nsType';
+import { resultToJson } from '../core/model/toJson';
+import { formatTable } from './formatTable';
+
+/** Exit code for bad input: a clear one-line error, nothing done. */
+export const EXIT_USAGE = 2;
+
+const USAGE = `usage: nsinspect discover [--json] [--type TYPE]... [--pid PID]
+  --json         print the model as JSON (schema in the README)
+  --type TYPE    only namespaces of TYPE (${NS_TYPES.join(', ')}); repeatable
+  --pid PID      only the namespaces process PID is in`;
+
+class UsageError extends Error {}
+
+interface Writable {
+  write(chunk: string): unknown;
+}
+
+/** The command line: returns the exit code; writes its output to the streams given. */
+export async function runCli(argv: string[], out: Writable, err: Writable): Promise<number> {
+  let request: ReturnType<typeof parseRequest>;
+  try {
+    request = parseRequest(argv);
+  } catch (error) {
+    err.write(`nsinspect: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+  if (request === 'help') {
+    out.write(`${USAGE}\n`);
+    return 0;
+  }
+  const result = await discover();
+  if (request.pid !== undefined && !result.processes.has(request.pid)) {
+    err.write(`nsinspect: no process with PID ${request.pid} (it does not exist, exited, or is not visible to you)\n`);
+    return EXIT_USAGE;
+  }
+  const filter = { types: request.types, pid: request.pid };
+  out.write(request.json ? `${JSON.stringify(resultToJson(result, filter), null, 2)}\n` : formatTable(result, filter));
+  return 0;
+}
+
+function parseRequest(argv: string[]): { json: boolean; types: NsType[]; pid?: number } | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        type: { type: 'string', multiple: true },
+        pid: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${firstLine((error as Error).message)} (see nsinspect --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length !== 1 || positionals[0] !== 'discover') {
+    throw new UsageError(
+      positionals.length ? `unknown command "${positionals[0]}" (known: discover)` : 'missing command (known: discover)',
+    );
+  }
+  const types = (values.type ?? []).map((type) => {
+    if (!isNsType(type)) throw new UsageError(`unknown namespace type "${type}" (known: ${NS_TYPES.join(', ')})`);
+    return type;
+  });
+  let pid: number | undefined;
+  if (values.pid !== undefined) {
+    if (!/^[1-9][0-9]{0,9}$/.test(values.pid) || Number(values.pid) > 2 ** 31) {
+      throw new UsageError(`--pid takes a process ID (a positive whole number), not "${values.pid}"`);
+    }
+    pid = Number(values.pid);
+  }
+  return { json: values.json ?? false, types, pid };
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0];
+}

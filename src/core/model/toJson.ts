@@ -1,0 +1,55 @@
+import type { DiscoveryResult } from './result';
+import type { Namespace } from './namespace';
+import type { ProcessInfo } from './process';
+import { NS_TYPES } from './nsType';
+import type { ResultFilter } from './filter';
+import { filteredNamespaces } from './filter';
+
+/** Bumped on any incompatible change of the JSON the command line prints. */
+export const JSON_SCHEMA_VERSION = 1;
+
+/** The model as plain JSON, in the shape the README documents. */
+export function resultToJson(result: DiscoveryResult, filter: ResultFilter = {}) {
+  const namespaces = filteredNamespaces(result, filter).sort(byTypeThenInode);
+  const processes = [...result.processes.values()]
+    .filter((p) => filter.pid === undefined || p.pid === filter.pid)
+    .sort((a, b) => a.pid - b.pid);
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    privileged: result.privileged,
+    hierarchySource: result.hierarchySource,
+    nsfsDev: result.nsfsDev,
+    skipped: result.skipped,
+    warnings: result.warnings,
+    namespaces: namespaces.map(namespaceToJson),
+    processes: processes.map(processToJson),
+  };
+}
+
+function byTypeThenInode(a: Namespace, b: Namespace): number {
+  return NS_TYPES.indexOf(a.type) - NS_TYPES.indexOf(b.type) || a.id.ino - b.id.ino;
+}
+
+function namespaceToJson(ns: Namespace) {
+  return {
+    type: ns.type,
+    inode: ns.id.ino,
+    dev: ns.id.dev,
+    pids: ns.pids,
+    tids: ns.tids,
+    forChildrenPids: ns.forChildrenPids,
+    parent: ns.parent?.ino ?? null,
+    owner: ns.owner?.ino ?? null,
+    bindMounts: [...new Set(ns.bindMounts.map((m) => m.path))],
+    fdRefs: ns.fdRefs,
+    label: ns.label,
+    container: ns.container,
+    leaders: ns.leaders,
+    senior: ns.senior,
+    ...(ns.user ? { user: ns.user } : {}),
+  };
+}
+
+function processToJson(p: ProcessInfo) {
+  return { ...p };
+}

@@ -1,0 +1,83 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { NamespaceLab, nsInode, waitForCommand } from './support/namespaces';
+
+function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('nsinspect command line', () => {
+  const lab = new NamespaceLab();
+  after(() => lab.cleanup());
+  before(() => assert.ok(existsSync('dist/cli.js'), 'dist/cli.js is missing: run npm run build'));
+
+  it('prints the documented JSON for every namespace', async () => {
+    const netns = lab.addNetns('cli');
+    const sleeper = lab.start(['unshare', '--uts', 'sleep', '600']);
+    await waitForCommand(sleeper.pid!, 'sleep');
+    const run = cli(['discover', '--json']);
+    assert.equal(run.status, 0, run.stderr);
+    const model = JSON.parse(run.stdout);
+    assert.equal(model.schemaVersion, 1);
+    assert.equal(model.hierarchySource, 'ioctl');
+    for (const ns of model.namespaces) {
+      assert.deepEqual(
+        Object.keys(ns).filter((k) => k !== 'user').sort(),
+        ['bindMounts', 'container', 'dev', 'fdRefs', 'forChildrenPids', 'inode', 'label', 'leaders', 'owner', 'parent', 'pids', 'senior', 'tids', 'type'],
+      );
+    }
+    const uts = model.namespaces.find((ns: { inode: number }) => ns.inode === nsInode(sleeper.pid!, 'uts'));
+    assert.deepEqual(uts.pids, [sleeper.pid]);
+    assert.equal(uts.owner, nsInode('self', 'user'));
+    assert.equal(uts.parent, null);
+    assert.equal(uts.label, 'sleep');
+    const bound = model.namespaces.find((ns: { bindMounts: string[] }) => ns.bindMounts.includes(`/run/netns/${netns}`));
+    assert.equal(bound.type, 'net');
+    const process = model.processes.find((p: { pid: number }) => p.pid === sleeper.pid);
+    assert.deepEqual(process.cmdline, ['sleep', '600']);
+    assert.equal(process.namespaces.uts, uts.inode);
+    assert.deepEqual(Object.keys(model.skipped).sort(), ['fds', 'mountNamespaces', 'processes', 'threads']);
+  });
+
+  it('filters by --type (repeatable) and --pid', async () => {
+    const sleeper = lab.start(['unshare', '--net', 'sleep', '600']);
+    await waitForCommand(sleeper.pid!, 'sleep');
+    const byType = JSON.parse(cli(['discover', '--json', '--type', 'net', '--type', 'uts']).stdout);
+    assert.ok(byType.namespaces.length >= 3);
+    assert.ok(byType.namespaces.every((ns: { type: string }) => ns.type === 'net' || ns.type === 'uts'));
+    const byPid = JSON.parse(cli(['discover', '--json', '--pid', String(sleeper.pid)]).stdout);
+    assert.equal(byPid.processes.length, 1);
+    assert.deepEqual(byPid.namespaces.map((ns: { type: string }) => ns.type).sort(), ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts']);
+    assert.equal(byPid.namespaces.find((ns: { type: string }) => ns.type === 'net').inode, nsInode(sleeper.pid!, 'net'));
+  });
+
+  it('prints a readable table without --json', () => {
+    const run = cli(['discover', '--type', 'user']);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /^TYPE\s+NS\s+PROCS\s+PARENT\s+OWNER/);
+    assert.match(run.stdout, new RegExp(`^user\\s+${nsInode('self', 'user')}\\s`, 'm'));
+    assert.doesNotMatch(run.stdout, /^net\s/m);
+  });
+
+  const badInputs: [string, string[], RegExp][] = [
+    ['an unknown type', ['discover', '--type', 'bogus'], /unknown namespace type "bogus"/],
+    ['a PID that is not a number', ['discover', '--pid', 'abc'], /--pid takes a process ID/],
+    ['a PID with a shell metacharacter', ['discover', '--pid', '1;rm'], /--pid takes a process ID/],
+    ['a PID that does not exist', ['discover', '--pid', '2147483640'], /no process with PID 2147483640/],
+    ['an unknown option', ['discover', '--frobnicate'], /Unknown option '--frobnicate'/],
+    ['an unknown command', ['explode'], /unknown command "explode"/],
+    ['no command', [], /missing command/],
+  ];
+  for (const [what, args, message] of badInputs) {
+    it(`rejects ${what} with a one-line error and exit code 2`, () => {
+      const run = cli(args);
+      assert.equal(run.status, 2);
+      assert.equal(run.stdout, '');
+      assert.match(run.stderr, message);
+      assert.equal(run.stderr.trim().split('\n').length, 1);
+    });
+  }
+});

@@ -1,0 +1,11 @@
+// Builds the extension the way users get it (`npm run build`), so the harness never tests a
+// stale dist/.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const REPO_ROOT = join(__dirname, '..', '..');
+
+export function npmRun(script: string): void {
+  const result = spawnSync('npm', ['run', '--silent', script], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`npm run ${script} failed (exit ${result.status})`);
+}

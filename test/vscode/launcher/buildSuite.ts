@@ -1,0 +1,27 @@
+// Bundles the extension-host suite: one file per test so mocha can load them by name, with
+// `vscode` (given by the host) and `mocha` (one shared instance from node_modules) left external.
+import { build } from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../../scripts/vscode/buildProject';
+
+export const SUITE_OUT_DIR = join(REPO_ROOT, 'out', 'vscode-suite');
+export const SUITE_ENTRY = join(SUITE_OUT_DIR, 'index.js');
+
+export async function buildSuite(): Promise<void> {
+  const suiteDir = join(REPO_ROOT, 'test', 'vscode', 'suite');
+  const entries = readdirSync(suiteDir)
+    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+    .map((f) => join(suiteDir, f));
+  await build({
+    entryPoints: entries,
+    outdir: SUITE_OUT_DIR,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+}

@@ -5,6 +5,7 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServerInstall } from './versions';
 import { freePort } from './freePort';
+import { writeUserSettings } from './settings';
 import { onCleanup } from './cleanup';
 import { signalGroup, stopGroup } from './processGroup';
 
@@ -21,6 +22,8 @@ export interface ServerOptions {
   smokeTestDriver?: boolean;
   /** Extra environment for the server and so for the extension host it forks. */
   env?: NodeJS.ProcessEnv;
+  /** User settings to start with (see settings.ts). */
+  settings?: Record<string, unknown>;
   /** Print the server's output to the terminal as well as to the log file. */
   echoOutput?: boolean;
 }
@@ -50,6 +53,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { install, stateDir, connectionToken } = options;
   const dirs = serverDirs(stateDir);
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  if (options.settings) writeUserSettings(dirs.userDataDir, options.settings);
   const port = await freePort();
   const args = [
     install.serverMain,

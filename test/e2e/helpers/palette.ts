@@ -1,0 +1,13 @@
+import type { Page } from 'playwright-core';
+
+/** Runs a command from the command palette by its full title ("Category: Title"). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await pick.waitFor();
+  await pick.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}

@@ -1,0 +1,70 @@
+/**
+ * npm run bench [-- --n 10000] [--namespaces 1500] [--rounds 5]
+ *
+ * Times `nsinspect discover --json` against `lsns -J` on the same host, in alternating runs, over
+ * a fleet of sleeping processes in many namespaces; then measures an in-process discovery's
+ * longest event-loop block and peak memory. Kills every process it started.
+ */
+import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { discover } from '../src/core/discovery/discover';
+import { spawnFleet } from './spawnFleet';
+import { measureEventLoopBlock } from './eventLoopBlock';
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '5000' },
+    namespaces: { type: 'string', default: '1500' },
+    rounds: { type: 'string', default: '5' },
+  },
+});
+const processes = Number(values.n);
+const namespaceCount = Number(values.namespaces);
+const rounds = Number(values.rounds);
+if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: run npm run build first');
+if (process.getuid?.() !== 0) throw new Error('the benchmark needs root (it makes namespaces and compares full views)');
+
+/** Wall time in ms and peak RSS in MiB of one command, from GNU time. */
+function timed(argv: string[]): { ms: number; peakMiB: number } {
+  const start = process.hrtime.bigint();
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', ...argv], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (run.status !== 0) throw new Error(`${argv.join(' ')} failed: ${run.stderr}`);
+  const kib = Number(run.stderr.trim().split('\n').pop());
+  return { ms, peakMiB: kib / 1024 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<void> {
+  console.log(`starting ${processes} processes in about ${namespaceCount} new namespaces...`);
+  const fleet = await spawnFleet(processes, namespaceCount);
+  try {
+    const ours: { ms: number; peakMiB: number }[] = [];
+    const theirs: { ms: number; peakMiB: number }[] = [];
+    const nsinspect = [process.execPath, 'dist/cli.js', 'discover', '--json'];
+    timed(nsinspect); // warm the page cache for node and the bundle
+    for (let round = 0; round < rounds; round++) {
+      ours.push(timed(nsinspect));
+      theirs.push(timed(['lsns', '-J']));
+      console.log(`round ${round + 1}: nsinspect ${ours.at(-1)!.ms.toFixed(0)} ms, lsns -J ${theirs.at(-1)!.ms.toFixed(0)} ms`);
+    }
+    const { blockMs, result, peakMiB } = await measureEventLoopBlock(() => discover());
+    const oursMs = median(ours.map((r) => r.ms));
+    const theirsMs = median(theirs.map((r) => r.ms));
+    console.log('');
+    console.log(`host: ${result.processes.size} processes, ${result.namespaces.size} namespaces found`);
+    console.log(`nsinspect discover --json: median ${oursMs.toFixed(0)} ms, peak ${median(ours.map((r) => r.peakMiB)).toFixed(0)} MiB`);
+    console.log(`lsns -J:                   median ${theirsMs.toFixed(0)} ms, peak ${median(theirs.map((r) => r.peakMiB)).toFixed(0)} MiB`);
+    console.log(`ratio: nsinspect is ${(theirsMs / oursMs).toFixed(2)}x as fast as lsns -J (target >= 4x)`);
+    console.log(`in-process discover(): longest event-loop block ${blockMs.toFixed(1)} ms (target <= 50 ms), peak RSS ${peakMiB.toFixed(0)} MiB`);
+  } finally {
+    fleet.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -18,6 +18,8 @@ export interface ServerOptions {
    * machine who finds the port gets a shell through the server.
    */
   connectionToken?: string;
+  /** A fixed port; a free one is picked when omitted. */
+  port?: number;
   /** Lets the payload URL parameter load a development extension and a test suite. */
   smokeTestDriver?: boolean;
   /** Extra environment for the server and so for the extension host it forks. */
@@ -36,6 +38,8 @@ export interface RunningServer {
   logFile: string;
   /** The workbench URL opening `folder`, with the token and any extra query parameters. */
   workbenchUrl(folder: string, extra?: Record<string, string>): string;
+  /** Settles with the exit code (or signal) if the server ends without stop() being called. */
+  died: Promise<number | string | null>;
   stop(): Promise<void>;
 }
 
@@ -54,7 +58,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const dirs = serverDirs(stateDir);
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   if (options.settings) writeUserSettings(dirs.userDataDir, options.settings);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const args = [
     install.serverMain,
     ...['--host', '127.0.0.1', '--port', String(port)],
@@ -76,7 +80,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stream.pipe(log, { end: false });
     if (options.echoOutput) stream.pipe(process.stdout, { end: false });
   }
-  const stop = () => stopGroup(child);
+  let stopping = false;
+  const died = new Promise<number | string | null>((resolve) =>
+    child.on('exit', (code, signal) => {
+      if (!stopping) resolve(code ?? signal);
+    }),
+  );
+  const stop = () => {
+    stopping = true;
+    return stopGroup(child);
+  };
   onCleanup(stop, () => signalGroup(child, 'SIGKILL'));
 
   const origin = `http://127.0.0.1:${port}`;
@@ -88,6 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     extensionsDir: dirs.extensionsDir,
     logFile,
     workbenchUrl: (folder, extra = {}) => `${origin}/?${new URLSearchParams({ ...tokenQuery, folder, ...extra })}`,
+    died,
     stop,
   };
 }

@@ -36,7 +36,6 @@ function runTests(): number {
 try {
   prepare();
 } catch (error) {
-  console.error((error as Error).message);
   reportLayer(LAYER, [], [`preparing the browser tests failed: ${(error as Error).message}`]);
   process.exit(1);
 }

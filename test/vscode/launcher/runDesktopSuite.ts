@@ -48,7 +48,6 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: Error) => {
-    console.error(error.message);
     reportLayer(LAYER, [], [error.message]);
     process.exit(1);
   },

@@ -63,7 +63,6 @@ function keepServerLog(stateDir: string): void {
 main().then(
   (code) => process.exit(code),
   (error: Error) => {
-    console.error(error.message);
     reportLayer(LAYER, [], [error.message]);
     void stopAll().finally(() => process.exit(1));
   },

@@ -72,7 +72,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const logFile = join(stateDir, 'server.log');
   const log = createWriteStream(logFile);
   const child = spawn(install.node, args, {
-    env: { ...process.env, ...options.env, PATH: `${install.nodeBinDir}:${process.env.PATH}` },
+    env: { ...process.env, ...serverTmpDir(stateDir), ...options.env, PATH: `${install.nodeBinDir}:${process.env.PATH}` },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // own process group: stop() ends the server and everything it forked
   });
@@ -104,6 +104,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     died,
     stop,
   };
+}
+
+/**
+ * The server leaves its IPC sockets (vscode-ipc-*.sock) in the temp folder when it is stopped;
+ * point TMPDIR into the state folder so they go away with it. Only when the path stays short:
+ * a Unix socket path must fit in 108 bytes.
+ */
+function serverTmpDir(stateDir: string): NodeJS.ProcessEnv {
+  const dir = join(stateDir, 'tmp');
+  if (dir.length > 48) return {};
+  mkdirSync(dir, { recursive: true });
+  return { TMPDIR: dir };
 }
 
 function tokenArgs(stateDir: string, token: string | undefined): string[] {

@@ -33,7 +33,7 @@ async function main(): Promise<number> {
   }
   try {
     if (!existsSync(resultsFile)) {
-      reportLayer(LAYER, [], [`VS Code ended without suite results: ${hostError ?? 'unknown reason'}`]);
+      reportLayer(LAYER, [], [`no suite results from the desktop VS Code (it is downloaded from the internet): ${hostError ?? 'unknown reason'}`]);
       return 1;
     }
     const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as SuiteResults;

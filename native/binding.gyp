@@ -1,9 +1,10 @@
 {
   "targets": [
     {
-      "target_name": "nsioctl",
-      "sources": ["nsioctl.c"],
-      "cflags": ["-O2", "-Wall", "-Wextra"]
+      "target_name": "nsnative",
+      "sources": ["module.c", "ns_probe.c", "task_scan.c"],
+      "cflags": ["-O2", "-Wall", "-Wextra", "-pthread"],
+      "libraries": ["-lpthread"]
     }
   ]
 }

@@ -1,7 +1,6 @@
 /*
- * nsioctl: the namespace ioctls Node.js cannot call (NS_GET_USERNS, NS_GET_PARENT,
- * NS_GET_NSTYPE, NS_GET_OWNER_UID), as a Node-API addon. Node-API is ABI-stable, so one binary
- * per CPU architecture serves Node.js and every Electron-based VS Code.
+ * The namespace ioctls Node.js cannot call (NS_GET_USERNS, NS_GET_PARENT, NS_GET_NSTYPE,
+ * NS_GET_OWNER_UID).
  *
  * probe(path) opens a namespace file (/proc/PID/ns/TYPE, a bind mount, /proc/PID/fd/N) and
  * returns a flat array of records for that namespace and every namespace reachable from it
@@ -11,7 +10,7 @@
  * parent) or ownerUid does not apply. It returns null when the path cannot be opened.
  */
 #define _GNU_SOURCE
-#include <node_api.h>
+#include "native.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/ioctl.h>
@@ -82,7 +81,7 @@ static void walk(int fd, records_t *r, int depth) {
   if (parent >= 0) walk(parent, r, depth + 1);
 }
 
-static napi_value probe(napi_env env, napi_callback_info info) {
+napi_value ns_probe(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
@@ -109,11 +108,4 @@ static napi_value probe(napi_env env, napi_callback_info info) {
     napi_set_element(env, result, (uint32_t)i, v);
   }
   return result;
-}
-
-NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
-  napi_value fn;
-  napi_create_function(env, "probe", NAPI_AUTO_LENGTH, probe, NULL, &fn);
-  napi_set_named_property(env, exports, "probe", fn);
-  return exports;
 }

@@ -1,5 +1,5 @@
 // Bundles the extension and the command line with esbuild (type checking is `npm run typecheck`),
-// and copies the native ioctl addon next to the bundles so the .vsix carries it.
+// and copies the native addon next to the bundles so the .vsix carries it.
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, chmodSync } from 'node:fs';
 
@@ -24,9 +24,9 @@ await build({
 });
 chmodSync('dist/cli.js', 0o755);
 
-const addon = 'native/build/Release/nsioctl.node';
+const addon = 'native/build/Release/nsnative.node';
 if (!existsSync(addon)) {
   console.error(`build: ${addon} is missing; run "npm run build:native" (needs python3, make, g++)`);
   process.exit(1);
 }
-copyFileSync(addon, 'dist/nsioctl.node');
+copyFileSync(addon, 'dist/nsnative.node');

@@ -11,8 +11,6 @@ export interface DiscoveryContext {
   readonly yielder: CooperativeYield;
   /** Namespace key -> a path that opens it (for the ioctls): the first reference seen. */
   readonly openPaths: Map<string, string>;
-  /** Every path some mount namespace has a namespace bind-mounted to. */
-  readonly nsfsMountPoints: Set<string>;
   /** Stops early (e.g. when the user cancels): sources check it between batches. */
   readonly signal?: AbortSignal;
 }

@@ -4,25 +4,18 @@ import { emptyResult } from '../model/result';
 import { CooperativeYield } from './cooperativeYield';
 import type { DiscoveryContext, DiscoverySource } from './context';
 import { Procfs } from './procfs';
-import { processSource } from './sourceProcesses';
-import { threadSource } from './sourceThreads';
+import { nativeAddon } from './nativeAddon';
+import { NsIoctl } from './nsIoctl';
+import { taskSource } from './sourceTasks';
 import { bindMountSource } from './sourceBindMounts';
-import { fdSource } from './sourceFds';
 import { hierarchySource } from './sourceHierarchy';
 import { userMapSource } from './sourceUserMaps';
 import { summarizeStep } from './summarize';
-import { loadNsIoctl } from './nsIoctl';
 
 export interface DiscoveryOptions {
   /** procfs root; tests may point it elsewhere. */
   procRoot?: string;
-  /** Which optional sources run (all by default): processes always do. */
-  threads?: boolean;
-  bindMounts?: boolean;
-  fds?: boolean;
-  /** Parent/owner from the nsioctl addon ('auto': addon if it loads, else lsns). */
-  hierarchy?: 'auto' | 'ioctl' | 'lsns' | 'off';
-  /** The longest stretch discovery runs without giving the event loop a turn. */
+  /** The longest stretch discovery runs on the event loop without giving it a turn. */
   sliceMs?: number;
   signal?: AbortSignal;
 }
@@ -30,41 +23,35 @@ export interface DiscoveryOptions {
 /**
  * Finds every namespace visible from here: an ordered pipeline of sources over one result, as
  * lxkns does. Sources that cannot read something skip it and count it; discovery fails only when
- * procfs itself is missing.
+ * procfs itself or the native addon is missing.
  */
 export async function discover(options: DiscoveryOptions = {}): Promise<DiscoveryResult> {
   const procfs = new Procfs(options.procRoot);
-  const nsfs = procfs.stat(procfs.path('self', 'ns', 'net')) ?? procfs.stat(procfs.path('self', 'ns', 'user'));
-  if (nsfs === null) throw new Error(`cannot stat ${procfs.path('self', 'ns')}: is procfs mounted?`);
+  const nsfs = procfs.stat(procfs.path('self', 'ns', 'user'));
+  if (nsfs === null) throw new Error(`cannot stat ${procfs.path('self', 'ns', 'user')}: is procfs mounted?`);
   const result = emptyResult(nsfs.dev, isPrivileged());
   const ctx: DiscoveryContext = {
     procfs,
     result,
     yielder: new CooperativeYield(options.sliceMs),
     openPaths: new Map(),
-    nsfsMountPoints: new Set(),
     signal: options.signal,
   };
-  for (const source of pipeline(options, result)) {
+  const addon = nativeAddon();
+  const ioctl = new NsIoctl(addon);
+  const pipeline: DiscoverySource[] = [
+    taskSource(addon, ioctl),
+    bindMountSource,
+    hierarchySource(ioctl),
+    userMapSource,
+    summarizeStep,
+  ];
+  for (const source of pipeline) {
     options.signal?.throwIfAborted();
     await source.run(ctx);
   }
   options.signal?.throwIfAborted();
   return result;
-}
-
-function pipeline(options: DiscoveryOptions, result: DiscoveryResult): DiscoverySource[] {
-  const hierarchy = options.hierarchy ?? 'auto';
-  const { ioctl, problem } = hierarchy === 'ioctl' || hierarchy === 'auto' ? loadNsIoctl() : { ioctl: null, problem: null };
-  if (hierarchy === 'ioctl' && ioctl === null) throw new Error(`cannot use ioctls: ${problem}`);
-  if (problem !== null) result.warnings.push(`${problem}; parents and owners come from lsns instead`);
-  const sources: DiscoverySource[] = [processSource];
-  if (options.threads !== false) sources.push(threadSource);
-  if (options.bindMounts !== false) sources.push(bindMountSource);
-  if (options.fds !== false) sources.push(fdSource(ioctl));
-  if (hierarchy !== 'off') sources.push(hierarchySource(ioctl));
-  sources.push(userMapSource, summarizeStep);
-  return sources;
 }
 
 /** Root can read every process' namespace links; anyone else sees only their own processes'. */

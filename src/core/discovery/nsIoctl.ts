@@ -1,6 +1,5 @@
-import * as path from 'node:path';
-import * as fs from 'node:fs';
 import type { NamespaceId } from '../model/namespaceId';
+import type { NativeAddon } from './nativeAddon';
 
 /** What the kernel says about one namespace through the NS_GET_* ioctls. */
 export interface IoctlRecord {
@@ -13,16 +12,11 @@ export interface IoctlRecord {
   ownerUid: number | null;
 }
 
-/** The native addon's interface (native/nsioctl.c). */
-interface Addon {
-  probe(path: string): number[] | null;
-}
-
 const FIELDS = 8;
 
-/** Access to the namespace ioctls through the nsioctl Node-API addon. */
+/** The namespace ioctls, through the native addon (native/ns_probe.c). */
 export class NsIoctl {
-  constructor(private readonly addon: Addon) {}
+  constructor(private readonly addon: Pick<NativeAddon, 'probe'>) {}
 
   /**
    * The namespace at `path` and every namespace above it through owner and parent links, or
@@ -48,26 +42,5 @@ export class NsIoctl {
   /** The CLONE_NEW* flag of the namespace at `path`, or null. */
   typeOf(nsPath: string): number | null {
     return this.probe(nsPath)?.[0]?.cloneFlag ?? null;
-  }
-}
-
-/** Where the addon may be: next to the bundle (dist/, the .vsix) or in the source tree's build. */
-function addonCandidates(): string[] {
-  return [
-    path.join(__dirname, 'nsioctl.node'),
-    path.join(__dirname, '..', '..', '..', 'native', 'build', 'Release', 'nsioctl.node'),
-    path.join(__dirname, '..', 'native', 'build', 'Release', 'nsioctl.node'),
-  ];
-}
-
-/** Loads the addon; returns null with the reason when it is missing or does not load. */
-export function loadNsIoctl(): { ioctl: NsIoctl | null; problem: string | null } {
-  const found = addonCandidates().find((candidate) => fs.existsSync(candidate));
-  if (found === undefined) return { ioctl: null, problem: 'the nsioctl addon is not built (npm run build:native)' };
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return { ioctl: new NsIoctl(require(found) as Addon), problem: null };
-  } catch (error) {
-    return { ioctl: null, problem: `the nsioctl addon did not load: ${(error as Error).message}` };
   }
 }

@@ -29,7 +29,6 @@ export const bindMountSource: DiscoverySource = {
         const id = { dev: devFromMajorMinor(mount.major, mount.minor), ino: mount.ino };
         const ns = namespaceFor(result, id, mount.type);
         ns.bindMounts.push({ path: mount.mountPoint, mntns: mntns.id.ino });
-        ctx.nsfsMountPoints.add(mount.mountPoint);
         // Through /proc/PID/root the path resolves inside that process' mount namespace.
         rememberOpenPath(ctx, id, root + mount.mountPoint);
       }

@@ -1,28 +1,19 @@
-import { CLONE_FLAG_TO_TYPE, isHierarchical, isNsType } from '../model/nsType';
+import { CLONE_FLAG_TO_TYPE, isHierarchical } from '../model/nsType';
 import { idKey } from '../model/namespaceId';
 import type { DiscoveryResult } from '../model/result';
 import { namespaceFor } from '../model/result';
-import { parseLsnsJson } from '../parsers/lsnsJson';
-import { runTool } from '../exec/runTool';
 import type { DiscoverySource } from './context';
 import type { NsIoctl, IoctlRecord } from './nsIoctl';
 
 /**
  * Parents (PID and user namespaces), owning user namespaces, and owner UIDs. The kernel tells
- * these only through ioctls on an open namespace file; the walk up from each namespace also finds
- * ancestors that no process is in any more. Without the addon, `lsns --tree=parent` is the
- * fallback: slower, and blind to namespaces lsns does not list (held only by a bind mount, an fd or
- * a thread).
+ * these only through ioctls on an open namespace file (lsns uses the same ioctls); the walk up
+ * from each namespace also finds ancestors that no process is in any more.
  */
-export function hierarchySource(ioctl: NsIoctl | null): DiscoverySource {
+export function hierarchySource(ioctl: NsIoctl): DiscoverySource {
   return {
     name: 'hierarchy',
     async run(ctx) {
-      if (ioctl === null) {
-        await fromLsns(ctx.result);
-        return;
-      }
-      ctx.result.hierarchySource = 'ioctl';
       const described = new Set<string>();
       for (const [key, openPath] of [...ctx.openPaths]) {
         if (ctx.signal?.aborted) return;
@@ -47,16 +38,5 @@ function applyRecord(result: DiscoveryResult, record: IoctlRecord): void {
   ns.parent = isHierarchical(type) ? record.parent : null;
   if (type === 'user') {
     ns.user = { uidMap: null, gidMap: null, setgroups: null, ...ns.user, ownerUid: record.ownerUid };
-  }
-}
-
-async function fromLsns(result: DiscoveryResult): Promise<void> {
-  const output = await runTool('lsns', ['-J', '--tree=parent', '-o', 'NS,TYPE,PNS,ONS']);
-  result.hierarchySource = 'lsns';
-  for (const entry of parseLsnsJson(output.stdout)) {
-    if (!isNsType(entry.type)) continue;
-    const ns = namespaceFor(result, { dev: result.nsfsDev, ino: entry.ns }, entry.type);
-    ns.owner = entry.ons === null ? null : { dev: result.nsfsDev, ino: entry.ons };
-    ns.parent = entry.pns === null || !isHierarchical(entry.type) ? null : { dev: result.nsfsDev, ino: entry.pns };
   }
 }

@@ -15,16 +15,12 @@ export interface SkipCounts {
   mountNamespaces: number;
 }
 
-/** How parents and owners were found. */
-export type HierarchySource = 'ioctl' | 'lsns' | 'none';
-
 export interface DiscoveryResult {
   namespaces: Map<string, Namespace>;
   processes: Map<number, ProcessInfo>;
   skipped: SkipCounts;
   /** Device number of the nsfs filesystem the namespaces live on. */
   nsfsDev: number;
-  hierarchySource: HierarchySource;
   /** Whether discovery ran with root privileges (CAP_SYS_PTRACE over every process). */
   privileged: boolean;
   warnings: string[];
@@ -36,7 +32,6 @@ export function emptyResult(nsfsDev: number, privileged: boolean): DiscoveryResu
     processes: new Map(),
     skipped: { processes: 0, threads: 0, fds: 0, mountNamespaces: 0 },
     nsfsDev,
-    hierarchySource: 'none',
     privileged,
     warnings: [],
   };

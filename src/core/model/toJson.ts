@@ -17,7 +17,6 @@ export function resultToJson(result: DiscoveryResult, filter: ResultFilter = {})
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
     privileged: result.privileged,
-    hierarchySource: result.hierarchySource,
     nsfsDev: result.nsfsDev,
     skipped: result.skipped,
     warnings: result.warnings,

@@ -1,0 +1,15 @@
+/*
+ * nsnative: what discovery needs from the kernel that Node.js cannot do or cannot do fast.
+ * Node-API is ABI-stable, so one binary per CPU architecture serves Node.js and every
+ * Electron-based VS Code. Everything here only reads.
+ */
+#include "native.h"
+
+NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
+  napi_value fn;
+  napi_create_function(env, "probe", NAPI_AUTO_LENGTH, ns_probe, NULL, &fn);
+  napi_set_named_property(env, exports, "probe", fn);
+  napi_create_function(env, "scanTasks", NAPI_AUTO_LENGTH, ns_scan_tasks, NULL, &fn);
+  napi_set_named_property(env, exports, "scanTasks", fn);
+  return exports;
+}

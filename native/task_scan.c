@@ -1,0 +1,436 @@
+/*
+ * scanTasks(procRoot, nsfsDev, fdCandidates, threads): reads, for every PID under procRoot, what
+ * discovery needs from procfs, off the main thread (libuv's pool plus threads-1 threads of its
+ * own) so the event loop never waits. It resolves to one Buffer of
+ * records (see the encoding below, decoded by src/core/discovery/taskRecords.ts). All parsing
+ * beyond splitting bytes stays in TypeScript.
+ *
+ * Why native: the kernel work per process (ten namespace links, four proc files, the fd table)
+ * costs about 100 us; JS calls add to it and would run on the event loop. Here it runs with
+ * openat() relative to /proc/PID, spread over several cores.
+ *
+ * Record encoding, little-endian:
+ *   u32 pid, u8 state (0 read, 1 gone, 2 not permitted)
+ *   if read:
+ *     10 x f64 inode of ns/{mnt,pid,net,ipc,uts,user,cgroup,time,pid_for_children,
+ *              time_for_children} (0 = link missing)
+ *     4 x (u32 length, bytes): stat, status (selected lines), cmdline, cgroup
+ *     u32 count, count x (u32 fd, f64 inode, f64 dev, u8 type length, type bytes)
+ *         fds that refer to a namespace; type "" when only stat() could tell
+ *     u32 count, count x (u32 tid, u8 type index 0..7, f64 inode)
+ *         threads whose namespace of that type differs from the process'
+ *     u32 threads that could not be read
+ */
+#define _GNU_SOURCE
+#include "native.h"
+#include <dirent.h>
+#include <pthread.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define LINK_COUNT 10
+#define TYPE_COUNT 8
+static const char *const LINKS[LINK_COUNT] = {
+    "ns/mnt", "ns/pid", "ns/net", "ns/ipc", "ns/uts", "ns/user", "ns/cgroup", "ns/time",
+    "ns/pid_for_children", "ns/time_for_children"};
+static const char *const TYPES[TYPE_COUNT] = {"mnt", "pid", "net", "ipc", "uts", "user", "cgroup", "time"};
+/* The status lines discovery uses; the rest of the file is not copied. */
+static const char *const STATUS_KEYS[] = {"Name:", "PPid:", "Uid:", "Gid:", "Threads:", "NSpid:", "NStgid:", NULL};
+
+typedef struct {
+  char *data;
+  size_t length, capacity;
+  int failed;
+} out_t;
+
+static void out_reserve(out_t *o, size_t more) {
+  if (o->failed || o->length + more <= o->capacity) return;
+  size_t capacity = o->capacity ? o->capacity : 1 << 16;
+  while (capacity < o->length + more) capacity *= 2;
+  char *grown = realloc(o->data, capacity);
+  if (!grown) {
+    o->failed = 1;
+    return;
+  }
+  o->data = grown;
+  o->capacity = capacity;
+}
+static void out_bytes(out_t *o, const void *bytes, size_t n) {
+  out_reserve(o, n);
+  if (o->failed) return;
+  memcpy(o->data + o->length, bytes, n);
+  o->length += n;
+}
+static void out_u8(out_t *o, uint8_t v) { out_bytes(o, &v, 1); }
+static void out_u32(out_t *o, uint32_t v) { out_bytes(o, &v, 4); }
+static void out_f64(out_t *o, double v) { out_bytes(o, &v, 8); }
+static void out_field(out_t *o, const char *bytes, size_t n) {
+  out_u32(o, (uint32_t)n);
+  out_bytes(o, bytes, n);
+}
+/* Overwrites a u32 written earlier (a count known only afterwards). */
+static void out_patch_u32(out_t *o, size_t at, uint32_t v) {
+  if (!o->failed) memcpy(o->data + at, &v, 4);
+}
+
+/* Reads a whole proc file relative to dirfd into scratch; returns its length or -1. */
+static ssize_t read_file_at(int dirfd, const char *name, out_t *scratch) {
+  int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  scratch->length = 0;
+  for (;;) {
+    out_reserve(scratch, 4096);
+    if (scratch->failed) break;
+    ssize_t n = read(fd, scratch->data + scratch->length, scratch->capacity - scratch->length);
+    if (n <= 0) break;
+    scratch->length += (size_t)n;
+  }
+  close(fd);
+  return scratch->failed ? -1 : (ssize_t)scratch->length;
+}
+
+/* "net:[4026531840]" -> 4026531840 and the type's length; 0 when the text is no such link. */
+static double parse_ns_link(const char *text, size_t *type_length) {
+  const char *open = strchr(text, ':');
+  if (!open || open[1] != '[') return 0;
+  char *end;
+  unsigned long long ino = strtoull(open + 2, &end, 10);
+  if (*end != ']' || end[1] != '\0') return 0;
+  *type_length = (size_t)(open - text);
+  return (double)ino;
+}
+
+static int type_index(const char *type, size_t length) {
+  for (int i = 0; i < TYPE_COUNT; i++) {
+    if (strlen(TYPES[i]) == length && strncmp(type, TYPES[i], length) == 0) return i;
+  }
+  return -1;
+}
+
+static double read_link_inode(int dirfd, const char *name, int *error) {
+  char target[128];
+  ssize_t n = readlinkat(dirfd, name, target, sizeof target - 1);
+  if (n < 0) {
+    *error = errno;
+    return 0;
+  }
+  target[n] = '\0';
+  size_t type_length;
+  return parse_ns_link(target, &type_length);
+}
+
+/* Copies the selected lines of status; returns the Threads: count. */
+static long copy_status_lines(const char *text, size_t length, out_t *o) {
+  size_t at = o->length;
+  out_u32(o, 0);
+  long threads = 1;
+  const char *line = text, *end = text + length;
+  while (line < end) {
+    const char *newline = memchr(line, '\n', (size_t)(end - line));
+    size_t n = newline ? (size_t)(newline - line) + 1 : (size_t)(end - line);
+    for (int k = 0; STATUS_KEYS[k]; k++) {
+      size_t key = strlen(STATUS_KEYS[k]);
+      if (n >= key && strncmp(line, STATUS_KEYS[k], key) == 0) {
+        out_bytes(o, line, n);
+        if (k == 4) threads = strtol(line + key, NULL, 10);
+        break;
+      }
+    }
+    line += n;
+  }
+  out_patch_u32(o, at, (uint32_t)(o->length - at - 4));
+  return threads;
+}
+
+typedef struct {
+  char **paths;
+  size_t count;
+} candidates_t;
+
+static int is_candidate(const candidates_t *c, const char *path) {
+  if (strcmp(path, "/") == 0) return 1; /* an nsfs fd whose bind mount is gone */
+  for (size_t i = 0; i < c->count; i++) {
+    if (strcmp(c->paths[i], path) == 0) return 1;
+  }
+  return 0;
+}
+
+static void scan_fds(int piddir, double nsfs_dev, const candidates_t *candidates, out_t *o) {
+  size_t at = o->length;
+  uint32_t count = 0;
+  out_u32(o, 0);
+  int fddir = openat(piddir, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  DIR *dir = fddir < 0 ? NULL : fdopendir(fddir);
+  if (!dir) {
+    if (fddir >= 0) close(fddir);
+    return;
+  }
+  struct dirent *entry;
+  while ((entry = readdir(dir))) {
+    if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
+    char target[4096];
+    ssize_t n = readlinkat(fddir, entry->d_name, target, sizeof target - 1);
+    if (n < 0) continue;
+    target[n] = '\0';
+    size_t type_length = 0;
+    double ino = parse_ns_link(target, &type_length);
+    double dev = nsfs_dev;
+    if (ino != 0 && type_index(target, type_length) < 0) continue; /* socket:[..], pipe:[..] */
+    if (ino == 0) {
+      /* Opened through a bind mount: the link shows a path. Only known nsfs mount points (and "/")
+         are stat()ed, so that no stat can hang on some other file system. */
+      struct stat st;
+      if (target[0] != '/' || !is_candidate(candidates, target)) continue;
+      if (fstatat(fddir, entry->d_name, &st, 0) != 0 || (double)st.st_dev != nsfs_dev) continue;
+      ino = (double)st.st_ino;
+      dev = (double)st.st_dev;
+      type_length = 0;
+    }
+    out_u32(o, (uint32_t)strtoul(entry->d_name, NULL, 10));
+    out_f64(o, ino);
+    out_f64(o, dev);
+    out_u8(o, (uint8_t)type_length);
+    out_bytes(o, target, type_length);
+    count++;
+  }
+  closedir(dir);
+  out_patch_u32(o, at, count);
+}
+
+static void scan_threads(int piddir, uint32_t pid, const double own[LINK_COUNT], out_t *o) {
+  size_t at = o->length;
+  uint32_t count = 0, unreadable = 0;
+  out_u32(o, 0);
+  int taskdir = openat(piddir, "task", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  DIR *dir = taskdir < 0 ? NULL : fdopendir(taskdir);
+  if (dir) {
+    struct dirent *entry;
+    while ((entry = readdir(dir))) {
+      if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
+      uint32_t tid = (uint32_t)strtoul(entry->d_name, NULL, 10);
+      if (tid == pid) continue;
+      for (int t = 0; t < TYPE_COUNT; t++) {
+        char path[320];
+        snprintf(path, sizeof path, "%s/ns/%s", entry->d_name, TYPES[t]);
+        int error = 0;
+        double ino = read_link_inode(taskdir, path, &error);
+        if (ino == 0) {
+          if (t == 0) {
+            unreadable++;
+            break;
+          }
+          continue;
+        }
+        if (ino == own[t]) continue;
+        out_u32(o, tid);
+        out_u8(o, (uint8_t)t);
+        out_f64(o, ino);
+        count++;
+      }
+    }
+    closedir(dir);
+  } else {
+    if (taskdir >= 0) close(taskdir);
+    unreadable++;
+  }
+  out_patch_u32(o, at, count);
+  out_u32(o, unreadable);
+}
+
+static void scan_one(int procdir, uint32_t pid, double nsfs_dev, const candidates_t *candidates, out_t *o,
+                     out_t *scratch) {
+  char name[16];
+  snprintf(name, sizeof name, "%u", pid);
+  out_u32(o, pid);
+  int piddir = openat(procdir, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (piddir < 0) {
+    out_u8(o, errno == EACCES || errno == EPERM ? 2 : 1);
+    return;
+  }
+  double links[LINK_COUNT];
+  int readable = 0, error = ENOENT;
+  for (int i = 0; i < LINK_COUNT; i++) {
+    links[i] = read_link_inode(piddir, LINKS[i], &error);
+    if (links[i] != 0) readable++;
+  }
+  ssize_t status_length = readable ? read_file_at(piddir, "status", scratch) : -1;
+  if (status_length < 0) {
+    out_u8(o, readable ? 1 : (error == EACCES || error == EPERM ? 2 : 1));
+    close(piddir);
+    return;
+  }
+  out_u8(o, 0);
+  for (int i = 0; i < LINK_COUNT; i++) out_f64(o, links[i]);
+  out_t status_copy = {0};
+  long threads = copy_status_lines(scratch->data, (size_t)status_length, &status_copy);
+  static const char *const FILES[] = {"stat", NULL, "cmdline", "cgroup"};
+  for (int f = 0; f < 4; f++) {
+    if (f == 1) {
+      out_bytes(o, status_copy.data, status_copy.length);
+      continue;
+    }
+    ssize_t n = read_file_at(piddir, FILES[f], scratch);
+    out_field(o, scratch->data, n < 0 ? 0 : (size_t)n);
+  }
+  free(status_copy.data);
+  scan_fds(piddir, nsfs_dev, candidates, o);
+  if (threads > 1) {
+    scan_threads(piddir, pid, links, o);
+  } else {
+    out_u32(o, 0);
+    out_u32(o, 0);
+  }
+  close(piddir);
+}
+
+typedef struct {
+  napi_async_work work;
+  napi_deferred deferred;
+  char root[4096];
+  int threads;
+  double nsfs_dev;
+  candidates_t candidates;
+  uint32_t *pids;
+  size_t pid_count;
+  out_t out;
+  int error;
+} scan_job_t;
+
+typedef struct {
+  scan_job_t *job;
+  int procdir, index;
+  out_t out;
+} worker_t;
+
+/* Lists the numeric entries of the proc root. */
+static int list_pids(int procdir, scan_job_t *job) {
+  DIR *dir = fdopendir(dup(procdir));
+  if (!dir) return errno;
+  size_t capacity = 1024;
+  job->pids = malloc(capacity * sizeof *job->pids);
+  struct dirent *entry;
+  while (job->pids && (entry = readdir(dir))) {
+    if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
+    if (job->pid_count == capacity) {
+      uint32_t *grown = realloc(job->pids, (capacity *= 2) * sizeof *job->pids);
+      if (!grown) break;
+      job->pids = grown;
+    }
+    job->pids[job->pid_count++] = (uint32_t)strtoul(entry->d_name, NULL, 10);
+  }
+  closedir(dir);
+  return job->pids ? 0 : ENOMEM;
+}
+
+/* Every `threads`-th PID from `index` on: interleaving spreads busy processes evenly. */
+static void *scan_share(void *arg) {
+  worker_t *w = arg;
+  out_t scratch = {0};
+  for (size_t i = (size_t)w->index; i < w->job->pid_count; i += (size_t)w->job->threads) {
+    scan_one(w->procdir, w->job->pids[i], w->job->nsfs_dev, &w->job->candidates, &w->out, &scratch);
+  }
+  free(scratch.data);
+  return NULL;
+}
+
+static void execute(napi_env env, void *data) {
+  (void)env;
+  scan_job_t *job = data;
+  int procdir = open(job->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (procdir < 0 || (job->error = list_pids(procdir, job))) {
+    if (procdir < 0) job->error = errno;
+    else close(procdir);
+    return;
+  }
+  worker_t workers[16];
+  pthread_t ids[16];
+  int started[16] = {0};
+  for (int k = 0; k < job->threads; k++) {
+    workers[k] = (worker_t){.job = job, .procdir = procdir, .index = k};
+    /* Worker 0 is this thread; the others get threads of their own. */
+    if (k > 0) started[k] = pthread_create(&ids[k], NULL, scan_share, &workers[k]) == 0;
+  }
+  scan_share(&workers[0]);
+  for (int k = 1; k < job->threads; k++) {
+    if (started[k]) pthread_join(ids[k], NULL);
+    else scan_share(&workers[k]);
+  }
+  for (int k = 0; k < job->threads; k++) {
+    out_bytes(&job->out, workers[k].out.data, workers[k].out.length);
+    job->out.failed |= workers[k].out.failed;
+    free(workers[k].out.data);
+  }
+  close(procdir);
+}
+
+static void free_job(scan_job_t *job) {
+  for (size_t i = 0; i < job->candidates.count; i++) free(job->candidates.paths[i]);
+  free(job->candidates.paths);
+  free(job->pids);
+  free(job->out.data);
+  free(job);
+}
+
+static void complete(napi_env env, napi_status status, void *data) {
+  scan_job_t *job = data;
+  napi_value value;
+  if (status != napi_ok || job->error || job->out.failed) {
+    const char *why = job->error ? strerror(job->error) : "out of memory or cancelled";
+    napi_value message;
+    napi_create_string_utf8(env, why, NAPI_AUTO_LENGTH, &message);
+    napi_create_error(env, NULL, message, &value);
+    napi_reject_deferred(env, job->deferred, value);
+  } else {
+    void *copy;
+    napi_create_buffer_copy(env, job->out.length, job->out.length ? job->out.data : "", &copy, &value);
+    napi_resolve_deferred(env, job->deferred, value);
+  }
+  napi_delete_async_work(env, job->work);
+  free_job(job);
+}
+
+napi_value ns_scan_tasks(napi_env env, napi_callback_info info) {
+  size_t argc = 4;
+  napi_value argv[4];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  scan_job_t *job = calloc(1, sizeof *job);
+  size_t length = 0;
+  uint32_t candidate_count = 0;
+  int32_t threads = 1;
+  int bad = !job || argc < 4 ||
+            napi_get_value_string_utf8(env, argv[0], job->root, sizeof job->root, &length) != napi_ok ||
+            napi_get_value_double(env, argv[1], &job->nsfs_dev) != napi_ok ||
+            napi_get_array_length(env, argv[2], &candidate_count) != napi_ok ||
+            napi_get_value_int32(env, argv[3], &threads) != napi_ok || threads < 1 || threads > 16;
+  if (!bad) {
+    job->threads = threads;
+    bad = !(job->candidates.paths = calloc(candidate_count ? candidate_count : 1, sizeof(char *)));
+  }
+  for (uint32_t i = 0; !bad && i < candidate_count; i++) {
+    napi_value v;
+    char path[4096];
+    size_t n;
+    bad = napi_get_element(env, argv[2], i, &v) != napi_ok ||
+          napi_get_value_string_utf8(env, v, path, sizeof path, &n) != napi_ok ||
+          !(job->candidates.paths[i] = strdup(path));
+    if (!bad) job->candidates.count++;
+  }
+  if (bad) {
+    if (job) free_job(job);
+    napi_throw_type_error(env, NULL,
+                          "scanTasks(procRoot: string, nsfsDev: number, fdCandidates: string[], threads: 1..16)");
+    return NULL;
+  }
+  napi_value promise, name;
+  napi_create_promise(env, &job->deferred, &promise);
+  napi_create_string_utf8(env, "nsnative.scanTasks", NAPI_AUTO_LENGTH, &name);
+  napi_create_async_work(env, NULL, name, execute, complete, job, &job->work);
+  napi_queue_async_work(env, job->work);
+  return promise;
+}

@@ -1,0 +1,35 @@
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+
+/** The nsnative Node-API addon (native/): namespace ioctls and the fast procfs scan. */
+export interface NativeAddon {
+  /** Flat records of the namespace at `path` and its ancestors; null when it cannot be opened. */
+  probe(path: string): number[] | null;
+  /** Raw data of every process under procRoot, read off the main thread; see native/task_scan.c. */
+  scanTasks(procRoot: string, nsfsDev: number, fdCandidates: string[], threads: number): Promise<Buffer>;
+}
+
+const FILE = 'nsnative.node';
+
+/** Where the addon may be: next to the bundle (dist/, the .vsix) or in the source tree's build. */
+function candidates(): string[] {
+  return [
+    path.join(__dirname, FILE),
+    path.join(__dirname, '..', '..', '..', 'native', 'build', 'Release', FILE),
+    path.join(__dirname, '..', 'native', 'build', 'Release', FILE),
+  ];
+}
+
+let loaded: NativeAddon | undefined;
+
+/** Loads the addon once; throws an error that says how to build it when it is missing. */
+export function nativeAddon(): NativeAddon {
+  if (loaded) return loaded;
+  const found = candidates().find((candidate) => fs.existsSync(candidate));
+  if (found === undefined) {
+    throw new Error(`the native addon ${FILE} is missing: run "npm run build:native" (needs python3, make and a C compiler)`);
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded = require(found) as NativeAddon;
+  return loaded;
+}

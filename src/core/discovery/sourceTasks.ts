@@ -1,0 +1,122 @@
+import { availableParallelism } from 'node:os';
+import { CLONE_FLAG_TO_TYPE, isNsType, typeOfLink } from '../model/nsType';
+import type { NsLink, NsType } from '../model/nsType';
+import type { ProcessInfo } from '../model/process';
+import type { ContainerRef } from '../model/container';
+import { namespaceFor } from '../model/result';
+import { parseStatus } from '../parsers/status';
+import { parseStatStartTime } from '../parsers/stat';
+import { parseCmdline } from '../parsers/cmdline';
+import { parseCgroup, primaryCgroupPath } from '../parsers/cgroup';
+import { containerFromCgroup } from '../parsers/container';
+import { parseMountinfo, nsfsMounts } from '../parsers/mountinfo';
+import type { DiscoveryContext, DiscoverySource } from './context';
+import { rememberOpenPath } from './context';
+import type { NativeAddon } from './nativeAddon';
+import type { NsIoctl } from './nsIoctl';
+import type { TaskRecord } from './taskRecords';
+import { decodeTaskRecords } from './taskRecords';
+
+/**
+ * Every process under /proc, with its threads and open namespace fds: what each is, which
+ * namespaces it is in, which other namespaces its threads are in, and which namespaces it holds
+ * open. The native scan reads procfs on the thread pool, split over the CPUs; this side parses.
+ * A process that exits mid-scan or that we may not inspect is skipped and counted.
+ */
+export function taskSource(addon: NativeAddon, ioctl: NsIoctl): DiscoverySource {
+  return {
+    name: 'processes',
+    async run(ctx) {
+      const { procfs, result } = ctx;
+      const threads = Math.min(availableParallelism(), 4);
+      const buffer = await addon.scanTasks(procfs.root, result.nsfsDev, ownNsfsMountPoints(ctx), threads);
+      const cgroups = new CgroupCache();
+      for (const record of decodeTaskRecords(buffer)) {
+        if (ctx.signal?.aborted) return;
+        applyRecord(ctx, record, ioctl, cgroups);
+        await ctx.yielder.maybeYield();
+      }
+    },
+  };
+}
+
+/** nsfs mount points of our own mount namespace: fds opened through them show these paths. */
+function ownNsfsMountPoints(ctx: DiscoveryContext): string[] {
+  const text = ctx.procfs.readText(ctx.procfs.path('self', 'mountinfo'));
+  return text === null ? [] : nsfsMounts(parseMountinfo(text)).map((mount) => mount.mountPoint);
+}
+
+/** Most processes share their cgroup file with others: parse each distinct one once. */
+class CgroupCache {
+  private readonly seen = new Map<string, { path: string; container: ContainerRef | null }>();
+
+  lookup(text: string): { path: string; container: ContainerRef | null } {
+    let found = this.seen.get(text);
+    if (!found) {
+      const path = primaryCgroupPath(parseCgroup(text));
+      found = { path, container: containerFromCgroup(path) };
+      this.seen.set(text, found);
+    }
+    return found;
+  }
+}
+
+function applyRecord(ctx: DiscoveryContext, record: TaskRecord, ioctl: NsIoctl, cgroups: CgroupCache): void {
+  const { procfs, result } = ctx;
+  const status = record.state === 'read' ? parseStatus(record.status) : null;
+  if (status === null) {
+    result.skipped.processes++;
+    return;
+  }
+  const { pid } = record;
+  const cgroup = cgroups.lookup(record.cgroup);
+  const info: ProcessInfo = {
+    pid,
+    ppid: status.ppid,
+    command: status.name,
+    cmdline: parseCmdline(record.cmdline),
+    uid: status.uid[0] ?? -1,
+    startTicks: parseStatStartTime(record.stat) ?? 0,
+    nspid: status.nspid.length ? status.nspid : [pid],
+    cgroup: cgroup.path,
+    container: cgroup.container,
+    threads: status.threads,
+    namespaces: {},
+  };
+  result.processes.set(pid, info);
+
+  // Each type comes before its *_for_children twin in NS_LINKS, so `own` is set when it is read.
+  for (const [link, ino] of Object.entries(record.links) as [NsLink, number][]) {
+    const type = typeOfLink(link);
+    const id = { dev: result.nsfsDev, ino };
+    const ns = namespaceFor(result, id, type);
+    rememberOpenPath(ctx, id, procfs.path(pid, 'ns', link));
+    if (link === type) {
+      ns.pids.push(pid);
+      info.namespaces[type] = ino;
+    } else if (info.namespaces[type] !== ino) {
+      ns.forChildrenPids.push(pid);
+    }
+  }
+  for (const thread of record.threads) {
+    const id = { dev: result.nsfsDev, ino: thread.ino };
+    namespaceFor(result, id, thread.type).tids.push(thread.tid);
+    rememberOpenPath(ctx, id, procfs.path(pid, 'task', thread.tid, 'ns', thread.type));
+  }
+  result.skipped.threads += record.unreadableThreads;
+  for (const ref of record.fds) {
+    const path = procfs.path(pid, 'fd', ref.fd);
+    const type = fdType(ref.type, path, ioctl);
+    if (type === null) continue;
+    const id = { dev: ref.dev, ino: ref.ino };
+    namespaceFor(result, id, type).fdRefs.push({ pid, fd: ref.fd });
+    rememberOpenPath(ctx, id, path);
+  }
+}
+
+/** The type an fd link names, or for a bind-mount path what NS_GET_NSTYPE says. */
+function fdType(named: string | null, path: string, ioctl: NsIoctl): NsType | null {
+  if (named !== null) return isNsType(named) ? named : null;
+  const flag = ioctl.typeOf(path);
+  return (flag === null ? undefined : CLONE_FLAG_TO_TYPE.get(flag)) ?? null;
+}

@@ -1,0 +1,77 @@
+import { NS_LINKS, NS_TYPES } from '../model/nsType';
+import type { NsLink, NsType } from '../model/nsType';
+
+/** One process as the native scan read it: raw file contents, parsed by src/core/parsers. */
+export interface TaskRecord {
+  pid: number;
+  /** 'gone': exited mid-scan; 'denied': not ours to read (we are not root). */
+  state: 'read' | 'gone' | 'denied';
+  /** Inode of each namespace link that could be read. */
+  links: Partial<Record<NsLink, number>>;
+  stat: string;
+  /** The Name, PPid, Uid, Gid, Threads, NSpid and NStgid lines of status. */
+  status: string;
+  /** A view into the scan's buffer, not a copy. */
+  cmdline: Buffer;
+  cgroup: string;
+  /** fds referring to a namespace; type null when only the nsfs device told (bind-mount path). */
+  fds: { fd: number; ino: number; dev: number; type: string | null }[];
+  /** Threads whose namespace of a type differs from the process'. */
+  threads: { tid: number; type: NsType; ino: number }[];
+  unreadableThreads: number;
+}
+
+const STATES = ['read', 'gone', 'denied'] as const;
+
+/** Decodes the Buffer native/task_scan.c builds (its header comment has the layout). */
+export function decodeTaskRecords(buffer: Buffer): TaskRecord[] {
+  const records: TaskRecord[] = [];
+  let at = 0;
+  const u8 = () => buffer.readUInt8((at += 1) - 1);
+  const u32 = () => buffer.readUInt32LE((at += 4) - 4);
+  const f64 = () => buffer.readDoubleLE((at += 8) - 8);
+  const bytes = () => {
+    const length = u32();
+    return buffer.subarray(at, (at += length));
+  };
+  while (at < buffer.length) {
+    const pid = u32();
+    const state = STATES[u8()];
+    const record: TaskRecord = {
+      pid,
+      state,
+      links: {},
+      stat: '',
+      status: '',
+      cmdline: Buffer.alloc(0),
+      cgroup: '',
+      fds: [],
+      threads: [],
+      unreadableThreads: 0,
+    };
+    records.push(record);
+    if (state !== 'read') continue;
+    for (const link of NS_LINKS) {
+      const ino = f64();
+      if (ino !== 0) record.links[link] = ino;
+    }
+    record.stat = bytes().toString('utf8');
+    record.status = bytes().toString('utf8');
+    record.cmdline = bytes();
+    record.cgroup = bytes().toString('utf8');
+    for (let n = u32(); n > 0; n--) {
+      const fd = u32();
+      const ino = f64();
+      const dev = f64();
+      const type = buffer.toString('utf8', at + 1, (at += 1 + buffer.readUInt8(at)));
+      record.fds.push({ fd, ino, dev, type: type || null });
+    }
+    for (let n = u32(); n > 0; n--) {
+      const tid = u32();
+      const type = NS_TYPES[u8()];
+      record.threads.push({ tid, type, ino: f64() });
+    }
+    record.unreadableThreads = u32();
+  }
+  return records;
+}

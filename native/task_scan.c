@@ -377,6 +377,12 @@ static void free_job(scan_job_t *job) {
   free(job);
 }
 
+static void free_output(napi_env env, void *data, void *hint) {
+  (void)env;
+  (void)hint;
+  free(data);
+}
+
 static void complete(napi_env env, napi_status status, void *data) {
   scan_job_t *job = data;
   napi_value value;
@@ -387,8 +393,9 @@ static void complete(napi_env env, napi_status status, void *data) {
     napi_create_error(env, NULL, message, &value);
     napi_reject_deferred(env, job->deferred, value);
   } else {
-    void *copy;
-    napi_create_buffer_copy(env, job->out.length, job->out.length ? job->out.data : "", &copy, &value);
+    /* The Buffer takes over the bytes (no copy); free_output releases them when it is collected. */
+    napi_create_external_buffer(env, job->out.length, job->out.length ? job->out.data : NULL, free_output, NULL, &value);
+    job->out.data = NULL;
     napi_resolve_deferred(env, job->deferred, value);
   }
   napi_delete_async_work(env, job->work);

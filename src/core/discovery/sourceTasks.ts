@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { CLONE_FLAG_TO_TYPE, isNsType, typeOfLink } from '../model/nsType';
-import type { NsLink, NsType } from '../model/nsType';
+import { CLONE_FLAG_TO_TYPE, NS_LINKS, isNsType, typeOfLink } from '../model/nsType';
+import type { NsType } from '../model/nsType';
+import type { Namespace } from '../model/namespace';
 import type { ProcessInfo } from '../model/process';
 import type { ContainerRef } from '../model/container';
 import { namespaceFor } from '../model/result';
@@ -31,9 +32,10 @@ export function taskSource(addon: NativeAddon, ioctl: NsIoctl): DiscoverySource 
       const threads = Math.min(availableParallelism(), 4);
       const buffer = await addon.scanTasks(procfs.root, result.nsfsDev, ownNsfsMountPoints(ctx), threads);
       const cgroups = new CgroupCache();
+      const knownByIno: KnownByIno = new Map();
       for (const record of decodeTaskRecords(buffer)) {
         if (ctx.signal?.aborted) return;
-        applyRecord(ctx, record, ioctl, cgroups);
+        applyRecord(ctx, record, ioctl, cgroups, knownByIno);
         await ctx.yielder.maybeYield();
       }
     },
@@ -61,7 +63,21 @@ class CgroupCache {
   }
 }
 
-function applyRecord(ctx: DiscoveryContext, record: TaskRecord, ioctl: NsIoctl, cgroups: CgroupCache): void {
+/**
+ * Namespaces on the nsfs device by inode: thousands of processes share a few namespaces, and a
+ * number-keyed lookup is much cheaper than building the "dev:ino" key for every link.
+ */
+type KnownByIno = Map<number, Namespace>;
+
+function firstSight(ctx: DiscoveryContext, known: KnownByIno, ino: number, type: NsType, openPath: string): Namespace {
+  const id = { dev: ctx.result.nsfsDev, ino };
+  const ns = namespaceFor(ctx.result, id, type);
+  rememberOpenPath(ctx, id, openPath);
+  known.set(ino, ns);
+  return ns;
+}
+
+function applyRecord(ctx: DiscoveryContext, record: TaskRecord, ioctl: NsIoctl, cgroups: CgroupCache, knownByIno: KnownByIno): void {
   const { procfs, result } = ctx;
   const status = record.state === 'read' ? parseStatus(record.status) : null;
   if (status === null) {
@@ -85,12 +101,13 @@ function applyRecord(ctx: DiscoveryContext, record: TaskRecord, ioctl: NsIoctl, 
   };
   result.processes.set(pid, info);
 
-  // Each type comes before its *_for_children twin in NS_LINKS, so `own` is set when it is read.
-  for (const [link, ino] of Object.entries(record.links) as [NsLink, number][]) {
+  // Each type comes before its *_for_children twin in NS_LINKS, so its own inode is known first.
+  for (let i = 0; i < NS_LINKS.length; i++) {
+    const ino = record.links[i];
+    if (ino === 0) continue;
+    const link = NS_LINKS[i];
     const type = typeOfLink(link);
-    const id = { dev: result.nsfsDev, ino };
-    const ns = namespaceFor(result, id, type);
-    rememberOpenPath(ctx, id, procfs.path(pid, 'ns', link));
+    const ns = knownByIno.get(ino) ?? firstSight(ctx, knownByIno, ino, type, procfs.path(pid, 'ns', link));
     if (link === type) {
       ns.pids.push(pid);
       info.namespaces[type] = ino;

@@ -1,13 +1,13 @@
 import { NS_LINKS, NS_TYPES } from '../model/nsType';
-import type { NsLink, NsType } from '../model/nsType';
+import type { NsType } from '../model/nsType';
 
 /** One process as the native scan read it: raw file contents, parsed by src/core/parsers. */
 export interface TaskRecord {
   pid: number;
   /** 'gone': exited mid-scan; 'denied': not ours to read (we are not root). */
   state: 'read' | 'gone' | 'denied';
-  /** Inode of each namespace link that could be read. */
-  links: Partial<Record<NsLink, number>>;
+  /** Inode of each link in NS_LINKS order; 0 where the link could not be read. */
+  links: number[];
   stat: string;
   /** The Name, PPid, Uid, Gid, Threads, NSpid and NStgid lines of status. */
   status: string;
@@ -40,7 +40,7 @@ export function decodeTaskRecords(buffer: Buffer): TaskRecord[] {
     const record: TaskRecord = {
       pid,
       state,
-      links: {},
+      links: [],
       stat: '',
       status: '',
       cmdline: Buffer.alloc(0),
@@ -51,10 +51,7 @@ export function decodeTaskRecords(buffer: Buffer): TaskRecord[] {
     };
     records.push(record);
     if (state !== 'read') continue;
-    for (const link of NS_LINKS) {
-      const ino = f64();
-      if (ino !== 0) record.links[link] = ino;
-    }
+    for (let i = 0; i < NS_LINKS.length; i++) record.links.push(f64());
     record.stat = bytes().toString('utf8');
     record.status = bytes().toString('utf8');
     record.cmdline = bytes();

@@ -15,6 +15,14 @@ const only = process.argv.slice(2);
 const selected = only.length ? layers.filter((l) => only.includes(l.name)) : layers;
 
 mkdirSync('test-results', { recursive: true });
+// The integration tests run the built command line (also as an unprivileged user).
+console.log('=== build ===');
+const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit', env: process.env });
+if (build.status !== 0) {
+  console.log('build failed');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let broken = [];
 for (const layer of selected) {

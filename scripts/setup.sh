@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# One-time set-up on a fresh Debian/Ubuntu machine: the Debian packages the build and the tests
+# need (installed when missing, as root or through sudo), then the npm packages (npm ci, which
+# also builds the native addon). The VS Code server for the extension tests is provisioned on
+# first use by `npm test` / `npm start` (scripts/vscode-setup.ts).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# What each is for: the native addon (python3, make, g++), real namespaces in tests (iproute2,
+# util-linux, procps), the browser tests (chromium), the VS Code server's native modules
+# (libkrb5-dev), the benchmark's peak-memory figure (time).
+packages=(python3 make g++ iproute2 util-linux procps chromium libkrb5-dev time)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  if [[ $(id -u) -eq 0 ]]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  elif command -v sudo >/dev/null; then
+    sudo apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  else
+    echo "setup: missing Debian packages: ${missing[*]}; install them with: apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+npm ci --no-audit --no-fund

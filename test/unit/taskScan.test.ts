@@ -1,0 +1,80 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nativeAddon } from '../../src/core/discovery/nativeAddon';
+import { decodeTaskRecords } from '../../src/core/discovery/taskRecords';
+import { parseStatus } from '../../src/core/parsers/status';
+import { parseCmdline } from '../../src/core/parsers/cmdline';
+
+const FIXTURES = 'test/fixtures/proc';
+
+/**
+ * The native scan over a procfs-shaped tree of captured files: what it reads, selects and
+ * encodes, and what the decoder makes of it, without depending on the live host.
+ */
+describe('native task scan over a fixture proc tree', () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'nsi-proc-'));
+    // 4242: a process in nested namespaces, with a thread in another UTS namespace and two fds
+    // that refer to namespaces; 77: ns links present but status missing, as when it exits.
+    const pid = join(root, '4242');
+    mkdirSync(join(pid, 'ns'), { recursive: true });
+    for (const line of readFileSync(join(FIXTURES, 'ns-links.txt'), 'utf8').trim().split('\n')) {
+      const [name, target] = line.split(' ');
+      symlinkSync(target, join(pid, 'ns', name));
+    }
+    copyFileSync(join(FIXTURES, 'status-nested-pidns.txt'), join(pid, 'status'));
+    copyFileSync(join(FIXTURES, 'stat-weird-comm.txt'), join(pid, 'stat'));
+    copyFileSync(join(FIXTURES, 'cmdline-sleep.bin'), join(pid, 'cmdline'));
+    copyFileSync(join(FIXTURES, 'cgroup-v1-hybrid.txt'), join(pid, 'cgroup'));
+    mkdirSync(join(pid, 'fd'));
+    symlinkSync('net:[4026532999]', join(pid, 'fd', '3'));
+    symlinkSync('socket:[123456]', join(pid, 'fd', '4'));
+    symlinkSync('/dev/null', join(pid, 'fd', '0'));
+    const gone = join(root, '77');
+    mkdirSync(join(gone, 'ns'), { recursive: true });
+    symlinkSync('net:[4026531833]', join(gone, 'ns', 'net'));
+    mkdirSync(join(root, 'self'));
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reads links, the selected status lines, stat, cmdline, cgroup and namespace fds', async () => {
+    const records = decodeTaskRecords(await nativeAddon().scanTasks(root, 4, [], 2));
+    const byPid = new Map(records.map((r) => [r.pid, r]));
+    assert.deepEqual([...byPid.keys()].sort((a, b) => a - b), [77, 4242]);
+
+    const record = byPid.get(4242)!;
+    assert.equal(record.state, 'read');
+    const expectedLinks = new Map(
+      readFileSync(join(FIXTURES, 'ns-links.txt'), 'utf8').trim().split('\n').map((line) => {
+        const [name, target] = line.split(' ');
+        return [name, Number(/\[(\d+)\]/.exec(target)![1])];
+      }),
+    );
+    assert.deepEqual(record.links, ['mnt', 'pid', 'net', 'ipc', 'uts', 'user', 'cgroup', 'time', 'pid_for_children', 'time_for_children'].map((l) => expectedLinks.get(l) ?? 0));
+    // Only the lines discovery uses are copied, and they parse as the whole file would.
+    const full = parseStatus(readFileSync(join(FIXTURES, 'status-nested-pidns.txt'), 'utf8'));
+    assert.deepEqual(parseStatus(record.status), full);
+    assert.doesNotMatch(record.status, /VmRSS|Cpus_allowed/);
+    assert.equal(record.stat, readFileSync(join(FIXTURES, 'stat-weird-comm.txt'), 'utf8'));
+    assert.deepEqual(parseCmdline(record.cmdline), ['sleep', '60']);
+    assert.equal(record.cgroup, readFileSync(join(FIXTURES, 'cgroup-v1-hybrid.txt'), 'utf8'));
+    // fd 3 names a namespace; the socket and /dev/null do not count.
+    assert.deepEqual(record.fds, [{ fd: 3, ino: 4026532999, dev: 4, type: 'net' }]);
+    assert.deepEqual(record.threads, []);
+
+    assert.equal(byPid.get(77)!.state, 'gone');
+  });
+
+  it('rejects a proc root that does not exist with the reason', async () => {
+    await assert.rejects(nativeAddon().scanTasks(join(root, 'missing'), 4, [], 1), /No such file or directory/);
+  });
+
+  it('refuses bad arguments with a TypeError', () => {
+    assert.throws(() => (nativeAddon().scanTasks as (...args: unknown[]) => unknown)(root, 4, [], 0), TypeError);
+    assert.throws(() => (nativeAddon().scanTasks as (...args: unknown[]) => unknown)(42), TypeError);
+  });
+});

@@ -10,7 +10,8 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { ensureServerInstalled } from './vscode/provision';
 import { npmRun, VSIX_PATH } from './vscode/buildProject';
-import { installVsix, serverDirs, startServer } from './vscode/server';
+import { serverDirs, startServer } from './vscode/server';
+import { installVsix } from './vscode/installVsix';
 import { OFFLINE_SETTINGS } from './vscode/settings';
 import { cacheBaseDir } from './vscode/versions';
 import { desktopCodeOnPath, installIntoDesktopCode } from './vscode/desktopCode';
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
     console.log('Installed. Open VS Code and click "Namespaces" in the activity bar.');
     return;
   }
-  const install = ensureServerInstalled();
+  const install = await ensureServerInstalled();
   await installVsix(install, STATE_DIR, VSIX_PATH);
   const settingsFile = join(serverDirs(STATE_DIR).userDataDir, 'User', 'settings.json');
   const server = await startServer({

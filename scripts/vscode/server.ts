@@ -26,8 +26,6 @@ export interface ServerOptions {
   env?: NodeJS.ProcessEnv;
   /** User settings to start with (see settings.ts). */
   settings?: Record<string, unknown>;
-  /** Print the server's output to the terminal as well as to the log file. */
-  echoOutput?: boolean;
 }
 
 export interface RunningServer {
@@ -76,10 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // own process group: stop() ends the server and everything it forked
   });
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.pipe(log, { end: false });
-    if (options.echoOutput) stream.pipe(process.stdout, { end: false });
-  }
+  for (const stream of [child.stdout, child.stderr]) stream.pipe(log, { end: false });
   let stopping = false;
   const died = new Promise<number | string | null>((resolve) =>
     child.on('exit', (code, signal) => {
@@ -141,22 +136,4 @@ async function waitUntilServing(origin: string, child: ReturnType<typeof spawn>,
     }
   }
   throw new Error(`VS Code server did not answer on ${origin} within ${READY_TIMEOUT_MS / 1000} s; see ${logFile}`);
-}
-
-/** Installs a packaged .vsix into the server's extensions folder (before starting it). */
-export async function installVsix(install: ServerInstall, stateDir: string, vsix: string): Promise<void> {
-  const { extensionsDir } = serverDirs(stateDir);
-  mkdirSync(extensionsDir, { recursive: true });
-  const child = spawn(
-    install.node,
-    [install.serverMain, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--accept-server-license-terms', '--force'],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PATH: `${install.nodeBinDir}:${process.env.PATH}` } },
-  );
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0 || !/successfully installed/i.test(output)) {
-    throw new Error(`installing ${vsix} into the VS Code server failed (exit ${code}):\n${output}`);
-  }
 }

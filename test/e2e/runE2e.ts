@@ -12,9 +12,9 @@ import { reportLayer, RESULTS_DIR } from '../../scripts/vscode/layerResults';
 const LAYER = 'e2e';
 const TEST_TIMEOUT_MS = 3 * 60_000;
 
-function prepare(): void {
+async function prepare(): Promise<void> {
   requireDebianPackages(CHROMIUM);
-  ensureServerInstalled();
+  await ensureServerInstalled();
   npmRun('package'); // builds, then packs the .vsix the sessions install
 }
 
@@ -33,10 +33,10 @@ function runTests(): number {
   return spawnSync(process.execPath, args, { cwd: REPO_ROOT, stdio: 'inherit' }).status ?? 1;
 }
 
-try {
-  prepare();
-} catch (error) {
-  reportLayer(LAYER, [], [`preparing the browser tests failed: ${(error as Error).message}`]);
-  process.exit(1);
-}
-process.exit(runTests());
+prepare().then(
+  () => process.exit(runTests()),
+  (error: Error) => {
+    reportLayer(LAYER, [], [`preparing the browser tests failed: ${error.message}`]);
+    process.exit(1);
+  },
+);

@@ -23,7 +23,7 @@ const SUITE_TIMEOUT_MS = Number(process.env.NSI_VSCODE_SUITE_TIMEOUT_MS) || 5 * 
 
 async function main(): Promise<number> {
   requireDebianPackages(CHROMIUM);
-  const install = ensureServerInstalled();
+  const install = await ensureServerInstalled();
   npmRun('build');
   await buildSuite();
 

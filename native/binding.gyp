@@ -3,8 +3,7 @@
     {
       "target_name": "nsnative",
       "sources": ["module.c", "ns_probe.c", "task_scan.c"],
-      "cflags": ["-O2", "-Wall", "-Wextra", "-pthread"],
-      "libraries": ["-lpthread"]
+      "cflags": ["-O2", "-Wall", "-Wextra"]
     }
   ]
 }

@@ -6,7 +6,7 @@
 /* probe(path): namespace ioctls (ns_probe.c). */
 napi_value ns_probe(napi_env env, napi_callback_info info);
 
-/* scanTasks(procRoot, nsfsDev, fdCandidates, threads): raw per-process data, off the main thread. */
+/* scanTasks(procRoot, pids, nsfsDev, ownPidNs, fdCandidates): raw per-process data, off the main thread. */
 napi_value ns_scan_tasks(napi_env env, napi_callback_info info);
 
 #endif

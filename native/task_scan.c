@@ -1,20 +1,23 @@
 /*
- * scanTasks(procRoot, nsfsDev, fdCandidates, threads): reads, for every PID under procRoot, what
- * discovery needs from procfs, off the main thread (libuv's pool plus threads-1 threads of its
- * own) so the event loop never waits. It resolves to one Buffer of
+ * scanTasks(procRoot, pids, nsfsDev, ownPidNs, fdCandidates): reads, for each PID, what discovery
+ * needs from procfs, on libuv's thread pool so the event loop never waits; the caller runs
+ * several calls at once to use every core and parses one chunk while the next is read. It
+ * resolves to one Buffer of
  * records (see the encoding below, decoded by src/core/discovery/taskRecords.ts). All parsing
  * beyond splitting bytes stays in TypeScript.
  *
  * Why native: the kernel work per process (ten namespace links, four proc files, the fd table)
  * costs about 100 us; JS calls add to it and would run on the event loop. Here it runs with
- * openat() relative to /proc/PID, spread over several cores.
+ * openat() relative to /proc/PID.
  *
  * Record encoding, little-endian:
  *   u32 pid, u8 state (0 read, 1 gone, 2 not permitted)
  *   if read:
  *     10 x f64 inode of ns/{mnt,pid,net,ipc,uts,user,cgroup,time,pid_for_children,
  *              time_for_children} (0 = link missing)
- *     4 x (u32 length, bytes): stat, status (selected lines), cmdline, cgroup
+ *     u32 uid: owner of /proc/PID, as lsns and ps show it (root for non-dumpable processes)
+ *     4 x (u32 length, bytes): stat, status (selected lines; read only for processes in a PID
+ *         namespace other than ownPidNs, whose NSpid is then needed), cmdline, cgroup
  *     u32 count, count x (u32 fd, f64 inode, f64 dev, u8 type length, type bytes)
  *         fds that refer to a namespace; type "" when only stat() could tell
  *     u32 count, count x (u32 tid, u8 type index 0..7, f64 inode)
@@ -24,7 +27,6 @@
 #define _GNU_SOURCE
 #include "native.h"
 #include <dirent.h>
-#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -41,7 +43,7 @@ static const char *const LINKS[LINK_COUNT] = {
     "ns/pid_for_children", "ns/time_for_children"};
 static const char *const TYPES[TYPE_COUNT] = {"mnt", "pid", "net", "ipc", "uts", "user", "cgroup", "time"};
 /* The status lines discovery uses; the rest of the file is not copied. */
-static const char *const STATUS_KEYS[] = {"Name:", "PPid:", "Uid:", "Gid:", "Threads:", "NSpid:", "NStgid:", NULL};
+static const char *const STATUS_KEYS[] = {"Name:", "PPid:", "Uid:", "Gid:", "NSpid:", "NStgid:", NULL};
 
 typedef struct {
   char *data;
@@ -125,11 +127,10 @@ static double read_link_inode(int dirfd, const char *name, int *error) {
   return parse_ns_link(target, &type_length);
 }
 
-/* Copies the selected lines of status; returns the Threads: count. */
-static long copy_status_lines(const char *text, size_t length, out_t *o) {
+/* Copies the selected lines of status as one length-prefixed field. */
+static void copy_status_lines(const char *text, size_t length, out_t *o) {
   size_t at = o->length;
   out_u32(o, 0);
-  long threads = 1;
   const char *line = text, *end = text + length;
   while (line < end) {
     const char *newline = memchr(line, '\n', (size_t)(end - line));
@@ -138,20 +139,37 @@ static long copy_status_lines(const char *text, size_t length, out_t *o) {
       size_t key = strlen(STATUS_KEYS[k]);
       if (n >= key && strncmp(line, STATUS_KEYS[k], key) == 0) {
         out_bytes(o, line, n);
-        if (k == 4) threads = strtol(line + key, NULL, 10);
         break;
       }
     }
     line += n;
   }
   out_patch_u32(o, at, (uint32_t)(o->length - at - 4));
-  return threads;
+}
+
+/* num_threads, field 20 of stat, counted from the last ')' since comm may hold anything. */
+static long stat_threads(const char *text, size_t length) {
+  const char *close = NULL;
+  for (const char *p = text; p < text + length; p++) {
+    if (*p == ')') close = p;
+  }
+  if (!close) return 1;
+  const char *p = close + 1, *end = text + length;
+  for (int field = 2; field < 20 && p < end; p++) {
+    if (*p == ' ') field++;
+  }
+  return p < end ? strtol(p, NULL, 10) : 1;
 }
 
 typedef struct {
   char **paths;
   size_t count;
 } candidates_t;
+
+typedef struct {
+  double nsfs_dev, own_pid_ns;
+  candidates_t candidates;
+} scan_options_t;
 
 static int is_candidate(const candidates_t *c, const char *path) {
   if (strcmp(path, "/") == 0) return 1; /* an nsfs fd whose bind mount is gone */
@@ -243,8 +261,7 @@ static void scan_threads(int piddir, uint32_t pid, const double own[LINK_COUNT],
   out_u32(o, unreadable);
 }
 
-static void scan_one(int procdir, uint32_t pid, double nsfs_dev, const candidates_t *candidates, out_t *o,
-                     out_t *scratch) {
+static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, out_t *o, out_t *scratch) {
   char name[16];
   snprintf(name, sizeof name, "%u", pid);
   out_u32(o, pid);
@@ -259,27 +276,26 @@ static void scan_one(int procdir, uint32_t pid, double nsfs_dev, const candidate
     links[i] = read_link_inode(piddir, LINKS[i], &error);
     if (links[i] != 0) readable++;
   }
-  ssize_t status_length = readable ? read_file_at(piddir, "status", scratch) : -1;
-  if (status_length < 0) {
+  struct stat owner;
+  ssize_t stat_length = readable && fstat(piddir, &owner) == 0 ? read_file_at(piddir, "stat", scratch) : -1;
+  if (stat_length <= 0) {
     out_u8(o, readable ? 1 : (error == EACCES || error == EPERM ? 2 : 1));
     close(piddir);
     return;
   }
   out_u8(o, 0);
   for (int i = 0; i < LINK_COUNT; i++) out_f64(o, links[i]);
-  out_t status_copy = {0};
-  long threads = copy_status_lines(scratch->data, (size_t)status_length, &status_copy);
-  static const char *const FILES[] = {"stat", NULL, "cmdline", "cgroup"};
-  for (int f = 0; f < 4; f++) {
-    if (f == 1) {
-      out_bytes(o, status_copy.data, status_copy.length);
-      continue;
-    }
-    ssize_t n = read_file_at(piddir, FILES[f], scratch);
-    out_field(o, scratch->data, n < 0 ? 0 : (size_t)n);
-  }
-  free(status_copy.data);
-  scan_fds(piddir, nsfs_dev, candidates, o);
+  out_u32(o, (uint32_t)owner.st_uid);
+  long threads = stat_threads(scratch->data, (size_t)stat_length);
+  out_field(o, scratch->data, (size_t)stat_length);
+  ssize_t n = links[1] != options->own_pid_ns ? read_file_at(piddir, "status", scratch) : -1;
+  if (n > 0) copy_status_lines(scratch->data, (size_t)n, o);
+  else out_u32(o, 0);
+  n = read_file_at(piddir, "cmdline", scratch);
+  out_field(o, scratch->data, n < 0 ? 0 : (size_t)n);
+  n = read_file_at(piddir, "cgroup", scratch);
+  out_field(o, scratch->data, n < 0 ? 0 : (size_t)n);
+  scan_fds(piddir, options->nsfs_dev, &options->candidates, o);
   if (threads > 1) {
     scan_threads(piddir, pid, links, o);
   } else {
@@ -293,85 +309,30 @@ typedef struct {
   napi_async_work work;
   napi_deferred deferred;
   char root[4096];
-  int threads;
-  double nsfs_dev;
-  candidates_t candidates;
   uint32_t *pids;
   size_t pid_count;
+  scan_options_t options;
   out_t out;
   int error;
 } scan_job_t;
-
-typedef struct {
-  scan_job_t *job;
-  int procdir, index;
-  out_t out;
-} worker_t;
-
-/* Lists the numeric entries of the proc root. */
-static int list_pids(int procdir, scan_job_t *job) {
-  DIR *dir = fdopendir(dup(procdir));
-  if (!dir) return errno;
-  size_t capacity = 1024;
-  job->pids = malloc(capacity * sizeof *job->pids);
-  struct dirent *entry;
-  while (job->pids && (entry = readdir(dir))) {
-    if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
-    if (job->pid_count == capacity) {
-      uint32_t *grown = realloc(job->pids, (capacity *= 2) * sizeof *job->pids);
-      if (!grown) break;
-      job->pids = grown;
-    }
-    job->pids[job->pid_count++] = (uint32_t)strtoul(entry->d_name, NULL, 10);
-  }
-  closedir(dir);
-  return job->pids ? 0 : ENOMEM;
-}
-
-/* Every `threads`-th PID from `index` on: interleaving spreads busy processes evenly. */
-static void *scan_share(void *arg) {
-  worker_t *w = arg;
-  out_t scratch = {0};
-  for (size_t i = (size_t)w->index; i < w->job->pid_count; i += (size_t)w->job->threads) {
-    scan_one(w->procdir, w->job->pids[i], w->job->nsfs_dev, &w->job->candidates, &w->out, &scratch);
-  }
-  free(scratch.data);
-  return NULL;
-}
 
 static void execute(napi_env env, void *data) {
   (void)env;
   scan_job_t *job = data;
   int procdir = open(job->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (procdir < 0 || (job->error = list_pids(procdir, job))) {
-    if (procdir < 0) job->error = errno;
-    else close(procdir);
+  if (procdir < 0) {
+    job->error = errno;
     return;
   }
-  worker_t workers[16];
-  pthread_t ids[16];
-  int started[16] = {0};
-  for (int k = 0; k < job->threads; k++) {
-    workers[k] = (worker_t){.job = job, .procdir = procdir, .index = k};
-    /* Worker 0 is this thread; the others get threads of their own. */
-    if (k > 0) started[k] = pthread_create(&ids[k], NULL, scan_share, &workers[k]) == 0;
-  }
-  scan_share(&workers[0]);
-  for (int k = 1; k < job->threads; k++) {
-    if (started[k]) pthread_join(ids[k], NULL);
-    else scan_share(&workers[k]);
-  }
-  for (int k = 0; k < job->threads; k++) {
-    out_bytes(&job->out, workers[k].out.data, workers[k].out.length);
-    job->out.failed |= workers[k].out.failed;
-    free(workers[k].out.data);
-  }
+  out_t scratch = {0};
+  for (size_t i = 0; i < job->pid_count; i++) scan_one(procdir, job->pids[i], &job->options, &job->out, &scratch);
+  free(scratch.data);
   close(procdir);
 }
 
 static void free_job(scan_job_t *job) {
-  for (size_t i = 0; i < job->candidates.count; i++) free(job->candidates.paths[i]);
-  free(job->candidates.paths);
+  for (size_t i = 0; i < job->options.candidates.count; i++) free(job->options.candidates.paths[i]);
+  free(job->options.candidates.paths);
   free(job->pids);
   free(job->out.data);
   free(job);
@@ -402,36 +363,53 @@ static void complete(napi_env env, napi_status status, void *data) {
   free_job(job);
 }
 
-napi_value ns_scan_tasks(napi_env env, napi_callback_info info) {
-  size_t argc = 4;
-  napi_value argv[4];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  scan_job_t *job = calloc(1, sizeof *job);
-  size_t length = 0;
-  uint32_t candidate_count = 0;
-  int32_t threads = 1;
-  int bad = !job || argc < 4 ||
-            napi_get_value_string_utf8(env, argv[0], job->root, sizeof job->root, &length) != napi_ok ||
-            napi_get_value_double(env, argv[1], &job->nsfs_dev) != napi_ok ||
-            napi_get_array_length(env, argv[2], &candidate_count) != napi_ok ||
-            napi_get_value_int32(env, argv[3], &threads) != napi_ok || threads < 1 || threads > 16;
-  if (!bad) {
-    job->threads = threads;
-    bad = !(job->candidates.paths = calloc(candidate_count ? candidate_count : 1, sizeof(char *)));
+static int get_u32_array(napi_env env, napi_value array, uint32_t **values, size_t *count) {
+  uint32_t length;
+  if (napi_get_array_length(env, array, &length) != napi_ok) return 0;
+  *values = calloc(length ? length : 1, sizeof **values);
+  if (!*values) return 0;
+  for (uint32_t i = 0; i < length; i++) {
+    napi_value v;
+    if (napi_get_element(env, array, i, &v) != napi_ok || napi_get_value_uint32(env, v, &(*values)[i]) != napi_ok) return 0;
   }
-  for (uint32_t i = 0; !bad && i < candidate_count; i++) {
+  *count = length;
+  return 1;
+}
+
+static int get_string_array(napi_env env, napi_value array, candidates_t *out) {
+  uint32_t length;
+  if (napi_get_array_length(env, array, &length) != napi_ok) return 0;
+  out->paths = calloc(length ? length : 1, sizeof(char *));
+  if (!out->paths) return 0;
+  for (uint32_t i = 0; i < length; i++) {
     napi_value v;
     char path[4096];
     size_t n;
-    bad = napi_get_element(env, argv[2], i, &v) != napi_ok ||
-          napi_get_value_string_utf8(env, v, path, sizeof path, &n) != napi_ok ||
-          !(job->candidates.paths[i] = strdup(path));
-    if (!bad) job->candidates.count++;
+    if (napi_get_element(env, array, i, &v) != napi_ok ||
+        napi_get_value_string_utf8(env, v, path, sizeof path, &n) != napi_ok || !(out->paths[i] = strdup(path))) {
+      return 0;
+    }
+    out->count++;
   }
-  if (bad) {
+  return 1;
+}
+
+napi_value ns_scan_tasks(napi_env env, napi_callback_info info) {
+  size_t argc = 5;
+  napi_value argv[5];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  scan_job_t *job = calloc(1, sizeof *job);
+  size_t length = 0;
+  int ok = job && argc == 5 &&
+           napi_get_value_string_utf8(env, argv[0], job->root, sizeof job->root, &length) == napi_ok &&
+           get_u32_array(env, argv[1], &job->pids, &job->pid_count) &&
+           napi_get_value_double(env, argv[2], &job->options.nsfs_dev) == napi_ok &&
+           napi_get_value_double(env, argv[3], &job->options.own_pid_ns) == napi_ok &&
+           get_string_array(env, argv[4], &job->options.candidates);
+  if (!ok) {
     if (job) free_job(job);
     napi_throw_type_error(env, NULL,
-                          "scanTasks(procRoot: string, nsfsDev: number, fdCandidates: string[], threads: 1..16)");
+                          "scanTasks(procRoot: string, pids: number[], nsfsDev: number, ownPidNs: number, fdCandidates: string[])");
     return NULL;
   }
   napi_value promise, name;

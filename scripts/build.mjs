@@ -1,7 +1,7 @@
 // Bundles the extension and the command line with esbuild (type checking is `npm run typecheck`),
 // and copies the native addon next to the bundles so the .vsix carries it.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, chmodSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, chmodSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -14,6 +14,8 @@ const common = {
   logLevel: 'info',
 };
 
+// A clean dist/: the .vsix takes all of it.
+rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 await build({

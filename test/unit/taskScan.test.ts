@@ -41,10 +41,11 @@ describe('native task scan over a fixture proc tree', () => {
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
-  it('reads links, the selected status lines, stat, cmdline, cgroup and namespace fds', async () => {
-    const records = decodeTaskRecords(await nativeAddon().scanTasks(root, 4, [], 2));
+  it('reads links, owner, stat, the selected status lines, cmdline, cgroup and namespace fds', async () => {
+    // ownPidNs 1: the process is in "another" PID namespace, so its status is read for NSpid.
+    const records = decodeTaskRecords(await nativeAddon().scanTasks(root, [4242, 77, 999], 4, 1, []));
     const byPid = new Map(records.map((r) => [r.pid, r]));
-    assert.deepEqual([...byPid.keys()].sort((a, b) => a - b), [77, 4242]);
+    assert.deepEqual([...byPid.keys()], [4242, 77, 999]);
 
     const record = byPid.get(4242)!;
     assert.equal(record.state, 'read');
@@ -55,9 +56,12 @@ describe('native task scan over a fixture proc tree', () => {
       }),
     );
     assert.deepEqual(record.links, ['mnt', 'pid', 'net', 'ipc', 'uts', 'user', 'cgroup', 'time', 'pid_for_children', 'time_for_children'].map((l) => expectedLinks.get(l) ?? 0));
-    // Only the lines discovery uses are copied, and they parse as the whole file would.
-    const full = parseStatus(readFileSync(join(FIXTURES, 'status-nested-pidns.txt'), 'utf8'));
-    assert.deepEqual(parseStatus(record.status), full);
+    // Only the lines discovery uses are copied, and they parse as in the whole file.
+    const full = parseStatus(readFileSync(join(FIXTURES, 'status-nested-pidns.txt'), 'utf8'))!;
+    const copied = parseStatus(record.status)!;
+    assert.deepEqual(copied.nspid, full.nspid);
+    assert.deepEqual(copied.nspid.length, 3);
+    assert.deepEqual([copied.name, copied.ppid, copied.uid, copied.nstgid], [full.name, full.ppid, full.uid, full.nstgid]);
     assert.doesNotMatch(record.status, /VmRSS|Cpus_allowed/);
     assert.equal(record.stat, readFileSync(join(FIXTURES, 'stat-weird-comm.txt'), 'utf8'));
     assert.deepEqual(parseCmdline(record.cmdline), ['sleep', '60']);
@@ -66,15 +70,25 @@ describe('native task scan over a fixture proc tree', () => {
     assert.deepEqual(record.fds, [{ fd: 3, ino: 4026532999, dev: 4, type: 'net' }]);
     assert.deepEqual(record.threads, []);
 
-    assert.equal(byPid.get(77)!.state, 'gone');
+    assert.equal(record.uid, process.getuid!(), 'the owner of the pid directory');
+
+    assert.equal(byPid.get(77)!.state, 'gone', 'links but no stat: it exited mid-read');
+    assert.equal(byPid.get(999)!.state, 'gone', 'no such pid directory');
+  });
+
+  it('does not read status for a process in the scanner\'s own PID namespace', async () => {
+    const pidNs = Number(/pid:\[(\d+)\]/.exec(readFileSync(join(FIXTURES, 'ns-links.txt'), 'utf8'))![1]);
+    const [record] = decodeTaskRecords(await nativeAddon().scanTasks(root, [4242], 4, pidNs, []));
+    assert.equal(record.state, 'read');
+    assert.equal(record.status, '');
   });
 
   it('rejects a proc root that does not exist with the reason', async () => {
-    await assert.rejects(nativeAddon().scanTasks(join(root, 'missing'), 4, [], 1), /No such file or directory/);
+    await assert.rejects(nativeAddon().scanTasks(join(root, 'missing'), [1], 4, 0, []), /No such file or directory/);
   });
 
   it('refuses bad arguments with a TypeError', () => {
-    assert.throws(() => (nativeAddon().scanTasks as (...args: unknown[]) => unknown)(root, 4, [], 0), TypeError);
+    assert.throws(() => (nativeAddon().scanTasks as (...args: unknown[]) => unknown)(root, ['x'], 4, 0, []), TypeError);
     assert.throws(() => (nativeAddon().scanTasks as (...args: unknown[]) => unknown)(42), TypeError);
   });
 });

@@ -5,8 +5,8 @@ import * as fs from 'node:fs';
 export interface NativeAddon {
   /** Flat records of the namespace at `path` and its ancestors; null when it cannot be opened. */
   probe(path: string): number[] | null;
-  /** Raw data of every process under procRoot, read off the main thread; see native/task_scan.c. */
-  scanTasks(procRoot: string, nsfsDev: number, fdCandidates: string[], threads: number): Promise<Buffer>;
+  /** Raw data of these processes, read on the thread pool; see native/task_scan.c. */
+  scanTasks(procRoot: string, pids: number[], nsfsDev: number, ownPidNs: number, fdCandidates: string[]): Promise<Buffer>;
 }
 
 const FILE = 'nsnative.node';

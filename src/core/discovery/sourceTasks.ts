@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { CLONE_FLAG_TO_TYPE, NS_LINKS, isNsType, typeOfLink } from '../model/nsType';
 import type { NsType } from '../model/nsType';
 import type { Namespace } from '../model/namespace';
@@ -6,7 +5,8 @@ import type { ProcessInfo } from '../model/process';
 import type { ContainerRef } from '../model/container';
 import { namespaceFor } from '../model/result';
 import { parseStatus } from '../parsers/status';
-import { parseStatStartTime } from '../parsers/stat';
+import { parseStat } from '../parsers/stat';
+import { parseNsLink } from '../parsers/nsLink';
 import { parseCmdline } from '../parsers/cmdline';
 import { parseCgroup, primaryCgroupPath } from '../parsers/cgroup';
 import { containerFromCgroup } from '../parsers/container';
@@ -21,7 +21,7 @@ import { decodeTaskRecords } from './taskRecords';
 /**
  * Every process under /proc, with its threads and open namespace fds: what each is, which
  * namespaces it is in, which other namespaces its threads are in, and which namespaces it holds
- * open. The native scan reads procfs on the thread pool, split over the CPUs; this side parses.
+ * open. The native scan reads procfs on the thread pool; this side parses.
  * A process that exits mid-scan or that we may not inspect is skipped and counted.
  */
 export function taskSource(addon: NativeAddon, ioctl: NsIoctl): DiscoverySource {
@@ -29,17 +29,34 @@ export function taskSource(addon: NativeAddon, ioctl: NsIoctl): DiscoverySource 
     name: 'processes',
     async run(ctx) {
       const { procfs, result } = ctx;
-      const threads = Math.min(availableParallelism(), 4);
-      const buffer = await addon.scanTasks(procfs.root, result.nsfsDev, ownNsfsMountPoints(ctx), threads);
+      const pids = procfs.numericEntries(procfs.root);
+      if (pids === null) throw new Error(`cannot list ${procfs.root}: is procfs mounted?`);
+      const ownPidNs = parseNsLink(procfs.readlink(procfs.path('self', 'ns', 'pid')) ?? '')?.ino ?? 0;
+      const candidates = ownNsfsMountPoints(ctx);
+      // All chunks are queued at once: the thread pool reads as many at a time as it has threads
+      // (one per core), and each chunk is parsed here while later ones are still being read.
+      const scans = chunks(pids, CHUNK_SIZE).map((chunk) => addon.scanTasks(procfs.root, chunk, result.nsfsDev, ownPidNs, candidates));
+      for (const scan of scans) scan.catch(() => undefined); // rejections surface at the await below
       const cgroups = new CgroupCache();
       const knownByIno: KnownByIno = new Map();
-      for (const record of decodeTaskRecords(buffer)) {
-        if (ctx.signal?.aborted) return;
-        applyRecord(ctx, record, ioctl, cgroups, knownByIno);
-        await ctx.yielder.maybeYield();
+      for (const scan of scans) {
+        for (const record of decodeTaskRecords(await scan)) {
+          if (ctx.signal?.aborted) return;
+          applyRecord(ctx, record, ioctl, cgroups, knownByIno);
+          await ctx.yielder.maybeYield();
+        }
       }
     },
   };
+}
+
+/** Processes per native scan call: small enough to overlap reading and parsing. */
+const CHUNK_SIZE = 256;
+
+function chunks(pids: number[], size: number): number[][] {
+  const result: number[][] = [];
+  for (let i = 0; i < pids.length; i += size) result.push(pids.slice(i, i + size));
+  return result;
 }
 
 /** nsfs mount points of our own mount namespace: fds opened through them show these paths. */
@@ -79,24 +96,25 @@ function firstSight(ctx: DiscoveryContext, known: KnownByIno, ino: number, type:
 
 function applyRecord(ctx: DiscoveryContext, record: TaskRecord, ioctl: NsIoctl, cgroups: CgroupCache, knownByIno: KnownByIno): void {
   const { procfs, result } = ctx;
-  const status = record.state === 'read' ? parseStatus(record.status) : null;
-  if (status === null) {
+  const stat = record.state === 'read' ? parseStat(record.stat) : null;
+  if (stat === null) {
     result.skipped.processes++;
     return;
   }
   const { pid } = record;
+  const nspid = record.status ? parseStatus(record.status)?.nspid : undefined;
   const cgroup = cgroups.lookup(record.cgroup);
   const info: ProcessInfo = {
     pid,
-    ppid: status.ppid,
-    command: status.name,
+    ppid: stat.ppid,
+    command: stat.comm,
     cmdline: parseCmdline(record.cmdline),
-    uid: status.uid[0] ?? -1,
-    startTicks: parseStatStartTime(record.stat) ?? 0,
-    nspid: status.nspid.length ? status.nspid : [pid],
+    uid: record.uid,
+    startTicks: stat.startTicks,
+    nspid: nspid?.length ? nspid : [pid],
     cgroup: cgroup.path,
     container: cgroup.container,
-    threads: status.threads,
+    threads: stat.threads,
     namespaces: {},
   };
   result.processes.set(pid, info);

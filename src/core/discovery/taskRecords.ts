@@ -8,8 +8,13 @@ export interface TaskRecord {
   state: 'read' | 'gone' | 'denied';
   /** Inode of each link in NS_LINKS order; 0 where the link could not be read. */
   links: number[];
+  /** Owner of /proc/PID: the effective UID, as lsns and ps show it (root if not dumpable). */
+  uid: number;
   stat: string;
-  /** The Name, PPid, Uid, Gid, Threads, NSpid and NStgid lines of status. */
+  /**
+   * The Name, PPid, Uid, Gid, NSpid and NStgid lines of status, read only for processes in
+   * another PID namespace than the scanner's (for NSpid); '' for the others.
+   */
   status: string;
   /** A view into the scan's buffer, not a copy. */
   cmdline: Buffer;
@@ -41,6 +46,7 @@ export function decodeTaskRecords(buffer: Buffer): TaskRecord[] {
       pid,
       state,
       links: [],
+      uid: -1,
       stat: '',
       status: '',
       cmdline: Buffer.alloc(0),
@@ -52,6 +58,7 @@ export function decodeTaskRecords(buffer: Buffer): TaskRecord[] {
     records.push(record);
     if (state !== 'read') continue;
     for (let i = 0; i < NS_LINKS.length; i++) record.links.push(f64());
+    record.uid = u32();
     record.stat = bytes().toString('utf8');
     record.status = bytes().toString('utf8');
     record.cmdline = bytes();

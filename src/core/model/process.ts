@@ -5,11 +5,11 @@ import type { NsType } from './nsType';
 export interface ProcessInfo {
   pid: number;
   ppid: number;
-  /** The short name from /proc/PID/comm (status "Name:"). */
+  /** The short name (comm) from /proc/PID/stat. */
   command: string;
   /** argv from /proc/PID/cmdline; empty for kernel threads. */
   cmdline: string[];
-  /** Real UID as the host sees it. */
+  /** Owner of /proc/PID: the effective UID, as lsns and ps show it (root for non-dumpable processes). */
   uid: number;
   /** Start time in clock ticks since boot (field 22 of /proc/PID/stat). */
   startTicks: number;
@@ -18,7 +18,7 @@ export interface ProcessInfo {
   /** The unified (v2) cgroup path, or the first v1 path when there is no v2 entry. */
   cgroup: string;
   container: ContainerRef | null;
-  /** Thread count ("Threads:" in status). */
+  /** Thread count (num_threads in stat). */
   threads: number;
   /** Inode of the namespace of each type it is in (all on the one nsfs device). */
   namespaces: Partial<Record<NsType, number>>;

@@ -2,7 +2,8 @@ import type { Locator, Page } from 'playwright-core';
 
 /** A view (pane) in the side bar by its name. */
 export function sideBarView(page: Page, name: string): Locator {
-  return page.locator(`.part.sidebar .pane:has(> .pane-header[aria-label="${name} Section"])`);
+  // "Name Section", or "Name Section: detail" for some built-in views.
+  return page.locator(`.part.sidebar .pane:has(> .pane-header[aria-label^="${name} Section"])`);
 }
 
 /** The viewsWelcome content a view shows while its tree is empty. */

@@ -2,9 +2,10 @@
  * The namespace ioctls Node.js cannot call (NS_GET_USERNS, NS_GET_PARENT, NS_GET_NSTYPE,
  * NS_GET_OWNER_UID).
  *
- * probe(path) opens a namespace file (/proc/PID/ns/TYPE, a bind mount, /proc/PID/fd/N) and
- * returns a flat array of records for that namespace and every namespace reachable from it
- * through its owner and parent links, up to the initial user namespace:
+ * probe(path, ancestors) opens a namespace file (/proc/PID/ns/TYPE, a bind mount,
+ * /proc/PID/fd/N) and returns a flat array of records for that namespace and, when `ancestors`
+ * is true, every namespace reachable from it through its owner and parent links, up to the
+ * initial user namespace (namespaces no process may be in any more are reachable only so):
  *   [dev, ino, cloneFlag, ownerDev, ownerIno, parentDev, parentIno, ownerUid, ...]
  * with -1 where a link does not exist (EPERM at the top of the visible tree, or the type has no
  * parent) or ownerUid does not apply. It returns null when the path cannot be opened.
@@ -16,6 +17,7 @@
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #define NSIO 0xb7
@@ -40,9 +42,9 @@ static int already_recorded(const records_t *r, double dev, double ino) {
 }
 
 /* Records the namespace behind fd, then follows its owner and parent. Closes fd. */
-static void walk(int fd, records_t *r, int depth) {
+static void walk(int fd, records_t *r, int depth, int max_depth) {
   struct stat st;
-  if (depth > 64 || r->count >= MAX_RECORDS || fstat(fd, &st) != 0) {
+  if (r->count >= MAX_RECORDS || fstat(fd, &st) != 0) {
     close(fd);
     return;
   }
@@ -77,19 +79,25 @@ static void walk(int fd, records_t *r, int depth) {
     rec[5] = (double)pst.st_dev;
     rec[6] = (double)pst.st_ino;
   }
-  if (owner >= 0) walk(owner, r, depth + 1);
-  if (parent >= 0) walk(parent, r, depth + 1);
+  if (owner >= 0) {
+    if (depth < max_depth) walk(owner, r, depth + 1, max_depth);
+    else close(owner);
+  }
+  if (parent >= 0) {
+    if (depth < max_depth) walk(parent, r, depth + 1, max_depth);
+    else close(parent);
+  }
 }
 
 napi_value ns_probe(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
+  size_t argc = 2;
+  napi_value argv[2];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   char path[4096];
   size_t len = 0;
   if (argc < 1 || napi_get_value_string_utf8(env, argv[0], path, sizeof path, &len) != napi_ok ||
       len >= sizeof path - 1) {
-    napi_throw_type_error(env, NULL, "probe(path): path must be a string shorter than 4095 bytes");
+    napi_throw_type_error(env, NULL, "probe(path, ancestors): path must be a string shorter than 4095 bytes");
     return NULL;
   }
   napi_value result;
@@ -100,7 +108,9 @@ napi_value ns_probe(napi_env env, napi_callback_info info) {
   }
   static records_t records;
   records.count = 0;
-  walk(fd, &records, 0);
+  bool ancestors = false;
+  if (argc > 1) napi_get_value_bool(env, argv[1], &ancestors);
+  walk(fd, &records, 0, ancestors ? 64 : 0);
   napi_create_array_with_length(env, (size_t)records.count * FIELDS, &result);
   for (int i = 0; i < records.count * FIELDS; i++) {
     napi_value v;

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 
 /** The nsnative Node-API addon (native/): namespace ioctls and the fast procfs scan. */
 export interface NativeAddon {
-  /** Flat records of the namespace at `path` and its ancestors; null when it cannot be opened. */
-  probe(path: string): number[] | null;
+  /** Flat records of the namespace at `path` (and its ancestors); null when it cannot be opened. */
+  probe(path: string, ancestors: boolean): number[] | null;
   /** Raw data of these processes, read on the thread pool; see native/task_scan.c. */
   scanTasks(procRoot: string, pids: number[], nsfsDev: number, ownPidNs: number, fdCandidates: string[]): Promise<Buffer>;
 }

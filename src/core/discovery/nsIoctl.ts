@@ -19,11 +19,11 @@ export class NsIoctl {
   constructor(private readonly addon: Pick<NativeAddon, 'probe'>) {}
 
   /**
-   * The namespace at `path` and every namespace above it through owner and parent links, or
-   * null when the path cannot be opened (process gone, no permission).
+   * The namespace at `path` (first) and, with `ancestors`, every namespace above it through
+   * owner and parent links; null when the path cannot be opened (process gone, no permission).
    */
-  probe(nsPath: string): IoctlRecord[] | null {
-    const flat = this.addon.probe(nsPath);
+  probe(nsPath: string, ancestors = false): IoctlRecord[] | null {
+    const flat = this.addon.probe(nsPath, ancestors);
     if (flat === null) return null;
     const records: IoctlRecord[] = [];
     for (let i = 0; i + FIELDS <= flat.length; i += FIELDS) {

@@ -14,15 +14,22 @@ export function hierarchySource(ioctl: NsIoctl): DiscoverySource {
   return {
     name: 'hierarchy',
     async run(ctx) {
-      const described = new Set<string>();
-      for (const [key, openPath] of [...ctx.openPaths]) {
+      const { result } = ctx;
+      // First each namespace alone: its owner and parent are almost always namespaces found already.
+      for (const openPath of ctx.openPaths.values()) {
         if (ctx.signal?.aborted) return;
-        if (described.has(key)) continue;
-        const records = ioctl.probe(openPath);
-        if (records === null) continue;
-        for (const record of records) {
-          if (!described.has(idKey(record.id))) applyRecord(ctx.result, record);
-          described.add(idKey(record.id));
+        const record = ioctl.probe(openPath)?.[0];
+        if (record) applyRecord(result, record);
+        await ctx.yielder.maybeYield();
+      }
+      // Then, from those whose owner or parent is not, the walk up that finds ancestors no process
+      // is in (they can be reached only through their descendants).
+      for (const ns of [...result.namespaces.values()]) {
+        const links = [ns.owner, ns.parent];
+        if (links.every((link) => link === null || result.namespaces.has(idKey(link)))) continue;
+        const openPath = ctx.openPaths.get(idKey(ns.id));
+        for (const record of (openPath && ioctl.probe(openPath, true)) || []) {
+          if (!result.namespaces.has(idKey(record.id))) applyRecord(result, record);
         }
         await ctx.yielder.maybeYield();
       }

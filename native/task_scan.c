@@ -2,13 +2,12 @@
  * scanTasks(procRoot, pids, nsfsDev, ownPidNs, fdCandidates): reads, for each PID, what discovery
  * needs from procfs, on libuv's thread pool so the event loop never waits; the caller runs
  * several calls at once to use every core and parses one chunk while the next is read. It
- * resolves to one Buffer of
- * records (see the encoding below, decoded by src/core/discovery/taskRecords.ts). All parsing
- * beyond splitting bytes stays in TypeScript.
+ * resolves to one Buffer of records, decoded by src/core/discovery/taskRecords.ts.
  *
  * Why native: the kernel work per process (ten namespace links, four proc files, the fd table)
- * costs about 100 us; JS calls add to it and would run on the event loop. Here it runs with
- * openat() relative to /proc/PID.
+ * costs about 100 us, and from JavaScript it would run on the event loop. Here it runs with
+ * openat() relative to /proc/PID. The one file parsed here is stat (a fixed field layout), to
+ * keep thousands of strings per scan off the JavaScript heap; the rest is parsed in TypeScript.
  *
  * Record encoding, little-endian:
  *   u32 pid, u8 state (0 read, 1 gone, 2 not permitted)
@@ -16,8 +15,11 @@
  *     10 x f64 inode of ns/{mnt,pid,net,ipc,uts,user,cgroup,time,pid_for_children,
  *              time_for_children} (0 = link missing)
  *     u32 uid: owner of /proc/PID, as lsns and ps show it (root for non-dumpable processes)
- *     4 x (u32 length, bytes): stat, status (selected lines; read only for processes in a PID
+ *     from stat: (u32 length, bytes) comm, u32 ppid, u32 num_threads, f64 starttime
+ *     3 x (u32 length, bytes): status (selected lines; read only for processes in a PID
  *         namespace other than ownPidNs, whose NSpid is then needed), cmdline, cgroup
+ *         (cgroup's length is 0xFFFFFFFF, with no bytes, when it equals the previous record's:
+ *         most processes share their cgroup with the one before)
  *     u32 count, count x (u32 fd, f64 inode, f64 dev, u8 type length, type bytes)
  *         fds that refer to a namespace; type "" when only stat() could tell
  *     u32 count, count x (u32 tid, u8 type index 0..7, f64 inode)
@@ -36,11 +38,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define SAME_AS_PREVIOUS 0xFFFFFFFFu
 #define LINK_COUNT 10
 #define TYPE_COUNT 8
 static const char *const LINKS[LINK_COUNT] = {
-    "ns/mnt", "ns/pid", "ns/net", "ns/ipc", "ns/uts", "ns/user", "ns/cgroup", "ns/time",
-    "ns/pid_for_children", "ns/time_for_children"};
+    "mnt", "pid", "net", "ipc", "uts", "user", "cgroup", "time", "pid_for_children", "time_for_children"};
 static const char *const TYPES[TYPE_COUNT] = {"mnt", "pid", "net", "ipc", "uts", "user", "cgroup", "time"};
 /* The status lines discovery uses; the rest of the file is not copied. */
 static const char *const STATUS_KEYS[] = {"Name:", "PPid:", "Uid:", "Gid:", "NSpid:", "NStgid:", NULL};
@@ -89,9 +91,13 @@ static ssize_t read_file_at(int dirfd, const char *name, out_t *scratch) {
   for (;;) {
     out_reserve(scratch, 4096);
     if (scratch->failed) break;
-    ssize_t n = read(fd, scratch->data + scratch->length, scratch->capacity - scratch->length);
+    size_t room = scratch->capacity - scratch->length;
+    ssize_t n = read(fd, scratch->data + scratch->length, room);
     if (n <= 0) break;
     scratch->length += (size_t)n;
+    /* stat, status, cmdline and cgroup fill a read as far as they can: a short read is the end,
+       which saves the read that would return 0. */
+    if ((size_t)n < room) break;
   }
   close(fd);
   return scratch->failed ? -1 : (ssize_t)scratch->length;
@@ -147,18 +153,64 @@ static void copy_status_lines(const char *text, size_t length, out_t *o) {
   out_patch_u32(o, at, (uint32_t)(o->length - at - 4));
 }
 
-/* num_threads, field 20 of stat, counted from the last ')' since comm may hold anything. */
-static long stat_threads(const char *text, size_t length) {
-  const char *close = NULL;
+typedef struct {
+  const char *comm;
+  size_t comm_length;
+  uint32_t ppid, threads;
+  double start_ticks;
+} proc_stat_t;
+
+/* Fields 2 (comm), 4 (ppid), 20 (num_threads) and 22 (starttime) of /proc/PID/stat. comm may hold
+   ')', spaces and newlines, so the fields after it count from the last ')'. Returns 0 if malformed. */
+static int parse_stat(const char *text, size_t length, proc_stat_t *out) {
+  const char *open = memchr(text, '(', length), *close = NULL;
   for (const char *p = text; p < text + length; p++) {
     if (*p == ')') close = p;
   }
-  if (!close) return 1;
-  const char *p = close + 1, *end = text + length;
-  for (int field = 2; field < 20 && p < end; p++) {
-    if (*p == ' ') field++;
+  if (!open || !close || close + 2 >= text + length) return 0;
+  out->comm = open + 1;
+  out->comm_length = (size_t)(close - open - 1);
+  /* Field 3 (state) starts at close + 2; walk field by field up to 22. */
+  const char *p = close + 2, *end = text + length;
+  for (int field = 3; field <= 22; field++) {
+    const char *next = memchr(p, ' ', (size_t)(end - p));
+    if (!next) next = end;
+    if (field == 4 || field == 20 || field == 22) {
+      char *stop;
+      unsigned long long value = strtoull(p, &stop, 10);
+      if (stop != next || p == next) return 0;
+      if (field == 4) out->ppid = (uint32_t)value;
+      else if (field == 20) out->threads = (uint32_t)value;
+      else out->start_ticks = (double)value;
+    }
+    if (next == end && field < 22) return 0;
+    p = next + 1;
   }
-  return p < end ? strtol(p, NULL, 10) : 1;
+  return 1;
+}
+
+/* Reads a directory of procfs with getdents64: no DIR allocation, and no call that returns
+   nothing at the end (procfs fills the buffer as far as entries fit, so room left means done). */
+typedef struct {
+  int fd, eof;
+  long length, at;
+  char buffer[16384];
+} dir_reader_t;
+
+static const char *next_entry(dir_reader_t *d) {
+  for (;;) {
+    if (d->at < d->length) {
+      struct dirent64 *entry = (struct dirent64 *)(d->buffer + d->at);
+      d->at += entry->d_reclen;
+      if (entry->d_name[0] >= '0' && entry->d_name[0] <= '9') return entry->d_name;
+      continue;
+    }
+    if (d->eof) return NULL;
+    d->length = getdents64(d->fd, d->buffer, sizeof d->buffer);
+    d->at = 0;
+    if (d->length <= 0) return NULL;
+    if (d->length < (long)sizeof d->buffer - 512) d->eof = 1;
+  }
 }
 
 typedef struct {
@@ -183,17 +235,12 @@ static void scan_fds(int piddir, double nsfs_dev, const candidates_t *candidates
   size_t at = o->length;
   uint32_t count = 0;
   out_u32(o, 0);
-  int fddir = openat(piddir, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  DIR *dir = fddir < 0 ? NULL : fdopendir(fddir);
-  if (!dir) {
-    if (fddir >= 0) close(fddir);
-    return;
-  }
-  struct dirent *entry;
-  while ((entry = readdir(dir))) {
-    if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
+  dir_reader_t dir = {.fd = openat(piddir, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+  if (dir.fd < 0) return;
+  const char *name;
+  while ((name = next_entry(&dir))) {
     char target[4096];
-    ssize_t n = readlinkat(fddir, entry->d_name, target, sizeof target - 1);
+    ssize_t n = readlinkat(dir.fd, name, target, sizeof target - 1);
     if (n < 0) continue;
     target[n] = '\0';
     size_t type_length = 0;
@@ -205,19 +252,19 @@ static void scan_fds(int piddir, double nsfs_dev, const candidates_t *candidates
          are stat()ed, so that no stat can hang on some other file system. */
       struct stat st;
       if (target[0] != '/' || !is_candidate(candidates, target)) continue;
-      if (fstatat(fddir, entry->d_name, &st, 0) != 0 || (double)st.st_dev != nsfs_dev) continue;
+      if (fstatat(dir.fd, name, &st, 0) != 0 || (double)st.st_dev != nsfs_dev) continue;
       ino = (double)st.st_ino;
       dev = (double)st.st_dev;
       type_length = 0;
     }
-    out_u32(o, (uint32_t)strtoul(entry->d_name, NULL, 10));
+    out_u32(o, (uint32_t)strtoul(name, NULL, 10));
     out_f64(o, ino);
     out_f64(o, dev);
     out_u8(o, (uint8_t)type_length);
     out_bytes(o, target, type_length);
     count++;
   }
-  closedir(dir);
+  close(dir.fd);
   out_patch_u32(o, at, count);
 }
 
@@ -225,43 +272,38 @@ static void scan_threads(int piddir, uint32_t pid, const double own[LINK_COUNT],
   size_t at = o->length;
   uint32_t count = 0, unreadable = 0;
   out_u32(o, 0);
-  int taskdir = openat(piddir, "task", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  DIR *dir = taskdir < 0 ? NULL : fdopendir(taskdir);
-  if (dir) {
-    struct dirent *entry;
-    while ((entry = readdir(dir))) {
-      if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
-      uint32_t tid = (uint32_t)strtoul(entry->d_name, NULL, 10);
-      if (tid == pid) continue;
-      for (int t = 0; t < TYPE_COUNT; t++) {
-        char path[320];
-        snprintf(path, sizeof path, "%s/ns/%s", entry->d_name, TYPES[t]);
-        int error = 0;
-        double ino = read_link_inode(taskdir, path, &error);
-        if (ino == 0) {
-          if (t == 0) {
-            unreadable++;
-            break;
-          }
-          continue;
+  dir_reader_t dir = {.fd = openat(piddir, "task", O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+  const char *name;
+  while (dir.fd >= 0 && (name = next_entry(&dir))) {
+    uint32_t tid = (uint32_t)strtoul(name, NULL, 10);
+    if (tid == pid) continue;
+    for (int t = 0; t < TYPE_COUNT; t++) {
+      char path[320];
+      snprintf(path, sizeof path, "%s/ns/%s", name, TYPES[t]);
+      int error = 0;
+      double ino = read_link_inode(dir.fd, path, &error);
+      if (ino == 0) {
+        if (t == 0) {
+          unreadable++;
+          break;
         }
-        if (ino == own[t]) continue;
-        out_u32(o, tid);
-        out_u8(o, (uint8_t)t);
-        out_f64(o, ino);
-        count++;
+        continue;
       }
+      if (ino == own[t]) continue;
+      out_u32(o, tid);
+      out_u8(o, (uint8_t)t);
+      out_f64(o, ino);
+      count++;
     }
-    closedir(dir);
-  } else {
-    if (taskdir >= 0) close(taskdir);
-    unreadable++;
   }
+  if (dir.fd >= 0) close(dir.fd);
+  else unreadable++;
   out_patch_u32(o, at, count);
   out_u32(o, unreadable);
 }
 
-static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, out_t *o, out_t *scratch) {
+static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, out_t *o, out_t *scratch,
+                     out_t *last_cgroup) {
   char name[16];
   snprintf(name, sizeof name, "%u", pid);
   out_u32(o, pid);
@@ -272,13 +314,18 @@ static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, o
   }
   double links[LINK_COUNT];
   int readable = 0, error = ENOENT;
+  /* Links are read relative to ns/, which saves a path lookup for each of the ten. */
+  int nsdir = openat(piddir, "ns", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (nsdir < 0) error = errno;
   for (int i = 0; i < LINK_COUNT; i++) {
-    links[i] = read_link_inode(piddir, LINKS[i], &error);
+    links[i] = nsdir < 0 ? 0 : read_link_inode(nsdir, LINKS[i], &error);
     if (links[i] != 0) readable++;
   }
+  if (nsdir >= 0) close(nsdir);
   struct stat owner;
+  proc_stat_t stat = {0};
   ssize_t stat_length = readable && fstat(piddir, &owner) == 0 ? read_file_at(piddir, "stat", scratch) : -1;
-  if (stat_length <= 0) {
+  if (stat_length <= 0 || !parse_stat(scratch->data, (size_t)stat_length, &stat)) {
     out_u8(o, readable ? 1 : (error == EACCES || error == EPERM ? 2 : 1));
     close(piddir);
     return;
@@ -286,15 +333,25 @@ static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, o
   out_u8(o, 0);
   for (int i = 0; i < LINK_COUNT; i++) out_f64(o, links[i]);
   out_u32(o, (uint32_t)owner.st_uid);
-  long threads = stat_threads(scratch->data, (size_t)stat_length);
-  out_field(o, scratch->data, (size_t)stat_length);
+  out_field(o, stat.comm, stat.comm_length);
+  out_u32(o, stat.ppid);
+  out_u32(o, stat.threads);
+  out_f64(o, stat.start_ticks);
+  uint32_t threads = stat.threads;
   ssize_t n = links[1] != options->own_pid_ns ? read_file_at(piddir, "status", scratch) : -1;
   if (n > 0) copy_status_lines(scratch->data, (size_t)n, o);
   else out_u32(o, 0);
   n = read_file_at(piddir, "cmdline", scratch);
   out_field(o, scratch->data, n < 0 ? 0 : (size_t)n);
   n = read_file_at(piddir, "cgroup", scratch);
-  out_field(o, scratch->data, n < 0 ? 0 : (size_t)n);
+  if (n < 0) n = 0;
+  if ((size_t)n == last_cgroup->length && (n == 0 || memcmp(scratch->data, last_cgroup->data, (size_t)n) == 0)) {
+    out_u32(o, SAME_AS_PREVIOUS);
+  } else {
+    out_field(o, scratch->data, (size_t)n);
+    last_cgroup->length = 0;
+    out_bytes(last_cgroup, scratch->data, (size_t)n);
+  }
   scan_fds(piddir, options->nsfs_dev, &options->candidates, o);
   if (threads > 1) {
     scan_threads(piddir, pid, links, o);
@@ -324,9 +381,12 @@ static void execute(napi_env env, void *data) {
     job->error = errno;
     return;
   }
-  out_t scratch = {0};
-  for (size_t i = 0; i < job->pid_count; i++) scan_one(procdir, job->pids[i], &job->options, &job->out, &scratch);
+  out_t scratch = {0}, last_cgroup = {0};
+  for (size_t i = 0; i < job->pid_count; i++) {
+    scan_one(procdir, job->pids[i], &job->options, &job->out, &scratch, &last_cgroup);
+  }
   free(scratch.data);
+  free(last_cgroup.data);
   close(procdir);
 }
 

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, copyFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nativeAddon } from '../../src/core/discovery/nativeAddon';
@@ -34,6 +34,12 @@ describe('native task scan over a fixture proc tree', () => {
     symlinkSync('net:[4026532999]', join(pid, 'fd', '3'));
     symlinkSync('socket:[123456]', join(pid, 'fd', '4'));
     symlinkSync('/dev/null', join(pid, 'fd', '0'));
+    // 78 and 79: stat that is cut short, or has no comm: treated like a process that is gone.
+    for (const [pid, stat] of [['78', '78 (x) S 1 1 1 0'], ['79', '79 x S 1 1 1 0 -1 4194560 0 0 0 0 0 0 0 0 20 0 1 0 12 0']]) {
+      mkdirSync(join(root, pid, 'ns'), { recursive: true });
+      symlinkSync('net:[4026531833]', join(root, pid, 'ns', 'net'));
+      writeFileSync(join(root, pid, 'stat'), stat);
+    }
     const gone = join(root, '77');
     mkdirSync(join(gone, 'ns'), { recursive: true });
     symlinkSync('net:[4026531833]', join(gone, 'ns', 'net'));
@@ -43,9 +49,9 @@ describe('native task scan over a fixture proc tree', () => {
 
   it('reads links, owner, stat, the selected status lines, cmdline, cgroup and namespace fds', async () => {
     // ownPidNs 1: the process is in "another" PID namespace, so its status is read for NSpid.
-    const records = decodeTaskRecords(await nativeAddon().scanTasks(root, [4242, 77, 999], 4, 1, []));
+    const records = decodeTaskRecords(await nativeAddon().scanTasks(root, [4242, 77, 999, 78, 79], 4, 1, []));
     const byPid = new Map(records.map((r) => [r.pid, r]));
-    assert.deepEqual([...byPid.keys()], [4242, 77, 999]);
+    assert.deepEqual([...byPid.keys()], [4242, 77, 999, 78, 79]);
 
     const record = byPid.get(4242)!;
     assert.equal(record.state, 'read');
@@ -63,17 +69,24 @@ describe('native task scan over a fixture proc tree', () => {
     assert.deepEqual(copied.nspid.length, 3);
     assert.deepEqual([copied.name, copied.ppid, copied.uid, copied.nstgid], [full.name, full.ppid, full.uid, full.nstgid]);
     assert.doesNotMatch(record.status, /VmRSS|Cpus_allowed/);
-    assert.equal(record.stat, readFileSync(join(FIXTURES, 'stat-weird-comm.txt'), 'utf8'));
+    // stat is parsed natively: comm with ')', spaces, a tab and a newline does not shift fields.
+    assert.ok(readFileSync(join(FIXTURES, 'stat-weird-comm.txt'), 'utf8').startsWith('6138 (a) b\n(c\\d\te)) S '));
+    assert.deepEqual(
+      [record.comm, record.ppid, record.threads, record.startTicks],
+      ['a) b\n(c\\d\te)', 6135, 1, 26983],
+    );
     assert.deepEqual(parseCmdline(record.cmdline), ['sleep', '60']);
     assert.equal(record.cgroup, readFileSync(join(FIXTURES, 'cgroup-v1-hybrid.txt'), 'utf8'));
     // fd 3 names a namespace; the socket and /dev/null do not count.
     assert.deepEqual(record.fds, [{ fd: 3, ino: 4026532999, dev: 4, type: 'net' }]);
-    assert.deepEqual(record.threads, []);
+    assert.deepEqual(record.threadRefs, []);
 
     assert.equal(record.uid, process.getuid!(), 'the owner of the pid directory');
 
     assert.equal(byPid.get(77)!.state, 'gone', 'links but no stat: it exited mid-read');
     assert.equal(byPid.get(999)!.state, 'gone', 'no such pid directory');
+    assert.equal(byPid.get(78)!.state, 'gone', 'stat cut short');
+    assert.equal(byPid.get(79)!.state, 'gone', 'stat without a comm');
   });
 
   it('does not read status for a process in the scanner\'s own PID namespace', async () => {

@@ -5,7 +5,6 @@ import type { ProcessInfo } from '../model/process';
 import type { ContainerRef } from '../model/container';
 import { namespaceFor } from '../model/result';
 import { parseStatus } from '../parsers/status';
-import { parseStat } from '../parsers/stat';
 import { parseNsLink } from '../parsers/nsLink';
 import { parseCmdline } from '../parsers/cmdline';
 import { parseCgroup, primaryCgroupPath } from '../parsers/cgroup';
@@ -96,8 +95,7 @@ function firstSight(ctx: DiscoveryContext, known: KnownByIno, ino: number, type:
 
 function applyRecord(ctx: DiscoveryContext, record: TaskRecord, ioctl: NsIoctl, cgroups: CgroupCache, knownByIno: KnownByIno): void {
   const { procfs, result } = ctx;
-  const stat = record.state === 'read' ? parseStat(record.stat) : null;
-  if (stat === null) {
+  if (record.state !== 'read') {
     result.skipped.processes++;
     return;
   }
@@ -106,15 +104,15 @@ function applyRecord(ctx: DiscoveryContext, record: TaskRecord, ioctl: NsIoctl, 
   const cgroup = cgroups.lookup(record.cgroup);
   const info: ProcessInfo = {
     pid,
-    ppid: stat.ppid,
-    command: stat.comm,
+    ppid: record.ppid,
+    command: record.comm,
     cmdline: parseCmdline(record.cmdline),
     uid: record.uid,
-    startTicks: stat.startTicks,
+    startTicks: record.startTicks,
     nspid: nspid?.length ? nspid : [pid],
     cgroup: cgroup.path,
     container: cgroup.container,
-    threads: stat.threads,
+    threads: record.threads,
     namespaces: {},
   };
   result.processes.set(pid, info);
@@ -133,7 +131,7 @@ function applyRecord(ctx: DiscoveryContext, record: TaskRecord, ioctl: NsIoctl, 
       ns.forChildrenPids.push(pid);
     }
   }
-  for (const thread of record.threads) {
+  for (const thread of record.threadRefs) {
     const id = { dev: result.nsfsDev, ino: thread.ino };
     namespaceFor(result, id, thread.type).tids.push(thread.tid);
     rememberOpenPath(ctx, id, procfs.path(pid, 'task', thread.tid, 'ns', thread.type));

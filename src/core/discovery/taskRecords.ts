@@ -10,23 +10,29 @@ export interface TaskRecord {
   links: number[];
   /** Owner of /proc/PID: the effective UID, as lsns and ps show it (root if not dumpable). */
   uid: number;
-  stat: string;
+  /** From stat: the command name (raw comm), parent PID, thread count, start time in ticks. */
+  comm: string;
+  ppid: number;
+  threads: number;
+  startTicks: number;
   /**
    * The Name, PPid, Uid, Gid, NSpid and NStgid lines of status, read only for processes in
    * another PID namespace than the scanner's (for NSpid); '' for the others.
    */
   status: string;
-  /** A view into the scan's buffer, not a copy. */
-  cmdline: Buffer;
+  /** NUL-separated arguments. */
+  cmdline: string;
   cgroup: string;
   /** fds referring to a namespace; type null when only the nsfs device told (bind-mount path). */
   fds: { fd: number; ino: number; dev: number; type: string | null }[];
   /** Threads whose namespace of a type differs from the process'. */
-  threads: { tid: number; type: NsType; ino: number }[];
+  threadRefs: { tid: number; type: NsType; ino: number }[];
   unreadableThreads: number;
 }
 
 const STATES = ['read', 'gone', 'denied'] as const;
+/** A cgroup field's length when it is the same as the previous record's. */
+const SAME_AS_PREVIOUS = 0xffffffff;
 
 /** Decodes the Buffer native/task_scan.c builds (its header comment has the layout). */
 export function decodeTaskRecords(buffer: Buffer): TaskRecord[] {
@@ -35,9 +41,18 @@ export function decodeTaskRecords(buffer: Buffer): TaskRecord[] {
   const u8 = () => buffer.readUInt8((at += 1) - 1);
   const u32 = () => buffer.readUInt32LE((at += 4) - 4);
   const f64 = () => buffer.readDoubleLE((at += 8) - 8);
-  const bytes = () => {
+  // Fields are decoded straight to strings: a Buffer view per field would cost more than the text.
+  const text = () => {
     const length = u32();
-    return buffer.subarray(at, (at += length));
+    return buffer.toString('utf8', at, (at += length));
+  };
+  let lastCgroup = '';
+  const cgroup = () => {
+    if (buffer.readUInt32LE(at) === SAME_AS_PREVIOUS) {
+      at += 4;
+      return lastCgroup;
+    }
+    return (lastCgroup = text());
   };
   while (at < buffer.length) {
     const pid = u32();
@@ -47,22 +62,28 @@ export function decodeTaskRecords(buffer: Buffer): TaskRecord[] {
       state,
       links: [],
       uid: -1,
-      stat: '',
+      comm: '',
+      ppid: 0,
+      threads: 0,
+      startTicks: 0,
       status: '',
-      cmdline: Buffer.alloc(0),
+      cmdline: '',
       cgroup: '',
       fds: [],
-      threads: [],
+      threadRefs: [],
       unreadableThreads: 0,
     };
     records.push(record);
     if (state !== 'read') continue;
     for (let i = 0; i < NS_LINKS.length; i++) record.links.push(f64());
     record.uid = u32();
-    record.stat = bytes().toString('utf8');
-    record.status = bytes().toString('utf8');
-    record.cmdline = bytes();
-    record.cgroup = bytes().toString('utf8');
+    record.comm = text();
+    record.ppid = u32();
+    record.threads = u32();
+    record.startTicks = f64();
+    record.status = text();
+    record.cmdline = text();
+    record.cgroup = cgroup();
     for (let n = u32(); n > 0; n--) {
       const fd = u32();
       const ino = f64();
@@ -73,7 +94,7 @@ export function decodeTaskRecords(buffer: Buffer): TaskRecord[] {
     for (let n = u32(); n > 0; n--) {
       const tid = u32();
       const type = NS_TYPES[u8()];
-      record.threads.push({ tid, type, ino: f64() });
+      record.threadRefs.push({ tid, type, ino: f64() });
     }
     record.unreadableThreads = u32();
   }

@@ -2,6 +2,16 @@
 #ifndef NSNATIVE_H
 #define NSNATIVE_H
 #include <node_api.h>
+#include <sys/stat.h>
+
+/* A namespace record: dev, ino, CLONE_NEW* type, owner dev, owner ino, parent dev, parent ino,
+   owner UID; -1 where the kernel gives none (the top of the visible tree, a type with no parent,
+   a namespace that is not a user namespace). */
+#define NS_FIELDS 8
+
+/* Fills rec from the namespace open at fd (stat'ed as st) through the NS_GET_* ioctls. Returns
+   fds of its owner and parent (or -1) in *owner and *parent: the caller follows or closes them. */
+void ns_describe(int fd, const struct stat *st, double rec[NS_FIELDS], int *owner, int *parent);
 
 /* probe(path): namespace ioctls (ns_probe.c). */
 napi_value ns_probe(napi_env env, napi_callback_info info);

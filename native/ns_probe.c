@@ -26,66 +26,59 @@
 #define NS_GET_NSTYPE _IO(NSIO, 0x3)
 #define NS_GET_OWNER_UID _IO(NSIO, 0x4)
 
-#define FIELDS 8
+/* A probe with ancestors follows at most this many namespaces (user namespaces nest 32 deep). */
 #define MAX_RECORDS 256
 
 typedef struct {
-  double values[FIELDS * MAX_RECORDS];
+  double values[NS_FIELDS * MAX_RECORDS];
   int count;
 } records_t;
 
 static int already_recorded(const records_t *r, double dev, double ino) {
   for (int i = 0; i < r->count; i++) {
-    if (r->values[i * FIELDS] == dev && r->values[i * FIELDS + 1] == ino) return 1;
+    if (r->values[i * NS_FIELDS] == dev && r->values[i * NS_FIELDS + 1] == ino) return 1;
   }
   return 0;
+}
+
+void ns_describe(int fd, const struct stat *st, double rec[NS_FIELDS], int *owner, int *parent) {
+  rec[0] = (double)st->st_dev;
+  rec[1] = (double)st->st_ino;
+  int type = ioctl(fd, NS_GET_NSTYPE);
+  rec[2] = type < 0 ? -1 : (double)type;
+  rec[3] = rec[4] = rec[5] = rec[6] = rec[7] = -1;
+  *owner = ioctl(fd, NS_GET_USERNS);
+  *parent = ioctl(fd, NS_GET_PARENT);
+  if (type == 0x10000000 /* CLONE_NEWUSER */) {
+    uid_t uid;
+    if (ioctl(fd, NS_GET_OWNER_UID, &uid) == 0) rec[7] = (double)uid;
+  }
+  struct stat linked;
+  if (*owner >= 0 && fstat(*owner, &linked) == 0) {
+    rec[3] = (double)linked.st_dev;
+    rec[4] = (double)linked.st_ino;
+  }
+  if (*parent >= 0 && fstat(*parent, &linked) == 0) {
+    rec[5] = (double)linked.st_dev;
+    rec[6] = (double)linked.st_ino;
+  }
 }
 
 /* Records the namespace behind fd, then follows its owner and parent. Closes fd. */
 static void walk(int fd, records_t *r, int depth, int max_depth) {
   struct stat st;
-  if (r->count >= MAX_RECORDS || fstat(fd, &st) != 0) {
+  if (r->count >= MAX_RECORDS || fstat(fd, &st) != 0 || already_recorded(r, (double)st.st_dev, (double)st.st_ino)) {
     close(fd);
     return;
   }
-  double dev = (double)st.st_dev, ino = (double)st.st_ino;
-  if (already_recorded(r, dev, ino)) {
-    close(fd);
-    return;
-  }
-  double *rec = &r->values[r->count * FIELDS];
-  r->count++;
-  rec[0] = dev;
-  rec[1] = ino;
-  int type = ioctl(fd, NS_GET_NSTYPE);
-  rec[2] = type < 0 ? -1 : (double)type;
-  rec[3] = rec[4] = rec[5] = rec[6] = rec[7] = -1;
-
-  int owner = ioctl(fd, NS_GET_USERNS);
-  int parent = ioctl(fd, NS_GET_PARENT);
-  if (type == 0x10000000 /* CLONE_NEWUSER */) {
-    uid_t uid;
-    if (ioctl(fd, NS_GET_OWNER_UID, &uid) == 0) rec[7] = (double)uid;
-  }
+  int owner, parent;
+  ns_describe(fd, &st, &r->values[r->count++ * NS_FIELDS], &owner, &parent);
   close(fd);
-
-  struct stat ost;
-  if (owner >= 0 && fstat(owner, &ost) == 0) {
-    rec[3] = (double)ost.st_dev;
-    rec[4] = (double)ost.st_ino;
-  }
-  struct stat pst;
-  if (parent >= 0 && fstat(parent, &pst) == 0) {
-    rec[5] = (double)pst.st_dev;
-    rec[6] = (double)pst.st_ino;
-  }
-  if (owner >= 0) {
-    if (depth < max_depth) walk(owner, r, depth + 1, max_depth);
-    else close(owner);
-  }
-  if (parent >= 0) {
-    if (depth < max_depth) walk(parent, r, depth + 1, max_depth);
-    else close(parent);
+  int links[2] = {owner, parent};
+  for (int i = 0; i < 2; i++) {
+    if (links[i] < 0) continue;
+    if (depth < max_depth) walk(links[i], r, depth + 1, max_depth);
+    else close(links[i]);
   }
 }
 
@@ -111,8 +104,8 @@ napi_value ns_probe(napi_env env, napi_callback_info info) {
   bool ancestors = false;
   if (argc > 1) napi_get_value_bool(env, argv[1], &ancestors);
   walk(fd, &records, 0, ancestors ? 64 : 0);
-  napi_create_array_with_length(env, (size_t)records.count * FIELDS, &result);
-  for (int i = 0; i < records.count * FIELDS; i++) {
+  napi_create_array_with_length(env, (size_t)records.count * NS_FIELDS, &result);
+  for (int i = 0; i < records.count * NS_FIELDS; i++) {
     napi_value v;
     napi_create_double(env, records.values[i], &v);
     napi_set_element(env, result, (uint32_t)i, v);

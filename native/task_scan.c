@@ -9,7 +9,8 @@
  * openat() relative to /proc/PID. The one file parsed here is stat (a fixed field layout), to
  * keep thousands of strings per scan off the JavaScript heap; the rest is parsed in TypeScript.
  *
- * Record encoding, little-endian:
+ * Records, little-endian, each behind a one-byte tag:
+ * 'T' a task (process):
  *   u32 pid, u8 state (0 read, 1 gone, 2 not permitted)
  *   if read:
  *     10 x f64 inode of ns/{mnt,pid,net,ipc,uts,user,cgroup,time,pid_for_children,
@@ -25,6 +26,12 @@
  *     u32 count, count x (u32 tid, u8 type index 0..7, f64 inode)
  *         threads whose namespace of that type differs from the process'
  *     u32 threads that could not be read
+ * 'N' a namespace one of those processes is in, the first time it comes up in the call:
+ *     NS_FIELDS x f64 (see native.h), from the NS_GET_* ioctls
+ * 'M' the nsfs lines of the mountinfo of a mount namespace, the first time it comes up:
+ *     f64 mount namespace inode, u32 pid it was read from, (u32 length, bytes) lines
+ * All 'T' records come first. Describing namespaces here, while other threads scan, keeps that
+ * work off the event loop's path.
  */
 #define _GNU_SOURCE
 #include "native.h"
@@ -302,10 +309,94 @@ static void scan_threads(int piddir, uint32_t pid, const double own[LINK_COUNT],
   out_u32(o, unreadable);
 }
 
-static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, out_t *o, out_t *scratch,
-                     out_t *last_cgroup) {
+/* An open-addressing set of the namespace inodes one job has described already. */
+typedef struct {
+  double *slots;
+  size_t capacity, count;
+} inode_set_t;
+
+static size_t inode_slot(const inode_set_t *set, double ino) {
+  size_t i = (size_t)((uint64_t)ino * 0x9E3779B97F4A7C15ull >> 32) & (set->capacity - 1);
+  while (set->slots[i] != 0 && set->slots[i] != ino) i = (i + 1) & (set->capacity - 1);
+  return i;
+}
+
+static int inode_set_has(const inode_set_t *set, double ino) {
+  return set->capacity && set->slots[inode_slot(set, ino)] == ino;
+}
+
+/* Adds ino; returns 1 when it was new. */
+static int inode_set_add(inode_set_t *set, double ino) {
+  if (set->count * 2 >= set->capacity) {
+    size_t capacity = set->capacity ? set->capacity * 2 : 1024;
+    inode_set_t grown = {calloc(capacity, sizeof(double)), capacity, 0};
+    if (!grown.slots) return 1; /* out of memory: describe it again rather than lose it */
+    for (size_t i = 0; i < set->capacity; i++) {
+      if (set->slots[i] != 0) inode_set_add(&grown, set->slots[i]);
+    }
+    free(set->slots);
+    *set = grown;
+  }
+  size_t i = inode_slot(set, ino);
+  if (set->slots[i] == ino) return 0;
+  set->slots[i] = ino;
+  set->count++;
+  return 1;
+}
+
+/* What one job carries from process to process. */
+typedef struct {
+  out_t scratch, last_cgroup;
+  /* Namespace and mount records, appended after the task records. */
+  out_t extra;
+  inode_set_t described;
+} scan_state_t;
+
+/* Emits an 'N' record for each namespace of this process not described yet in this job. */
+static void describe_new_namespaces(int nsdir, const double links[LINK_COUNT], scan_state_t *state) {
+  for (int i = 0; i < LINK_COUNT; i++) {
+    if (links[i] == 0 || !inode_set_add(&state->described, links[i])) continue;
+    int fd = openat(nsdir, LINKS[i], O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0) continue;
+    if (fstat(fd, &st) == 0) {
+      double rec[NS_FIELDS];
+      int owner, parent;
+      ns_describe(fd, &st, rec, &owner, &parent);
+      if (owner >= 0) close(owner);
+      if (parent >= 0) close(parent);
+      out_u8(&state->extra, 'N');
+      for (int f = 0; f < NS_FIELDS; f++) out_f64(&state->extra, rec[f]);
+    }
+    close(fd);
+  }
+}
+
+/* Emits an 'M' record with the nsfs lines of the process' mountinfo: the first time its mount
+   namespace comes up in this job. */
+static void read_nsfs_mounts(int piddir, uint32_t pid, double mntns, scan_state_t *state) {
+  ssize_t n = read_file_at(piddir, "mountinfo", &state->scratch);
+  if (n < 0) return;
+  out_u8(&state->extra, 'M');
+  out_f64(&state->extra, mntns);
+  out_u32(&state->extra, pid);
+  size_t at = state->extra.length;
+  out_u32(&state->extra, 0);
+  const char *line = state->scratch.data, *end = line + n;
+  while (line < end) {
+    const char *newline = memchr(line, '\n', (size_t)(end - line));
+    size_t length = newline ? (size_t)(newline - line) + 1 : (size_t)(end - line);
+    if (memmem(line, length, " - nsfs ", 8)) out_bytes(&state->extra, line, length);
+    line += length;
+  }
+  out_patch_u32(&state->extra, at, (uint32_t)(state->extra.length - at - 4));
+}
+
+static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, out_t *o, scan_state_t *state) {
+  out_t *scratch = &state->scratch, *last_cgroup = &state->last_cgroup;
   char name[16];
   snprintf(name, sizeof name, "%u", pid);
+  out_u8(o, 'T');
   out_u32(o, pid);
   int piddir = openat(procdir, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (piddir < 0) {
@@ -321,7 +412,12 @@ static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, o
     links[i] = nsdir < 0 ? 0 : read_link_inode(nsdir, LINKS[i], &error);
     if (links[i] != 0) readable++;
   }
-  if (nsdir >= 0) close(nsdir);
+  if (nsdir >= 0) {
+    int new_mntns = links[0] != 0 && !inode_set_has(&state->described, links[0]);
+    describe_new_namespaces(nsdir, links, state);
+    if (new_mntns) read_nsfs_mounts(piddir, pid, links[0], state);
+    close(nsdir);
+  }
   struct stat owner;
   proc_stat_t stat = {0};
   ssize_t stat_length = readable && fstat(piddir, &owner) == 0 ? read_file_at(piddir, "stat", scratch) : -1;
@@ -381,12 +477,14 @@ static void execute(napi_env env, void *data) {
     job->error = errno;
     return;
   }
-  out_t scratch = {0}, last_cgroup = {0};
-  for (size_t i = 0; i < job->pid_count; i++) {
-    scan_one(procdir, job->pids[i], &job->options, &job->out, &scratch, &last_cgroup);
-  }
-  free(scratch.data);
-  free(last_cgroup.data);
+  scan_state_t state = {0};
+  for (size_t i = 0; i < job->pid_count; i++) scan_one(procdir, job->pids[i], &job->options, &job->out, &state);
+  out_bytes(&job->out, state.extra.data, state.extra.length);
+  job->out.failed |= state.extra.failed;
+  free(state.scratch.data);
+  free(state.last_cgroup.data);
+  free(state.extra.data);
+  free(state.described.slots);
   close(procdir);
 }
 

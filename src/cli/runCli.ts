@@ -8,8 +8,9 @@ import { formatTable } from './formatTable';
 /** Exit code for bad input: a clear one-line error, nothing done. */
 export const EXIT_USAGE = 2;
 
-const USAGE = `usage: nsinspect discover [--json] [--type TYPE]... [--pid PID]
-  --json         print the model as JSON (schema in the README)
+const USAGE = `usage: nsinspect discover [--json [--pretty]] [--type TYPE]... [--pid PID]
+  --json         print the model as JSON on one line (schema in the README)
+  --pretty       indent the JSON
   --type TYPE    only namespaces of TYPE (${NS_TYPES.join(', ')}); repeatable
   --pid PID      only the namespaces process PID is in`;
 
@@ -38,11 +39,12 @@ export async function runCli(argv: string[], out: Writable, err: Writable): Prom
     return EXIT_USAGE;
   }
   const filter = { types: request.types, pid: request.pid };
-  out.write(request.json ? `${JSON.stringify(resultToJson(result, filter), null, 2)}\n` : formatTable(result, filter));
+  const json = () => JSON.stringify(resultToJson(result, filter), null, request.pretty ? 2 : undefined);
+  out.write(request.json ? `${json()}\n` : formatTable(result, filter));
   return 0;
 }
 
-function parseRequest(argv: string[]): { json: boolean; types: NsType[]; pid?: number } | 'help' {
+function parseRequest(argv: string[]): { json: boolean; pretty: boolean; types: NsType[]; pid?: number } | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -51,6 +53,7 @@ function parseRequest(argv: string[]): { json: boolean; types: NsType[]; pid?: n
       strict: true,
       options: {
         json: { type: 'boolean' },
+        pretty: { type: 'boolean' },
         type: { type: 'string', multiple: true },
         pid: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -77,7 +80,8 @@ function parseRequest(argv: string[]): { json: boolean; types: NsType[]; pid?: n
     }
     pid = Number(values.pid);
   }
-  return { json: values.json ?? false, types, pid };
+  if (values.pretty && !values.json) throw new UsageError('--pretty goes with --json');
+  return { json: values.json ?? false, pretty: values.pretty ?? false, types, pid };
 }
 
 function firstLine(text: string): string {

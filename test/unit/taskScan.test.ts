@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, copyFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nativeAddon } from '../../src/core/discovery/nativeAddon';
-import { decodeTaskRecords } from '../../src/core/discovery/taskRecords';
+import { decodeScan } from '../../src/core/discovery/scanRecords';
 import { parseStatus } from '../../src/core/parsers/status';
 import { parseCmdline } from '../../src/core/parsers/cmdline';
 
@@ -49,7 +49,7 @@ describe('native task scan over a fixture proc tree', () => {
 
   it('reads links, owner, stat, the selected status lines, cmdline, cgroup and namespace fds', async () => {
     // ownPidNs 1: the process is in "another" PID namespace, so its status is read for NSpid.
-    const records = decodeTaskRecords(await nativeAddon().scanTasks(root, [4242, 77, 999, 78, 79], 4, 1, []));
+    const records = decodeScan(await nativeAddon().scanTasks(root, [4242, 77, 999, 78, 79], 4, 1, [])).tasks;
     const byPid = new Map(records.map((r) => [r.pid, r]));
     assert.deepEqual([...byPid.keys()], [4242, 77, 999, 78, 79]);
 
@@ -91,7 +91,7 @@ describe('native task scan over a fixture proc tree', () => {
 
   it('does not read status for a process in the scanner\'s own PID namespace', async () => {
     const pidNs = Number(/pid:\[(\d+)\]/.exec(readFileSync(join(FIXTURES, 'ns-links.txt'), 'utf8'))![1]);
-    const [record] = decodeTaskRecords(await nativeAddon().scanTasks(root, [4242], 4, pidNs, []));
+    const [record] = decodeScan(await nativeAddon().scanTasks(root, [4242], 4, pidNs, [])).tasks;
     assert.equal(record.state, 'read');
     assert.equal(record.status, '');
   });

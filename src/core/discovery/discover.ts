@@ -35,6 +35,8 @@ export async function discover(options: DiscoveryOptions = {}): Promise<Discover
     result,
     yielder: new CooperativeYield(options.sliceMs),
     openPaths: new Map(),
+    scannedNamespaces: [],
+    scannedMounts: new Map(),
     signal: options.signal,
   };
   const addon = nativeAddon();

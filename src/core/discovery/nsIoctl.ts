@@ -12,7 +12,20 @@ export interface IoctlRecord {
   ownerUid: number | null;
 }
 
-const FIELDS = 8;
+/** Numbers per record in the addon's flat arrays (NS_FIELDS in native/native.h). */
+export const NS_FIELDS = 8;
+
+/** The record at `offset` of a flat array from the addon; -1 there means "none". */
+export function ioctlRecordAt(flat: number[], offset: number): IoctlRecord {
+  const [dev, ino, flag, ownerDev, ownerIno, parentDev, parentIno, uid] = flat.slice(offset, offset + NS_FIELDS);
+  return {
+    id: { dev, ino },
+    cloneFlag: flag < 0 ? null : flag,
+    owner: ownerIno < 0 ? null : { dev: ownerDev, ino: ownerIno },
+    parent: parentIno < 0 ? null : { dev: parentDev, ino: parentIno },
+    ownerUid: uid < 0 ? null : uid,
+  };
+}
 
 /** The namespace ioctls, through the native addon (native/ns_probe.c). */
 export class NsIoctl {
@@ -26,16 +39,7 @@ export class NsIoctl {
     const flat = this.addon.probe(nsPath, ancestors);
     if (flat === null) return null;
     const records: IoctlRecord[] = [];
-    for (let i = 0; i + FIELDS <= flat.length; i += FIELDS) {
-      const [dev, ino, flag, ownerDev, ownerIno, parentDev, parentIno, uid] = flat.slice(i, i + FIELDS);
-      records.push({
-        id: { dev, ino },
-        cloneFlag: flag < 0 ? null : flag,
-        owner: ownerIno < 0 ? null : { dev: ownerDev, ino: ownerIno },
-        parent: parentIno < 0 ? null : { dev: parentDev, ino: parentIno },
-        ownerUid: uid < 0 ? null : uid,
-      });
-    }
+    for (let i = 0; i + NS_FIELDS <= flat.length; i += NS_FIELDS) records.push(ioctlRecordAt(flat, i));
     return records;
   }
 

@@ -18,7 +18,10 @@ export const bindMountSource: DiscoverySource = {
     const mountNamespaces = [...result.namespaces.values()].filter((ns) => ns.type === 'mnt');
     for (const mntns of mountNamespaces) {
       if (ctx.signal?.aborted) return;
-      const found = readMountinfo(procfs, mntns.pids, mntns.tids);
+      const scanned = ctx.scannedMounts.get(mntns.id.ino);
+      const found = scanned
+        ? { text: scanned.lines, root: procfs.path(scanned.pid, 'root') }
+        : readMountinfo(procfs, mntns.pids, mntns.tids);
       if (found === null) {
         result.skipped.mountNamespaces++;
         continue;
@@ -37,7 +40,10 @@ export const bindMountSource: DiscoverySource = {
   },
 };
 
-/** The mountinfo of the first process (or thread) that can still be read, and its root path. */
+/**
+ * The mountinfo of the first process (or thread) that can still be read, and its root path: for
+ * mount namespaces the native scan did not read (a thread's own, one whose process went away).
+ */
 function readMountinfo(procfs: Procfs, pids: number[], tids: number[]): { text: string; root: string } | null {
   const tasks = [...pids.map((pid) => procfs.path(pid)), ...tids.map((tid) => procfs.path(tid))];
   for (const task of tasks) {

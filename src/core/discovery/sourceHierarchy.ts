@@ -15,9 +15,17 @@ export function hierarchySource(ioctl: NsIoctl): DiscoverySource {
     name: 'hierarchy',
     async run(ctx) {
       const { result } = ctx;
-      // First each namespace alone: its owner and parent are almost always namespaces found already.
-      for (const openPath of ctx.openPaths.values()) {
+      // The native scan described the namespaces processes are in; the others (held by a bind
+      // mount, an fd or a thread only) are probed here, each alone: its owner and parent are
+      // almost always namespaces found already.
+      const described = new Set<string>();
+      for (const record of ctx.scannedNamespaces) {
+        applyRecord(result, record);
+        described.add(idKey(record.id));
+      }
+      for (const [key, openPath] of ctx.openPaths) {
         if (ctx.signal?.aborted) return;
+        if (described.has(key)) continue;
         const record = ioctl.probe(openPath)?.[0];
         if (record) applyRecord(result, record);
         await ctx.yielder.maybeYield();

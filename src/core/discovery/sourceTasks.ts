@@ -14,8 +14,8 @@ import type { DiscoveryContext, DiscoverySource } from './context';
 import { rememberOpenPath } from './context';
 import type { NativeAddon } from './nativeAddon';
 import type { NsIoctl } from './nsIoctl';
-import type { TaskRecord } from './taskRecords';
-import { decodeTaskRecords } from './taskRecords';
+import type { TaskRecord } from './scanRecords';
+import { decodeScan } from './scanRecords';
 
 /**
  * Every process under /proc, with its threads and open namespace fds: what each is, which
@@ -39,11 +39,14 @@ export function taskSource(addon: NativeAddon, ioctl: NsIoctl): DiscoverySource 
       const cgroups = new CgroupCache();
       const knownByIno: KnownByIno = new Map();
       for (const scan of scans) {
-        for (const record of decodeTaskRecords(await scan)) {
+        const chunk = decodeScan(await scan);
+        for (const record of chunk.tasks) {
           if (ctx.signal?.aborted) return;
           applyRecord(ctx, record, ioctl, cgroups, knownByIno);
           await ctx.yielder.maybeYield();
         }
+        ctx.scannedNamespaces.push(...chunk.namespaces);
+        for (const mounts of chunk.mounts) ctx.scannedMounts.set(mounts.mntns, mounts);
       }
     },
   };

@@ -1,5 +1,7 @@
 import { NS_LINKS, NS_TYPES } from '../model/nsType';
 import type { NsType } from '../model/nsType';
+import type { IoctlRecord } from './nsIoctl';
+import { ioctlRecordAt, NS_FIELDS } from './nsIoctl';
 
 /** One process as the native scan read it: raw file contents, parsed by src/core/parsers. */
 export interface TaskRecord {
@@ -30,13 +32,28 @@ export interface TaskRecord {
   unreadableThreads: number;
 }
 
+/** The nsfs lines of one mount namespace's mountinfo, and the process they were read from. */
+export interface NsfsMountsRecord {
+  mntns: number;
+  pid: number;
+  lines: string;
+}
+
+/** What one native scan call returns. */
+export interface ScanChunk {
+  tasks: TaskRecord[];
+  /** Each namespace of those processes, described once per call through the ioctls. */
+  namespaces: IoctlRecord[];
+  mounts: NsfsMountsRecord[];
+}
+
 const STATES = ['read', 'gone', 'denied'] as const;
 /** A cgroup field's length when it is the same as the previous record's. */
 const SAME_AS_PREVIOUS = 0xffffffff;
 
 /** Decodes the Buffer native/task_scan.c builds (its header comment has the layout). */
-export function decodeTaskRecords(buffer: Buffer): TaskRecord[] {
-  const records: TaskRecord[] = [];
+export function decodeScan(buffer: Buffer): ScanChunk {
+  const chunk: ScanChunk = { tasks: [], namespaces: [], mounts: [] };
   let at = 0;
   const u8 = () => buffer.readUInt8((at += 1) - 1);
   const u32 = () => buffer.readUInt32LE((at += 4) - 4);
@@ -55,6 +72,20 @@ export function decodeTaskRecords(buffer: Buffer): TaskRecord[] {
     return (lastCgroup = text());
   };
   while (at < buffer.length) {
+    const tag = String.fromCharCode(u8());
+    if (tag === 'N') {
+      const values: number[] = [];
+      for (let i = 0; i < NS_FIELDS; i++) values.push(f64());
+      chunk.namespaces.push(ioctlRecordAt(values, 0));
+      continue;
+    }
+    if (tag === 'M') {
+      const mntns = f64();
+      const pid = u32();
+      chunk.mounts.push({ mntns, pid, lines: text() });
+      continue;
+    }
+    if (tag !== 'T') throw new Error(`scan record with unknown tag ${JSON.stringify(tag)} at byte ${at - 1}`);
     const pid = u32();
     const state = STATES[u8()];
     const record: TaskRecord = {
@@ -73,7 +104,7 @@ export function decodeTaskRecords(buffer: Buffer): TaskRecord[] {
       threadRefs: [],
       unreadableThreads: 0,
     };
-    records.push(record);
+    chunk.tasks.push(record);
     if (state !== 'read') continue;
     for (let i = 0; i < NS_LINKS.length; i++) record.links.push(f64());
     record.uid = u32();
@@ -98,5 +129,5 @@ export function decodeTaskRecords(buffer: Buffer): TaskRecord[] {
     }
     record.unreadableThreads = u32();
   }
-  return records;
+  return chunk;
 }

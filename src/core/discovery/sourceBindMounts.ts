@@ -35,7 +35,7 @@ export const bindMountSource: DiscoverySource = {
         // Through /proc/PID/root the path resolves inside that process' mount namespace.
         rememberOpenPath(ctx, id, root + mount.mountPoint);
       }
-      await ctx.yielder.maybeYield();
+      if (ctx.yielder.due()) await ctx.yielder.yield();
     }
   },
 };

@@ -28,7 +28,7 @@ export function hierarchySource(ioctl: NsIoctl): DiscoverySource {
         if (described.has(key)) continue;
         const record = ioctl.probe(openPath)?.[0];
         if (record) applyRecord(result, record);
-        await ctx.yielder.maybeYield();
+        if (ctx.yielder.due()) await ctx.yielder.yield();
       }
       // Then, from those whose owner or parent is not, the walk up that finds ancestors no process
       // is in (they can be reached only through their descendants).
@@ -39,7 +39,7 @@ export function hierarchySource(ioctl: NsIoctl): DiscoverySource {
         for (const record of (openPath && ioctl.probe(openPath, true)) || []) {
           if (!result.namespaces.has(idKey(record.id))) applyRecord(result, record);
         }
-        await ctx.yielder.maybeYield();
+        if (ctx.yielder.due()) await ctx.yielder.yield();
       }
     },
   };

@@ -43,7 +43,7 @@ export function taskSource(addon: NativeAddon, ioctl: NsIoctl): DiscoverySource 
         for (const record of chunk.tasks) {
           if (ctx.signal?.aborted) return;
           applyRecord(ctx, record, ioctl, cgroups, knownByIno);
-          await ctx.yielder.maybeYield();
+          if (ctx.yielder.due()) await ctx.yielder.yield();
         }
         ctx.scannedNamespaces.push(...chunk.namespaces);
         for (const mounts of chunk.mounts) ctx.scannedMounts.set(mounts.mntns, mounts);

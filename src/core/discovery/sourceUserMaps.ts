@@ -21,7 +21,7 @@ export const userMapSource: DiscoverySource = {
       ns.user.uidMap = uidMap === null ? null : parseIdMap(uidMap);
       ns.user.gidMap = gidMap === null ? null : parseIdMap(gidMap);
       ns.user.setgroups = setgroups === null ? null : parseSetgroups(setgroups);
-      await ctx.yielder.maybeYield();
+      if (ctx.yielder.due()) await ctx.yielder.yield();
     }
   },
 };

@@ -15,7 +15,7 @@ export const summarizeStep: DiscoverySource = {
       ns.senior = seniorOf(ctx, ns);
       ns.container = ns.senior === null ? null : (ctx.result.processes.get(ns.senior)?.container ?? null);
       ns.label = labelOf(ctx, ns);
-      await ctx.yielder.maybeYield();
+      if (ctx.yielder.due()) await ctx.yielder.yield();
     }
   },
 };

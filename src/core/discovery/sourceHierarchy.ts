@@ -39,6 +39,11 @@ export function hierarchySource(ioctl: NsIoctl): DiscoverySource {
         for (const record of (openPath && ioctl.probe(openPath, true)) || []) {
           if (!result.namespaces.has(idKey(record.id))) applyRecord(result, record);
         }
+        // The walk fails when the last process in `ns` exited meanwhile: the ancestor still
+        // exists and its id and type are known (an owner is a user namespace, a parent has the
+        // child's type), so it goes in as such rather than leaving a dangling link.
+        if (ns.owner && !result.namespaces.has(idKey(ns.owner))) namespaceFor(result, ns.owner, 'user');
+        if (ns.parent && !result.namespaces.has(idKey(ns.parent))) namespaceFor(result, ns.parent, ns.type);
         if (ctx.yielder.due()) await ctx.yielder.yield();
       }
     },

@@ -30,10 +30,13 @@ describe('discovery while processes come and go', () => {
   after(() => lab.cleanup());
 
   it('never throws and returns a consistent result', async () => {
-    // Short-lived processes in fresh namespaces, many per second, exiting mid-scan.
-    for (let i = 0; i < 4; i++) {
-      lab.start(['sh', '-c', 'while :; do unshare --uts --ipc sh -c "sleep 0.0$((RANDOM % 9))" & sleep 0.01; done']);
-    }
+    // Short-lived processes in fresh namespaces, many per second, exiting mid-scan; the nested
+    // user and PID namespaces vanish with their last process, while discovery walks up to them.
+    const loops = [
+      'unshare --uts --ipc sh -c "sleep 0.0$((RANDOM % 9))"',
+      'unshare --user --map-root-user --pid --fork unshare --user --map-root-user --pid --fork sleep 0.0$((RANDOM % 9))',
+    ];
+    for (const loop of [...loops, ...loops]) lab.start(['bash', '-c', `while :; do ${loop} & sleep 0.01; done`]);
     let runs = 0;
     const deadline = Date.now() + 4000;
     while (Date.now() < deadline) {

@@ -31,6 +31,7 @@ export const bindMountSource: DiscoverySource = {
         if (!isNsType(mount.type)) continue;
         const id = { dev: devFromMajorMinor(mount.major, mount.minor), ino: mount.ino };
         const ns = namespaceFor(result, id, mount.type);
+        if (ns === null) continue;
         ns.bindMounts.push({ path: mount.mountPoint, mntns: mntns.id.ino });
         // Through /proc/PID/root the path resolves inside that process' mount namespace.
         rememberOpenPath(ctx, id, root + mount.mountPoint);

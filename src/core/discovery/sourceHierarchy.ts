@@ -54,6 +54,7 @@ function applyRecord(result: DiscoveryResult, record: IoctlRecord): void {
   const type = record.cloneFlag === null ? undefined : CLONE_FLAG_TO_TYPE.get(record.cloneFlag);
   if (type === undefined) return;
   const ns = namespaceFor(result, record.id, type);
+  if (ns === null) return;
   ns.owner = record.owner;
   ns.parent = isHierarchical(type) ? record.parent : null;
   if (type === 'user') {

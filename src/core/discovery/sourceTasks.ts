@@ -88,9 +88,10 @@ class CgroupCache {
  */
 type KnownByIno = Map<number, Namespace>;
 
-function firstSight(ctx: DiscoveryContext, known: KnownByIno, ino: number, type: NsType, openPath: string): Namespace {
+function firstSight(ctx: DiscoveryContext, known: KnownByIno, ino: number, type: NsType, openPath: string): Namespace | null {
   const id = { dev: ctx.result.nsfsDev, ino };
   const ns = namespaceFor(ctx.result, id, type);
+  if (ns === null) return null;
   rememberOpenPath(ctx, id, openPath);
   known.set(ino, ns);
   return ns;
@@ -126,7 +127,13 @@ function applyRecord(ctx: DiscoveryContext, record: TaskRecord, ioctl: NsIoctl, 
     if (ino === 0) continue;
     const link = NS_LINKS[i];
     const type = typeOfLink(link);
-    const ns = knownByIno.get(ino) ?? firstSight(ctx, knownByIno, ino, type, procfs.path(pid, 'ns', link));
+    const known = knownByIno.get(ino);
+    const ns = !known
+      ? firstSight(ctx, knownByIno, ino, type, procfs.path(pid, 'ns', link))
+      : known.type === type
+        ? known
+        : namespaceFor(result, known.id, type); // null: the inode was reused during the scan
+    if (ns === null) continue;
     if (link === type) {
       ns.pids.push(pid);
       info.namespaces[type] = ino;
@@ -136,7 +143,7 @@ function applyRecord(ctx: DiscoveryContext, record: TaskRecord, ioctl: NsIoctl, 
   }
   for (const thread of record.threadRefs) {
     const id = { dev: result.nsfsDev, ino: thread.ino };
-    namespaceFor(result, id, thread.type).tids.push(thread.tid);
+    namespaceFor(result, id, thread.type)?.tids.push(thread.tid);
     rememberOpenPath(ctx, id, procfs.path(pid, 'task', thread.tid, 'ns', thread.type));
   }
   result.skipped.threads += record.unreadableThreads;
@@ -145,7 +152,7 @@ function applyRecord(ctx: DiscoveryContext, record: TaskRecord, ioctl: NsIoctl, 
     const type = fdType(ref.type, path, ioctl);
     if (type === null) continue;
     const id = { dev: ref.dev, ino: ref.ino };
-    namespaceFor(result, id, type).fdRefs.push({ pid, fd: ref.fd });
+    namespaceFor(result, id, type)?.fdRefs.push({ pid, fd: ref.fd });
     rememberOpenPath(ctx, id, path);
   }
 }

@@ -37,13 +37,22 @@ export function emptyResult(nsfsDev: number, privileged: boolean): DiscoveryResu
   };
 }
 
-/** The namespace with this id, created on first sight. */
-export function namespaceFor(result: DiscoveryResult, id: NamespaceId, type: NsType): Namespace {
+/**
+ * The namespace with this id, created on first sight; null when the id is already known with
+ * another type. That happens only when a namespace died during the scan and the kernel gave its
+ * inode to a new one: the two cannot both be held under one id, so the later sighting is dropped
+ * (with a warning) rather than filed under the wrong type.
+ */
+export function namespaceFor(result: DiscoveryResult, id: NamespaceId, type: NsType): Namespace | null {
   const key = idKey(id);
   let ns = result.namespaces.get(key);
   if (!ns) {
     ns = newNamespace(id, type);
     result.namespaces.set(key, ns);
+  } else if (ns.type !== type) {
+    const warning = `namespace inode ${id.ino} was reused during the scan (${ns.type}, then ${type}): the ${type} sighting is left out`;
+    if (!result.warnings.includes(warning)) result.warnings.push(warning);
+    return null;
   }
   return ns;
 }

@@ -1,0 +1,176 @@
+// Arranges a discovery result into the Namespaces tree for one grouping, filter and set of shown
+// types. Pure: the same input gives the same ids, order and signatures.
+import type { Namespace } from '../model/namespace';
+import { idKey, type NamespaceId } from '../model/namespaceId';
+import { NS_TYPES, type NsType } from '../model/nsType';
+import type { DiscoveryResult } from '../model/result';
+import type { ContainerRef } from '../model/container';
+import type { Grouping } from './grouping';
+import { heldBy } from './heldBy';
+import { containerGroupId, LIMITED_NODE_ID, namespaceNodeId, typeGroupId } from './nodeIds';
+import { ROOT, TreeSnapshot, type SnapshotParts } from './treeSnapshot';
+import type { TreeFilter } from './treeFilter';
+import type { NamespaceNode, TreeNode } from './treeNode';
+import { namespaceSignature, nodeSignature } from './signature';
+
+export interface TreeOptions {
+  grouping: Grouping;
+  filter?: TreeFilter;
+  /** Types to show (all when absent or empty). The hierarchy modes keep their skeleton type. */
+  types?: readonly NsType[];
+  /** The process whose namespaces are marked "you are here" (the extension host). */
+  herePid?: number;
+}
+
+export function buildTree(result: DiscoveryResult, options: TreeOptions): TreeSnapshot {
+  return new TreeBuilder(result, options).build();
+}
+
+class TreeBuilder {
+  private readonly parts: SnapshotParts;
+  private readonly here: Partial<Record<NsType, number>>;
+  private readonly shownTypes: ReadonlySet<NsType>;
+
+  constructor(
+    private readonly result: DiscoveryResult,
+    private readonly options: TreeOptions,
+  ) {
+    this.parts = {
+      result,
+      grouping: options.grouping,
+      filter: options.filter,
+      nodes: new Map(),
+      childIds: new Map([[ROOT, []]]),
+      processPids: new Map(),
+      signatures: new Map(),
+      herePid: options.herePid,
+    };
+    this.here = (options.herePid !== undefined && result.processes.get(options.herePid)?.namespaces) || {};
+    this.shownTypes = new Set(options.types?.length ? options.types : NS_TYPES);
+  }
+
+  build(): TreeSnapshot {
+    if (!this.result.privileged) this.add({ kind: 'limited', id: LIMITED_NODE_ID, parentId: undefined, skipped: this.result.skipped });
+    const layouts: Record<Grouping, () => void> = {
+      type: () => this.byType(),
+      userNamespace: () => this.byHierarchy('user', (ns) => ns.owner ?? ns.parent, true),
+      pidNamespace: () => this.byHierarchy('pid', (ns) => ns.parent, false),
+      container: () => this.byContainer(),
+    };
+    layouts[this.options.grouping]();
+    return new TreeSnapshot(this.parts);
+  }
+
+  private byType(): void {
+    const byType = new Map<NsType, Namespace[]>(NS_TYPES.map((type) => [type, []]));
+    for (const ns of this.result.namespaces.values()) {
+      if (this.shownTypes.has(ns.type) && this.visible(ns)) byType.get(ns.type)!.push(ns);
+    }
+    for (const [type, namespaces] of byType) {
+      if (!this.shownTypes.has(type) || (this.options.filter && namespaces.length === 0)) continue;
+      const group = this.add({ kind: 'typeGroup', id: typeGroupId(type), parentId: undefined, type, count: namespaces.length });
+      for (const ns of namespaces.sort(byInode)) this.addNamespace(ns, group.id);
+    }
+  }
+
+  /**
+   * A tree of PID or user namespaces, each above its children; with `owned`, a user namespace
+   * also holds the other namespaces it owns. A namespace whose parent is unknown is at the top.
+   */
+  private byHierarchy(type: 'pid' | 'user', parentOf: (ns: Namespace) => NamespaceId | null, owned: boolean): void {
+    const below = new Map<string, Namespace[]>();
+    const keyOfParent = (ns: Namespace) => {
+      const parent = parentOf(ns);
+      return parent && this.result.namespaces.has(idKey(parent)) ? idKey(parent) : ROOT;
+    };
+    for (const ns of this.result.namespaces.values()) {
+      if (ns.type !== type && !(owned && this.shownTypes.has(ns.type))) continue;
+      const key = keyOfParent(ns);
+      if (!below.has(key)) below.set(key, []);
+      below.get(key)!.push(ns);
+    }
+    const order = (a: Namespace, b: Namespace) =>
+      Number(a.type !== type) - Number(b.type !== type) || NS_TYPES.indexOf(a.type) - NS_TYPES.indexOf(b.type) || byInode(a, b);
+    const kept = new Map<string, boolean>();
+    const keep = (ns: Namespace): boolean => {
+      const key = idKey(ns.id);
+      if (!kept.has(key)) kept.set(key, this.visible(ns) || (ns.type === type && (below.get(key) ?? []).some(keep)));
+      return kept.get(key)!;
+    };
+    const addBelow = (key: string, parentId: string | undefined) => {
+      for (const ns of (below.get(key) ?? []).sort(order)) {
+        if (!keep(ns)) continue;
+        const node = this.addNamespace(ns, parentId);
+        if (ns.type === type) addBelow(idKey(ns.id), node.id);
+      }
+    };
+    addBelow(ROOT, undefined);
+  }
+
+  private byContainer(): void {
+    const groups = new Map<string, { container: ContainerRef | null; namespaces: Namespace[] }>();
+    for (const ns of this.result.namespaces.values()) {
+      if (!this.shownTypes.has(ns.type) || !this.visible(ns)) continue;
+      const id = containerGroupId(ns.container);
+      if (!groups.has(id)) groups.set(id, { container: ns.container, namespaces: [] });
+      groups.get(id)!.namespaces.push(ns);
+    }
+    // Containers by engine and id, the host last.
+    const ids = [...groups.keys()].sort((a, b) => Number(!groups.get(a)!.container) - Number(!groups.get(b)!.container) || a.localeCompare(b));
+    for (const id of ids) {
+      const { container, namespaces } = groups.get(id)!;
+      this.add({ kind: 'containerGroup', id, parentId: undefined, container, count: namespaces.length });
+      for (const ns of namespaces.sort(byTypeThenInode)) this.addNamespace(ns, id);
+    }
+  }
+
+  /** Whether the filter lets a namespace through: itself, or one of its processes. */
+  private visible(ns: Namespace): boolean {
+    const filter = this.options.filter;
+    return !filter || filter.namespaceMatches(ns) || ns.pids.some((pid) => this.processVisible(pid, filter));
+  }
+
+  private processVisible(pid: number, filter: TreeFilter): boolean {
+    const process = this.result.processes.get(pid);
+    return !!process && filter.processMatches(process);
+  }
+
+  private addNamespace(ns: Namespace, parentId: string | undefined): NamespaceNode {
+    const filter = this.options.filter;
+    const pids = filter && !filter.namespaceMatches(ns) ? ns.pids.filter((pid) => this.processVisible(pid, filter)) : ns.pids;
+    const node = this.add({
+      kind: 'namespace',
+      id: namespaceNodeId(ns.id),
+      parentId,
+      ns,
+      heldBy: heldBy(ns),
+      here: this.here[ns.type] === ns.id.ino && ns.id.dev === this.result.nsfsDev,
+      processCount: pids.length,
+    });
+    this.parts.processPids.set(node.id, orderProcesses(pids, ns.leaders));
+    this.parts.signatures.set(node.id, namespaceSignature(node, this.parts.processPids.get(node.id)!, this.result));
+    return node;
+  }
+
+  private add<T extends TreeNode>(node: T): T {
+    this.parts.nodes.set(node.id, node);
+    this.parts.childIds.set(node.id, []);
+    this.parts.childIds.get(node.parentId ?? ROOT)!.push(node.id);
+    if (node.kind !== 'namespace') this.parts.signatures.set(node.id, nodeSignature(node));
+    return node;
+  }
+}
+
+/** Leaders first, each part by PID. */
+function orderProcesses(pids: readonly number[], leaders: readonly number[]): number[] {
+  const isLeader = new Set(leaders);
+  return [...pids].sort((a, b) => Number(isLeader.has(b)) - Number(isLeader.has(a)) || a - b);
+}
+
+function byInode(a: Namespace, b: Namespace): number {
+  return a.id.ino - b.id.ino;
+}
+
+function byTypeThenInode(a: Namespace, b: Namespace): number {
+  return NS_TYPES.indexOf(a.type) - NS_TYPES.indexOf(b.type) || byInode(a, b);
+}

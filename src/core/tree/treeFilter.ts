@@ -1,0 +1,31 @@
+// The view's filter: one text that may be a command name, a PID, an inode, or a container id or
+// name. Case-insensitive; numbers match exactly, text matches anywhere in the field.
+import type { ContainerRef } from '../model/container';
+import type { Namespace } from '../model/namespace';
+import type { ProcessInfo } from '../model/process';
+
+export interface TreeFilter {
+  /** The text as the user typed it, for messages. */
+  readonly text: string;
+  /** The namespace itself matches (inode, label, container): all its processes are shown. */
+  namespaceMatches(ns: Namespace): boolean;
+  processMatches(process: ProcessInfo): boolean;
+}
+
+/** A filter for the text, or undefined when the text is blank (no filter). */
+export function compileFilter(text: string | undefined): TreeFilter | undefined {
+  const needle = text?.trim().toLowerCase();
+  if (!needle) return undefined;
+  const number = /^\d+$/.test(needle) ? Number(needle) : undefined;
+  const containerMatches = (container: ContainerRef | null) =>
+    !!container &&
+    (container.id.toLowerCase().includes(needle) || container.engine === needle || !!container.pod?.toLowerCase().includes(needle));
+  return {
+    text: text!.trim(),
+    namespaceMatches: (ns) => ns.id.ino === number || ns.label.toLowerCase().includes(needle) || containerMatches(ns.container),
+    processMatches: (p) =>
+      number !== undefined
+        ? p.pid === number || p.nspid.includes(number)
+        : p.command.toLowerCase().includes(needle) || containerMatches(p.container),
+  };
+}

@@ -1,0 +1,39 @@
+// contextValue of tree items, "<kind>:<type>:<flags>" (e.g. "namespace:net:bound,here",
+// "process:pid:leader"), and the patterns package.json menus use to match them. A unit test
+// checks that every viewItem pattern in package.json is one of these.
+import type { TreeNode } from './treeNode';
+
+export const CONTEXT_PATTERNS = {
+  namespace: /^namespace:/,
+  process: /^process:/,
+  namespaceOrProcess: /^(namespace|process):/,
+  limited: /^limited:/,
+} as const;
+
+export function contextValue(node: TreeNode): string {
+  const flags: string[] = [];
+  let type = '';
+  switch (node.kind) {
+    case 'typeGroup':
+      type = node.type;
+      break;
+    case 'containerGroup':
+      if (!node.container) flags.push('host');
+      break;
+    case 'namespace':
+      type = node.ns.type;
+      if (node.ns.bindMounts.length) flags.push('bound');
+      if (node.ns.fdRefs.length) flags.push('fd');
+      if (node.heldBy !== 'processes') flags.push('noProcess');
+      if (node.here) flags.push('here');
+      break;
+    case 'process':
+      type = node.ns.type;
+      if (node.leader) flags.push('leader');
+      if (node.here) flags.push('here');
+      break;
+    case 'limited':
+      break;
+  }
+  return `${node.kind}:${type}:${flags.join(',')}`;
+}

@@ -1,0 +1,125 @@
+// Labels, descriptions and tooltips of tree nodes, as plain strings and Markdown: the VS Code
+// adapter only wraps them, so they are tested without VS Code.
+import type { DiscoveryResult } from '../model/result';
+import { containerText } from './containerText';
+import { code, escapeMarkdown } from './markdownText';
+import { idMapText, nsRef, refById } from './nsRefText';
+import { innerPid, pidText } from './pidInNamespace';
+import type { HeldBy, NamespaceNode, ProcessNode, TreeNode } from './treeNode';
+import { TYPE_TITLES } from './typeTitles';
+
+const HELD_BY_TEXT: Record<Exclude<HeldBy, 'processes'>, string> = {
+  bindMount: 'held by a bind mount only',
+  fd: 'held by an open fd only',
+  threads: 'threads only',
+  children: "for children's use only",
+  descendants: 'ancestor, no process',
+};
+
+export function nodeLabel(node: TreeNode): string {
+  switch (node.kind) {
+    case 'typeGroup':
+      return node.type;
+    case 'containerGroup':
+      return node.container ? containerText(node.container) : 'host';
+    case 'namespace':
+      return `${node.ns.type} ${node.ns.id.ino}${node.ns.label ? ` · ${node.ns.label}` : ''}`;
+    case 'process':
+      return node.process.command || `[${node.process.pid}]`;
+    case 'limited':
+      return `Limited view: ${plural(node.skipped.processes, 'process', 'processes')} not inspected`;
+  }
+}
+
+export function nodeDescription(node: TreeNode): string {
+  const parts: string[] = [];
+  switch (node.kind) {
+    case 'typeGroup':
+      parts.push(`${node.count} ${TYPE_TITLES[node.type]}`);
+      break;
+    case 'containerGroup':
+      parts.push(plural(node.count, 'namespace', 'namespaces'));
+      break;
+    case 'namespace':
+      if (node.here) parts.push('you are here');
+      parts.push(node.heldBy === 'processes' ? plural(node.processCount, 'process', 'processes') : HELD_BY_TEXT[node.heldBy]);
+      break;
+    case 'process':
+      parts.push(pidText(node.process));
+      if (node.leader) parts.push('leader');
+      if (node.here) parts.push('you are here');
+      break;
+    case 'limited':
+      parts.push('run as root to see all');
+      break;
+  }
+  return parts.join(' · ');
+}
+
+export function nodeTooltip(node: TreeNode, result: DiscoveryResult): string {
+  switch (node.kind) {
+    case 'typeGroup':
+      return `${node.count} ${TYPE_TITLES[node.type]} namespaces`;
+    case 'containerGroup':
+      return node.container
+        ? `**${escapeMarkdown(node.container.engine)}** container ${code(node.container.id)}${node.container.pod ? `  \npod ${code(node.container.pod)}` : ''}`
+        : 'Namespaces of no container: the host and processes outside containers';
+    case 'namespace':
+      return namespaceTooltip(node, result);
+    case 'process':
+      return processTooltip(node);
+    case 'limited':
+      return limitedViewText(node.skipped.processes);
+  }
+}
+
+/** What the limited-view item says when clicked or hovered. */
+export function limitedViewText(skippedProcesses: number): string {
+  return (
+    `Running without root privileges, Namespace Inspector could not inspect ${plural(skippedProcesses, 'process', 'processes')} ` +
+    'and the namespaces only they are in. To see every namespace, run VS Code (or the VS Code server) as root; ' +
+    'a privileged helper that asks for permission when needed is planned.'
+  );
+}
+
+function namespaceTooltip(node: NamespaceNode, result: DiscoveryResult): string {
+  const ns = node.ns;
+  const senior = ns.senior === null ? undefined : result.processes.get(ns.senior);
+  const lines = [
+    `**${nsRef(ns)}** ${escapeMarkdown(ns.label)}${node.here ? ' — *you are here*' : ''}`,
+    '',
+    `- id (dev:inode): ${code(`${ns.id.dev}:${ns.id.ino}`)}`,
+    `- owner: ${refById(result, ns.owner)}`,
+  ];
+  if (ns.type === 'pid' || ns.type === 'user') lines.push(`- parent: ${refById(result, ns.parent)}`);
+  lines.push(`- processes: ${ns.pids.length}${ns.leaders.length ? ` (leaders ${ns.leaders.slice(0, 5).join(', ')}${ns.leaders.length > 5 ? ', …' : ''})` : ''}`);
+  if (senior) lines.push(`- most senior: PID ${senior.pid} ${code(senior.command)}`);
+  if (ns.bindMounts.length) lines.push(`- bind mounts: ${[...new Set(ns.bindMounts.map((m) => m.path))].map(code).join(', ')}`);
+  if (ns.fdRefs.length) lines.push(`- fd holders: ${ns.fdRefs.map((r) => `PID ${r.pid} fd ${r.fd}`).join(', ')}`);
+  if (ns.container) lines.push(`- container: ${escapeMarkdown(containerText(ns.container))}`);
+  if (ns.user) {
+    lines.push(`- owner UID: ${ns.user.ownerUid ?? 'unknown'}`);
+    lines.push(`- UID map: ${idMapText(ns.user.uidMap)}`);
+    lines.push(`- GID map: ${idMapText(ns.user.gidMap)}`);
+  }
+  if (node.heldBy !== 'processes') lines.push(`- ${HELD_BY_TEXT[node.heldBy]}`);
+  return lines.join('\n');
+}
+
+function processTooltip(node: ProcessNode): string {
+  const p = node.process;
+  const lines = [
+    `**${escapeMarkdown(p.command)}** PID ${innerPid(p)}${innerPid(p) === p.pid ? '' : ` (host PID ${p.pid})`}${node.here ? ' — *you are here*' : ''}`,
+    '',
+    `- command line: ${code(p.cmdline.join(' ') || `[${p.command}]`)}`,
+    `- PID in each PID namespace, host first: ${p.nspid.join(' → ')}`,
+    `- parent PID: ${p.ppid}, UID: ${p.uid}, threads: ${p.threads}`,
+  ];
+  if (p.container) lines.push(`- container: ${escapeMarkdown(containerText(p.container))}`);
+  if (node.leader) lines.push(`- leader: its parent is not in ${nsRef(node.ns)}`);
+  return lines.join('\n');
+}
+
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

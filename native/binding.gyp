@@ -3,7 +3,8 @@
     {
       "target_name": "nsnative",
       "sources": ["module.c", "ns_probe.c", "task_scan.c"],
-      "cflags": ["-O2", "-Wall", "-Wextra"]
+      "cflags": ["-O2", "-Wall", "-Wextra", "-pthread"],
+      "ldflags": ["-pthread"]
     }
   ]
 }

@@ -5,10 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nativeAddon } from '../../src/core/discovery/nativeAddon';
 import { decodeScan } from '../../src/core/discovery/scanRecords';
+import type { TaskRecord } from '../../src/core/discovery/scanRecords';
+import { scanChunks } from '../../src/core/discovery/scanChunks';
 import { parseStatus } from '../../src/core/parsers/status';
 import { parseCmdline } from '../../src/core/parsers/cmdline';
 
 const FIXTURES = 'test/fixtures/proc';
+
+/** Scans `pids` under `root` on two threads and returns the task records, in PID order given. */
+async function scanTasks(root: string, pids: number[], ownPidNs: number): Promise<TaskRecord[]> {
+  const tasks: TaskRecord[] = [];
+  const request = { procRoot: root, pids, nsfsDev: 4, ownPidNs, fdCandidates: [], threads: 2 };
+  for await (const buffer of scanChunks(nativeAddon(), request)) tasks.push(...decodeScan(buffer).tasks);
+  return pids.map((pid) => tasks.find((task) => task.pid === pid)!);
+}
 
 /**
  * The native scan over a procfs-shaped tree of captured files: what it reads, selects and
@@ -49,7 +59,7 @@ describe('native task scan over a fixture proc tree', () => {
 
   it('reads links, owner, stat, the selected status lines, cmdline, cgroup and namespace fds', async () => {
     // ownPidNs 1: the process is in "another" PID namespace, so its status is read for NSpid.
-    const records = decodeScan(await nativeAddon().scanTasks(root, [4242, 77, 999, 78, 79], 4, 1, [])).tasks;
+    const records = await scanTasks(root, [4242, 77, 999, 78, 79], 1);
     const byPid = new Map(records.map((r) => [r.pid, r]));
     assert.deepEqual([...byPid.keys()], [4242, 77, 999, 78, 79]);
 
@@ -91,17 +101,18 @@ describe('native task scan over a fixture proc tree', () => {
 
   it('does not read status for a process in the scanner\'s own PID namespace', async () => {
     const pidNs = Number(/pid:\[(\d+)\]/.exec(readFileSync(join(FIXTURES, 'ns-links.txt'), 'utf8'))![1]);
-    const [record] = decodeScan(await nativeAddon().scanTasks(root, [4242], 4, pidNs, [])).tasks;
+    const [record] = await scanTasks(root, [4242], pidNs);
     assert.equal(record.state, 'read');
     assert.equal(record.status, '');
   });
 
   it('rejects a proc root that does not exist with the reason', async () => {
-    await assert.rejects(nativeAddon().scanTasks(join(root, 'missing'), [1], 4, 0, []), /No such file or directory/);
+    await assert.rejects(scanTasks(join(root, 'missing'), [1], 0), /cannot scan .*missing: No such file or directory/);
   });
 
   it('refuses bad arguments with a TypeError', () => {
-    assert.throws(() => (nativeAddon().scanTasks as (...args: unknown[]) => unknown)(root, ['x'], 4, 0, []), TypeError);
+    assert.throws(() => (nativeAddon().scanTasks as (...args: unknown[]) => unknown)(root, ['x'], 4, 0, [], 1, () => {}), TypeError);
+    assert.throws(() => (nativeAddon().scanTasks as (...args: unknown[]) => unknown)(root, [1], 4, 0, [], 0, () => {}), TypeError);
     assert.throws(() => (nativeAddon().scanTasks as (...args: unknown[]) => unknown)(42), TypeError);
   });
 });

@@ -5,8 +5,19 @@ import * as fs from 'node:fs';
 export interface NativeAddon {
   /** Flat records of the namespace at `path` (and its ancestors); null when it cannot be opened. */
   probe(path: string, ancestors: boolean): number[] | null;
-  /** Raw data of these processes, read on the thread pool; see native/task_scan.c. */
-  scanTasks(procRoot: string, pids: number[], nsfsDev: number, ownPidNs: number, fdCandidates: string[]): Promise<Buffer>;
+  /**
+   * Reads these processes on `threads` threads of its own; calls onChunk(buffer) for each chunk
+   * read and onChunk(null, error?) once at the end. See native/task_scan.c.
+   */
+  scanTasks(
+    procRoot: string,
+    pids: number[],
+    nsfsDev: number,
+    ownPidNs: number,
+    fdCandidates: string[],
+    threads: number,
+    onChunk: (chunk: Buffer | null, error?: string) => void,
+  ): void;
 }
 
 const FILE = 'nsnative.node';

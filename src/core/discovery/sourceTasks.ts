@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { CLONE_FLAG_TO_TYPE, NS_LINKS, isNsType, typeOfLink } from '../model/nsType';
 import type { NsType } from '../model/nsType';
 import type { Namespace } from '../model/namespace';
@@ -16,11 +17,13 @@ import type { NativeAddon } from './nativeAddon';
 import type { NsIoctl } from './nsIoctl';
 import type { TaskRecord } from './scanRecords';
 import { decodeScan } from './scanRecords';
+import { scanChunks } from './scanChunks';
 
 /**
  * Every process under /proc, with its threads and open namespace fds: what each is, which
  * namespaces it is in, which other namespaces its threads are in, and which namespaces it holds
- * open. The native scan reads procfs on the thread pool; this side parses.
+ * open. The native scan reads procfs on threads of its own; this side parses each chunk as it
+ * comes.
  * A process that exits mid-scan or that we may not inspect is skipped and counted.
  */
 export function taskSource(addon: NativeAddon, ioctl: NsIoctl): DiscoverySource {
@@ -31,15 +34,18 @@ export function taskSource(addon: NativeAddon, ioctl: NsIoctl): DiscoverySource 
       const pids = procfs.numericEntries(procfs.root);
       if (pids === null) throw new Error(`cannot list ${procfs.root}: is procfs mounted?`);
       const ownPidNs = parseNsLink(procfs.readlink(procfs.path('self', 'ns', 'pid')) ?? '')?.ino ?? 0;
-      const candidates = ownNsfsMountPoints(ctx);
-      // All chunks are queued at once: the thread pool reads as many at a time as it has threads
-      // (one per core), and each chunk is parsed here while later ones are still being read.
-      const scans = chunks(pids, CHUNK_SIZE).map((chunk) => addon.scanTasks(procfs.root, chunk, result.nsfsDev, ownPidNs, candidates));
-      for (const scan of scans) scan.catch(() => undefined); // rejections surface at the await below
+      const chunks = scanChunks(addon, {
+        procRoot: procfs.root,
+        pids,
+        nsfsDev: result.nsfsDev,
+        ownPidNs,
+        fdCandidates: ownNsfsMountPoints(ctx),
+        threads: availableParallelism(),
+      });
       const cgroups = new CgroupCache();
       const knownByIno: KnownByIno = new Map();
-      for (const scan of scans) {
-        const chunk = decodeScan(await scan);
+      for await (const buffer of chunks) {
+        const chunk = decodeScan(buffer);
         for (const record of chunk.tasks) {
           if (ctx.signal?.aborted) return;
           applyRecord(ctx, record, ioctl, cgroups, knownByIno);
@@ -50,15 +56,6 @@ export function taskSource(addon: NativeAddon, ioctl: NsIoctl): DiscoverySource 
       }
     },
   };
-}
-
-/** Processes per native scan call: small enough to overlap reading and parsing. */
-const CHUNK_SIZE = 256;
-
-function chunks(pids: number[], size: number): number[][] {
-  const result: number[][] = [];
-  for (let i = 0; i < pids.length; i += size) result.push(pids.slice(i, i + size));
-  return result;
 }
 
 /** nsfs mount points of our own mount namespace: fds opened through them show these paths. */

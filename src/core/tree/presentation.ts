@@ -1,6 +1,7 @@
 // Labels, descriptions and tooltips of tree nodes, as plain strings and Markdown: the VS Code
 // adapter only wraps them, so they are tested without VS Code.
 import type { DiscoveryResult } from '../model/result';
+import type { Namespace } from '../model/namespace';
 import { containerText } from './containerText';
 import { code, escapeMarkdown } from './markdownText';
 import { idMapText, nsRef, refById } from './nsRefText';
@@ -23,12 +24,17 @@ export function nodeLabel(node: TreeNode): string {
     case 'containerGroup':
       return node.container ? containerText(node.container) : 'host';
     case 'namespace':
-      return `${node.ns.type} ${node.ns.id.ino}${node.ns.label ? ` · ${node.ns.label}` : ''}`;
+      return namespaceLabel(node.ns);
     case 'process':
       return node.process.command || `[${node.process.pid}]`;
     case 'limited':
       return `Limited view: ${plural(node.skipped.processes, 'process', 'processes')} not inspected`;
   }
+}
+
+/** "net 4026532315 · blue": type, inode and what people know it by. */
+export function namespaceLabel(ns: Namespace): string {
+  return `${ns.type} ${ns.id.ino}${ns.label ? ` · ${ns.label}` : ''}`;
 }
 
 export function nodeDescription(node: TreeNode): string {

@@ -71,6 +71,11 @@ export class TreeSnapshot {
     return nodes;
   }
 
+  /** Cheaper than children(id).length: does not make process nodes. */
+  hasChildren(id: string): boolean {
+    return (this.parts.childIds.get(id)?.length ?? 0) > 0 || (this.parts.processPids.get(id)?.length ?? 0) > 0;
+  }
+
   parent(id: string): TreeNode | undefined {
     const parentId = this.node(id)?.parentId;
     return parentId === undefined ? undefined : this.parts.nodes.get(parentId);

@@ -1,0 +1,47 @@
+import type { NativeAddon } from './nativeAddon';
+
+export interface ScanRequest {
+  procRoot: string;
+  pids: number[];
+  nsfsDev: number;
+  /** The scanner's own PID namespace: status (for NSpid) is read only for processes outside it. */
+  ownPidNs: number;
+  /** Paths an fd may show when opened through an nsfs bind mount. */
+  fdCandidates: string[];
+  threads: number;
+}
+
+/**
+ * The native scan as an async iterable of chunks, each yielded as soon as a scanning thread has
+ * read it, so parsing overlaps the scan. Ends with an Error when the scan could not run.
+ */
+export async function* scanChunks(addon: Pick<NativeAddon, 'scanTasks'>, request: ScanRequest): AsyncGenerator<Buffer> {
+  const ready: Buffer[] = [];
+  let finished = false;
+  let failure: string | undefined;
+  let wake: (() => void) | undefined;
+  addon.scanTasks(
+    request.procRoot,
+    request.pids,
+    request.nsfsDev,
+    request.ownPidNs,
+    request.fdCandidates,
+    request.threads,
+    (chunk, error) => {
+      if (chunk) ready.push(chunk);
+      else [finished, failure] = [true, error];
+      wake?.();
+    },
+  );
+  for (;;) {
+    const chunk = ready.shift();
+    if (chunk) {
+      yield chunk;
+      continue;
+    }
+    if (finished) break;
+    await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+  }
+  if (failure !== undefined) throw new Error(`cannot scan ${request.procRoot}: ${failure}`);
+}

@@ -3,13 +3,15 @@
 import * as vscode from 'vscode';
 import { unsupportedPlatformMessage } from './platform';
 import { registerCommands } from './registerCommands';
-import { registerNamespacesView } from './views/namespacesView';
+import { registerNamespacesView, type NamespacesView } from './views/namespacesView';
 
 export const LOG_CHANNEL_NAME = 'Namespace Inspector';
 
 /** What activate() returns; the extension-host tests use it to reach the live services. */
 export interface NamespaceInspectorApi {
   readonly log: vscode.LogOutputChannel;
+  /** The Namespaces view: its tree provider, snapshot and refresh, for the extension-host tests. */
+  readonly namespacesView: NamespacesView;
 }
 
 export function activate(context: vscode.ExtensionContext): NamespaceInspectorApi | undefined {
@@ -19,9 +21,10 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
     return undefined;
   }
   const log = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
-  context.subscriptions.push(log, ...registerCommands({ log }), registerNamespacesView());
+  const namespacesView = registerNamespacesView(log);
+  context.subscriptions.push(log, namespacesView, ...registerCommands({ log, view: namespacesView }));
   log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);
-  return { log };
+  return { log, namespacesView };
 }
 
 export function deactivate(): void {

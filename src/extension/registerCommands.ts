@@ -5,10 +5,33 @@ import { COMMAND_IDS, type CommandId } from './commands/commandIds';
 import type { CommandContext, CommandFactory } from './commands/commandContext';
 import { showSummary } from './commands/discovery/showSummary';
 import { showLog } from './commands/log/showLog';
+import { refresh } from './commands/view/refresh';
+import { filter } from './commands/view/filter';
+import { clearFilter } from './commands/view/clearFilter';
+import { groupBy } from './commands/view/groupBy';
+import { revealHere } from './commands/view/revealHere';
+import { explainLimitedView } from './commands/view/explainLimitedView';
+import { showDetails } from './commands/namespace/showDetails';
+import { copyInode } from './commands/namespace/copyInode';
+import { copyPid } from './commands/namespace/copyPid';
+import { copyNsenter } from './commands/namespace/copyNsenter';
 
 const HANDLERS = {
   [COMMAND_IDS.showSummary]: showSummary,
   [COMMAND_IDS.showLog]: showLog,
+  [COMMAND_IDS.refresh]: refresh,
+  [COMMAND_IDS.filter]: filter,
+  [COMMAND_IDS.clearFilter]: clearFilter,
+  [COMMAND_IDS.groupByType]: groupBy('type'),
+  [COMMAND_IDS.groupByUserNamespace]: groupBy('userNamespace'),
+  [COMMAND_IDS.groupByPidNamespace]: groupBy('pidNamespace'),
+  [COMMAND_IDS.groupByContainer]: groupBy('container'),
+  [COMMAND_IDS.revealHere]: revealHere,
+  [COMMAND_IDS.explainLimitedView]: explainLimitedView,
+  [COMMAND_IDS.showDetails]: showDetails,
+  [COMMAND_IDS.copyInode]: copyInode,
+  [COMMAND_IDS.copyPid]: copyPid,
+  [COMMAND_IDS.copyNsenter]: copyNsenter,
 } satisfies Record<CommandId, CommandFactory>;
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -3,6 +3,19 @@
 export const COMMAND_IDS = {
   showSummary: 'nsInspector.discovery.showSummary',
   showLog: 'nsInspector.log.show',
+  refresh: 'nsInspector.view.refresh',
+  filter: 'nsInspector.view.filter',
+  clearFilter: 'nsInspector.view.clearFilter',
+  groupByType: 'nsInspector.view.groupByType',
+  groupByUserNamespace: 'nsInspector.view.groupByUserNamespace',
+  groupByPidNamespace: 'nsInspector.view.groupByPidNamespace',
+  groupByContainer: 'nsInspector.view.groupByContainer',
+  revealHere: 'nsInspector.view.revealHere',
+  explainLimitedView: 'nsInspector.view.explainLimitedView',
+  showDetails: 'nsInspector.namespace.showDetails',
+  copyInode: 'nsInspector.namespace.copyInode',
+  copyPid: 'nsInspector.namespace.copyPid',
+  copyNsenter: 'nsInspector.namespace.copyNsenter',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

@@ -1,19 +1,115 @@
-// The Namespaces view. A placeholder until the sidebar issue fills it: an empty tree, so VS Code
-// shows the viewsWelcome text from package.json.
+// The Namespaces view: wires the tree provider, the discovery runner, automatic refresh,
+// settings, context keys and the details documents together. Commands and tests reach the view
+// through this object (activate() returns it in its API).
 import * as vscode from 'vscode';
+import type { DiscoveryResult } from '../../core/model/result';
+import type { NamespaceId } from '../../core/model/namespaceId';
+import { compileFilter } from '../../core/tree/treeFilter';
+import { GROUPING_TITLES, type Grouping } from '../../core/tree/grouping';
+import type { TreeSnapshot } from '../../core/tree/treeSnapshot';
+import { Disposable } from '../disposable';
+import { CONTEXT_KEYS, setContextKey } from '../contextKeys';
+import { AutoRefresh } from './namespaces/autoRefresh';
+import { DetailsDocuments, DETAILS_SCHEME } from './namespaces/detailsDocuments';
+import { DiscoveryRunner } from './namespaces/discoveryRunner';
+import { NamespacesTreeProvider } from './namespaces/namespacesTreeProvider';
+import { affectsViewSettings, readViewSettings, saveGrouping } from './namespaces/viewSettings';
 
 export const NAMESPACES_VIEW_ID = 'nsInspector.namespaces';
 
-class EmptyTree implements vscode.TreeDataProvider<never> {
-  getTreeItem(element: never): vscode.TreeItem {
-    return element;
+export class NamespacesView extends Disposable {
+  readonly provider: NamespacesTreeProvider;
+  readonly treeView: vscode.TreeView<string>;
+  readonly details: DetailsDocuments;
+  private readonly runner: DiscoveryRunner;
+  private readonly autoRefresh: AutoRefresh;
+  private latest: DiscoveryResult | undefined;
+  /** Ids the last refresh fired change events for ("root" for the whole tree); for tests. */
+  lastChangedIds: string[] = [];
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    super();
+    const settings = readViewSettings();
+    this.provider = this._register(new NamespacesTreeProvider({ grouping: settings.grouping, filter: undefined, types: settings.shownTypes }));
+    this.treeView = this._register(vscode.window.createTreeView(NAMESPACES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
+    this.runner = this._register(new DiscoveryRunner(NAMESPACES_VIEW_ID, log));
+    this.details = this._register(new DetailsDocuments(() => this.latest));
+    this._register(vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, this.details));
+    this.autoRefresh = this._register(new AutoRefresh(this.treeView, () => this.refresh(), settings.autoRefreshSeconds));
+    this._register(vscode.workspace.onDidChangeConfiguration((event) => affectsViewSettings(event) && this.applySettings()));
+    this.showOptions();
+    void this.refresh();
   }
 
-  getChildren(): never[] {
-    return [];
+  get result(): DiscoveryResult | undefined {
+    return this.latest;
+  }
+
+  get snapshot(): TreeSnapshot | undefined {
+    return this.provider.snapshot;
+  }
+
+  /** Discovers again and shows what changed; undefined when discovery failed (the view says why). */
+  async refresh(): Promise<DiscoveryResult | undefined> {
+    try {
+      const result = await this.runner.run();
+      this.latest = result;
+      this.lastChangedIds = this.provider.showResult(result);
+      this.details.refreshOpenDocuments();
+      this.showOptions();
+      return result;
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') return undefined;
+      this.log.error('refreshing the Namespaces view failed', error);
+      this.treeView.message = `Discovery failed: ${(error as Error).message}. See "Namespace Inspector: Show Log".`;
+      return undefined;
+    } finally {
+      this.autoRefresh.refreshed();
+    }
+  }
+
+  setFilter(text: string | undefined): void {
+    this.provider.setOptions({ filter: compileFilter(text) });
+    this.showOptions();
+  }
+
+  /** Switches grouping and remembers it (in the nsInspector.grouping setting). */
+  async setGrouping(grouping: Grouping): Promise<void> {
+    this.provider.setOptions({ grouping });
+    this.showOptions();
+    await saveGrouping(grouping);
+  }
+
+  /** Shows and selects the nodes of these namespaces; returns how many the tree shows. */
+  async revealNamespaces(ids: NamespaceId[]): Promise<number> {
+    const nodes = ids.map((id) => this.snapshot?.namespaceNode(id)).filter((node) => node !== undefined);
+    for (const [i, node] of nodes.entries()) {
+      await this.treeView.reveal(node.id, { select: i === 0, focus: i === 0, expand: false });
+    }
+    return nodes.length;
+  }
+
+  private applySettings(): void {
+    const settings = readViewSettings();
+    const options = this.provider.treeOptions;
+    if (settings.grouping !== options.grouping || settings.shownTypes.join() !== options.types.join()) {
+      this.provider.setOptions({ grouping: settings.grouping, types: settings.shownTypes });
+    }
+    this.autoRefresh.setInterval(settings.autoRefreshSeconds);
+    this.showOptions();
+  }
+
+  /** The grouping next to the view's title, the filter (or that nothing matches) above the tree. */
+  private showOptions(): void {
+    const { grouping, filter } = this.provider.treeOptions;
+    this.treeView.description = GROUPING_TITLES[grouping];
+    setContextKey(CONTEXT_KEYS.grouping, grouping);
+    setContextKey(CONTEXT_KEYS.filtered, !!filter);
+    const empty = this.snapshot !== undefined && this.snapshot.rootIds.length === 0;
+    this.treeView.message = !filter ? undefined : empty ? `No namespace matches "${filter.text}".` : `Filter: "${filter.text}"`;
   }
 }
 
-export function registerNamespacesView(): vscode.Disposable {
-  return vscode.window.createTreeView(NAMESPACES_VIEW_ID, { treeDataProvider: new EmptyTree() });
+export function registerNamespacesView(log: vscode.LogOutputChannel): NamespacesView {
+  return new NamespacesView(log);
 }

@@ -1,0 +1,3 @@
+import type { CommandFactory } from '../commandContext';
+
+export const clearFilter: CommandFactory = (ctx) => () => ctx.view.setFilter(undefined);

@@ -1,0 +1,54 @@
+// Read-only "Show Details" documents under the nsinspector: scheme. A document names what it
+// shows (a namespace by dev:inode, a process by PID and start time) and is rendered from the
+// latest discovery result, so open documents follow refreshes and say so when their subject is gone.
+import * as vscode from 'vscode';
+import { idKey } from '../../../core/model/namespaceId';
+import type { Namespace } from '../../../core/model/namespace';
+import type { ProcessInfo } from '../../../core/model/process';
+import type { DiscoveryResult } from '../../../core/model/result';
+import { namespaceDetails, processDetails } from '../../../core/tree/detailsText';
+
+export const DETAILS_SCHEME = 'nsinspector';
+
+export function namespaceDetailsUri(ns: Namespace): vscode.Uri {
+  return vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/namespace/${ns.type}-${ns.id.ino}.md`, query: idKey(ns.id) });
+}
+
+export function processDetailsUri(process: ProcessInfo): vscode.Uri {
+  return vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/process/${process.pid}-${process.command.replace(/[^\w.-]/g, '_')}.md`, query: `${process.pid}:${process.startTicks}` });
+}
+
+export class DetailsDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly latest: () => DiscoveryResult | undefined) {}
+
+  /** After a refresh: re-render the details documents that are open. */
+  refreshOpenDocuments(): void {
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.uri.scheme === DETAILS_SCHEME && !doc.isClosed) this.changed.fire(doc.uri);
+    }
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    const result = this.latest();
+    if (!result) return 'Namespace Inspector has not discovered anything yet.\n';
+    if (uri.path.startsWith('/namespace/')) {
+      const ns = result.namespaces.get(uri.query);
+      return ns ? namespaceDetails(ns, result) : gone(`The namespace ${uri.path.slice('/namespace/'.length, -3).replace('-', ':[')}]`);
+    }
+    const [pid, startTicks] = uri.query.split(':').map(Number);
+    const process = result.processes.get(pid);
+    return process && process.startTicks === startTicks ? processDetails(process, result) : gone(`The process with PID ${pid}`);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+function gone(what: string): string {
+  return `# Gone\n\n${what} no longer exists: it was not found by the latest refresh.\n`;
+}
+

@@ -1,0 +1,53 @@
+// Runs discoveries for the view, one at a time: a refresh asked for while one runs is queued
+// once (callers then get a result from after their request), never run twice in parallel.
+// A scan that takes longer than a moment shows progress in the view itself.
+import * as vscode from 'vscode';
+import { discover } from '../../../core/discovery/discover';
+import type { DiscoveryResult } from '../../../core/model/result';
+
+/** Below this a progress bar would only flicker. */
+const SLOW_SCAN_MS = 300;
+
+export class DiscoveryRunner {
+  private running: Promise<DiscoveryResult> | undefined;
+  private queued: Promise<DiscoveryResult> | undefined;
+  private readonly abort = new AbortController();
+
+  constructor(
+    private readonly viewId: string,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  run(): Promise<DiscoveryResult> {
+    if (!this.running) {
+      this.running = this.scan().finally(() => (this.running = undefined));
+      return this.running;
+    }
+    this.queued ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        return this.run();
+      });
+    return this.queued;
+  }
+
+  dispose(): void {
+    this.abort.abort();
+  }
+
+  private async scan(): Promise<DiscoveryResult> {
+    const started = performance.now();
+    const work = discover({ signal: this.abort.signal });
+    const slow = setTimeout(() => {
+      void vscode.window.withProgress({ location: { viewId: this.viewId }, title: 'Discovering namespaces' }, () => work.catch(() => undefined));
+    }, SLOW_SCAN_MS);
+    try {
+      const result = await work;
+      this.log.debug(`refresh: ${result.namespaces.size} namespaces, ${result.processes.size} processes in ${(performance.now() - started).toFixed(0)} ms`);
+      return result;
+    } finally {
+      clearTimeout(slow);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+// The view's settings (contributed in package.json under nsInspector.*).
+import * as vscode from 'vscode';
+import { NS_TYPES, isNsType, type NsType } from '../../../core/model/nsType';
+import { isGrouping, type Grouping } from '../../../core/tree/grouping';
+
+const SECTION = 'nsInspector';
+
+export interface ViewSettings {
+  grouping: Grouping;
+  /** Seconds between automatic refreshes while the view is visible; 0 turns them off. */
+  autoRefreshSeconds: number;
+  shownTypes: NsType[];
+}
+
+export function readViewSettings(): ViewSettings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const grouping = config.get<string>('grouping');
+  const seconds = config.get<number>('autoRefreshInterval');
+  const types = config.get<string[]>('shownTypes');
+  return {
+    grouping: isGrouping(grouping) ? grouping : 'type',
+    autoRefreshSeconds: typeof seconds === 'number' && seconds >= 0 ? seconds : 5,
+    shownTypes: Array.isArray(types) ? types.filter(isNsType) : [...NS_TYPES],
+  };
+}
+
+/** Remembers the grouping chosen in the title bar, for every workspace. */
+export async function saveGrouping(grouping: Grouping): Promise<void> {
+  await vscode.workspace.getConfiguration(SECTION).update('grouping', grouping, vscode.ConfigurationTarget.Global);
+}
+
+export function affectsViewSettings(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration(SECTION);
+}

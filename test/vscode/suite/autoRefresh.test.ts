@@ -1,0 +1,61 @@
+// Automatic refresh: a namespace made while the view is visible shows up without a manual
+// refresh; while the view is hidden nothing is scanned, and showing it again catches up.
+import { after, before, describe, it } from 'mocha';
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { namespaceNodeId } from '../../../src/core/tree/nodeIds';
+import type { NamespacesView } from '../../../src/extension/views/namespacesView';
+import { activatedApi } from './extensionUnderTest';
+import { NamespaceLab, nsInode, waitForCommand } from '../../integration/support/namespaces';
+
+const config = () => vscode.workspace.getConfiguration('nsInspector');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('Namespaces view auto-refresh', function () {
+  this.timeout(60_000);
+  const lab = new NamespaceLab();
+  let view: NamespacesView;
+
+  async function shownWithin(ino: number, ms: number): Promise<boolean> {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      if (view.snapshot?.node(namespaceNodeId({ dev: view.result!.nsfsDev, ino }))) return true;
+      await sleep(100);
+    }
+    return false;
+  }
+
+  async function startInNewUts(): Promise<number> {
+    const pid = lab.start(['unshare', '--uts', 'sleep', '600']).pid!;
+    await waitForCommand(pid, 'sleep');
+    return nsInode(pid, 'uts');
+  }
+
+  before(async () => {
+    view = (await activatedApi()).namespacesView;
+    await config().update('autoRefreshInterval', 1, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('nsInspector.view.groupByType');
+  });
+
+  after(async () => {
+    lab.cleanup();
+    await config().update('autoRefreshInterval', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('grouping', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('picks up a new namespace by itself while the view is visible', async () => {
+    await vscode.commands.executeCommand('nsInspector.namespaces.focus');
+    assert.equal(view.treeView.visible, true);
+    assert.ok(await shownWithin(await startInNewUts(), 6000), 'not shown within 6 s at a 1 s interval');
+  });
+
+  it('is paused while the view is hidden and catches up when shown', async () => {
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await sleep(300);
+    assert.equal(view.treeView.visible, false);
+    const ino = await startInNewUts();
+    assert.equal(await shownWithin(ino, 2500), false, 'refreshed while hidden');
+    await vscode.commands.executeCommand('nsInspector.namespaces.focus');
+    assert.ok(await shownWithin(ino, 4000), 'not refreshed after being shown again');
+  });
+});

@@ -1,0 +1,183 @@
+// The Namespaces view in a real VS Code: real namespaces made by the test are found in the tree
+// with the right parents in every grouping, the filter narrows the tree, the details document
+// holds the fields, copy commands give ready command lines, and removed namespaces vanish.
+import { after, before, describe, it } from 'mocha';
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { namespaceNodeId, processNodeId } from '../../../src/core/tree/nodeIds';
+import type { Grouping } from '../../../src/core/tree/grouping';
+import type { NamespacesView } from '../../../src/extension/views/namespacesView';
+import { activatedApi } from './extensionUnderTest';
+import { deleteNetns, makeSidebarNamespaces, NamespaceLab, type SidebarNamespaces } from './sidebarLab';
+
+const GROUP_COMMANDS: Record<Grouping, string> = {
+  type: 'nsInspector.view.groupByType',
+  userNamespace: 'nsInspector.view.groupByUserNamespace',
+  pidNamespace: 'nsInspector.view.groupByPidNamespace',
+  container: 'nsInspector.view.groupByContainer',
+};
+
+describe('Namespaces view', function () {
+  this.timeout(60_000);
+  const lab = new NamespaceLab();
+  let view: NamespacesView;
+  let made: SidebarNamespaces;
+  let dev: number;
+  const nsNode = (ino: number) => namespaceNodeId({ dev, ino });
+  const inoOf = (pid: number, type: 'user' | 'pid' | 'net' | 'uts') => view.result!.processes.get(pid)!.namespaces[type]!;
+
+  async function groupAndRefresh(grouping: Grouping): Promise<void> {
+    await vscode.commands.executeCommand(GROUP_COMMANDS[grouping]);
+    await vscode.commands.executeCommand('nsInspector.view.refresh');
+    assert.equal(view.snapshot?.grouping, grouping);
+  }
+
+  /** The parent chain of a node as the VS Code provider reports it (getParent). */
+  function ancestors(id: string): string[] {
+    const chain: string[] = [];
+    for (let parent = view.provider.getParent(id); parent !== undefined; parent = view.provider.getParent(parent)) chain.push(parent);
+    return chain;
+  }
+
+  before(async () => {
+    view = (await activatedApi()).namespacesView;
+    // Only the test's own refreshes: an automatic one in between would take the changes it checks.
+    await vscode.workspace.getConfiguration('nsInspector').update('autoRefreshInterval', 0, vscode.ConfigurationTarget.Global);
+    made = await makeSidebarNamespaces(lab);
+    await vscode.commands.executeCommand('nsInspector.namespaces.focus');
+    await groupAndRefresh('type');
+    dev = view.result!.nsfsDev;
+  });
+
+  after(async () => {
+    lab.cleanup();
+    await vscode.commands.executeCommand('nsInspector.view.clearFilter');
+    await vscode.workspace.getConfiguration('nsInspector').update('grouping', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('nsInspector').update('autoRefreshInterval', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('by type: the netns under "net" with its process; the session under "uts" and "pid"', async () => {
+    const top = await view.provider.getChildren();
+    assert.ok(top.includes('type:net'), `top level: ${top.join(', ')}`);
+    assert.ok((await view.provider.getChildren('type:net')).includes(nsNode(made.netIno)));
+    const netItem = view.provider.getTreeItem(nsNode(made.netIno));
+    assert.match(String(netItem.label), new RegExp(`^net ${made.netIno} · ${made.netnsName}$`));
+    assert.match(netItem.contextValue!, /^namespace:net:bound/);
+    assert.deepEqual(await view.provider.getChildren(nsNode(made.netIno)), [processNodeId(nsNode(made.netIno), made.netPid)]);
+    assert.deepEqual(ancestors(nsNode(made.utsIno)), ['type:uts']);
+    const sessionProcess = view.provider.getTreeItem(processNodeId(nsNode(made.pidIno), made.sessionPid));
+    assert.equal(sessionProcess.description, `PID 1 · host ${made.sessionPid} · leader`);
+    await view.treeView.reveal(nsNode(made.netIno), { select: true });
+    assert.deepEqual(view.treeView.selection, [nsNode(made.netIno)]);
+  });
+
+  it('by user namespace: the nested user namespaces under their parents, the netns under its owner', async () => {
+    await groupAndRefresh('userNamespace');
+    const hostUser = inoOf(process.pid, 'user');
+    const middle = view.result!.namespaces.get(`${dev}:${made.innerUserIno}`)!.parent!.ino;
+    assert.deepEqual(ancestors(nsNode(made.innerUserIno)), [nsNode(middle), nsNode(hostUser)]);
+    assert.match(String(view.provider.getTreeItem(nsNode(middle)).description), /ancestor, no process/);
+    assert.deepEqual(ancestors(nsNode(made.netIno)), [nsNode(hostUser)]);
+    assert.deepEqual(ancestors(nsNode(made.utsIno)), [nsNode(hostUser)]);
+  });
+
+  it('by PID namespace: the session PID namespace under the host PID namespace', async () => {
+    await groupAndRefresh('pidNamespace');
+    assert.deepEqual(ancestors(nsNode(made.pidIno)), [nsNode(inoOf(process.pid, 'pid'))]);
+    assert.deepEqual(await view.provider.getChildren(nsNode(made.pidIno)), [processNodeId(nsNode(made.pidIno), made.sessionPid)]);
+    assert.equal(view.snapshot!.node(nsNode(made.netIno)), undefined, 'only PID namespaces in this grouping');
+  });
+
+  it('by container: the test namespaces are in the host group', async () => {
+    await groupAndRefresh('container');
+    assert.deepEqual(ancestors(nsNode(made.netIno)), ['host']);
+    assert.deepEqual(ancestors(nsNode(made.innerUserIno)), ['host']);
+  });
+
+  it('remembers the grouping in the nsInspector.grouping setting', () => {
+    assert.equal(vscode.workspace.getConfiguration('nsInspector').get('grouping'), 'container');
+  });
+
+  it('the filter narrows the tree; a filter matching nothing leaves it empty with a message', async () => {
+    await groupAndRefresh('type');
+    await vscode.commands.executeCommand('nsInspector.view.filter', made.netnsName);
+    assert.deepEqual(await view.provider.getChildren(), ['type:net']);
+    assert.deepEqual(await view.provider.getChildren('type:net'), [nsNode(made.netIno)]);
+    await vscode.commands.executeCommand('nsInspector.view.filter', String(made.sessionPid));
+    assert.ok((await view.provider.getChildren('type:uts')).includes(nsNode(made.utsIno)));
+    assert.deepEqual(await view.provider.getChildren(nsNode(made.utsIno)), [processNodeId(nsNode(made.utsIno), made.sessionPid)]);
+    await vscode.commands.executeCommand('nsInspector.view.filter', 'no-such-namespace-anywhere');
+    assert.deepEqual(await view.provider.getChildren(), []);
+    assert.match(view.treeView.message ?? '', /No namespace matches "no-such-namespace-anywhere"/);
+    await vscode.commands.executeCommand('nsInspector.view.clearFilter');
+    assert.ok((await view.provider.getChildren()).length >= 7);
+    assert.equal(view.treeView.message, undefined);
+  });
+
+  it('Show Details opens a read-only document with the namespace\'s fields', async () => {
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('nsInspector.namespace.showDetails', nsNode(made.netIno));
+    const text = doc.getText();
+    assert.equal(doc.uri.scheme, 'nsinspector');
+    for (const field of [`net:[${made.netIno}]`, `device: ${dev}`, `/run/netns/${made.netnsName}`, 'owner: user:[', `most senior process: PID ${made.netPid}`, `leaders: ${made.netPid}`]) {
+      assert.ok(text.includes(field), `details lack "${field}":\n${text}`);
+    }
+    const user = await vscode.commands.executeCommand<vscode.TextDocument>('nsInspector.namespace.showDetails', nsNode(made.innerUserIno));
+    assert.match(user.getText(), /UID map: 0→0 ×1/);
+    assert.match(user.getText(), /parent: user:\[\d+\]/);
+    const proc = await vscode.commands.executeCommand<vscode.TextDocument>('nsInspector.namespace.showDetails', processNodeId(nsNode(made.utsIno), made.sessionPid));
+    assert.match(proc.getText(), new RegExp(`PID in each PID namespace, host first: ${made.sessionPid} → 1`));
+  });
+
+  it('copies the inode, the PID and a ready nsenter command line', async () => {
+    assert.equal(await vscode.commands.executeCommand('nsInspector.namespace.copyInode', nsNode(made.netIno)), String(made.netIno));
+    assert.equal(await vscode.env.clipboard.readText(), String(made.netIno));
+    assert.equal(await vscode.commands.executeCommand('nsInspector.namespace.copyPid', nsNode(made.netIno)), String(made.netPid));
+    assert.equal(await vscode.commands.executeCommand('nsInspector.namespace.copyNsenter', nsNode(made.netIno)), `nsenter --target ${made.netPid} --net`);
+    assert.equal(
+      await vscode.commands.executeCommand('nsInspector.namespace.copyNsenter', processNodeId(nsNode(made.utsIno), made.sessionPid)),
+      `nsenter --target ${made.sessionPid} --all`,
+    );
+  });
+
+  it('"You are here" reveals and selects the extension host\'s namespaces', async () => {
+    const shown = await vscode.commands.executeCommand<number>('nsInspector.view.revealHere');
+    assert.ok(shown >= 7, `revealed ${shown}`);
+    assert.deepEqual(view.treeView.selection, [nsNode(view.result!.processes.get(process.pid)!.namespaces.mnt!)]);
+    assert.match(String(view.provider.getTreeItem(view.treeView.selection[0]).description), /^you are here/);
+  });
+
+  it('a refresh fires changes only for what changed, and removed namespaces vanish', async () => {
+    const staleUts = nsNode(made.utsIno);
+    process.kill(made.netPid, 'SIGKILL');
+    await vscode.commands.executeCommand('nsInspector.view.refresh');
+    assert.notDeepEqual(view.lastChangedIds, ['root']);
+    assert.ok(view.lastChangedIds.includes(nsNode(made.netIno)), `changed: ${view.lastChangedIds.join(', ')}`);
+    assert.equal(view.provider.getTreeItem(nsNode(made.netIno)).description, 'held by a bind mount only');
+    assert.equal(
+      await vscode.commands.executeCommand('nsInspector.namespace.copyNsenter', nsNode(made.netIno)),
+      `nsenter --net=/run/netns/${made.netnsName}`,
+    );
+
+    // Gone between the refresh and the click: a message, no exception, no document.
+    lab.cleanup();
+    assert.equal(await vscode.commands.executeCommand('nsInspector.namespace.showDetails', staleUts), undefined);
+    deleteNetnsIfPresent(made.netnsName);
+    await vscode.commands.executeCommand('nsInspector.view.refresh');
+    for (const grouping of ['type', 'userNamespace', 'pidNamespace', 'container'] as const) {
+      await groupAndRefresh(grouping);
+      for (const ino of [made.netIno, made.utsIno, made.pidIno, made.innerUserIno]) {
+        assert.equal(view.snapshot!.node(nsNode(ino)), undefined, `${ino} still shown grouped by ${grouping}`);
+      }
+    }
+    // An item id from before the refresh: a clear message, not an exception.
+    assert.equal(await vscode.commands.executeCommand('nsInspector.namespace.copyInode', staleUts), undefined);
+  });
+});
+
+function deleteNetnsIfPresent(name: string): void {
+  try {
+    deleteNetns(name);
+  } catch {
+    /* cleanup() already removed it */
+  }
+}

@@ -23,7 +23,8 @@
  *         (cgroup's length is 0xFFFFFFFF, with no bytes, when it equals the previous record's:
  *         most processes share their cgroup with the one before)
  *     u32 count, count x (u32 fd, f64 inode, f64 dev, u8 type length, type bytes)
- *         fds that refer to a namespace; type "" when only stat() could tell
+ *         fds that refer to a namespace; type "" when only stat() could tell; count 0xFFFFFFFF
+ *         when the fd table could not be read
  *     u32 count, count x (u32 tid, u8 type index 0..7, f64 inode)
  *         threads whose namespace of that type differs from the process'
  *     u32 threads that could not be read
@@ -51,6 +52,7 @@
 #include <unistd.h>
 
 #define SAME_AS_PREVIOUS 0xFFFFFFFFu
+#define UNREADABLE 0xFFFFFFFFu
 #define LINK_COUNT 10
 #define TYPE_COUNT 8
 static const char *const LINKS[LINK_COUNT] = {
@@ -248,7 +250,10 @@ static void scan_fds(int piddir, double nsfs_dev, const candidates_t *candidates
   uint32_t count = 0;
   out_u32(o, 0);
   dir_reader_t dir = {.fd = openat(piddir, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
-  if (dir.fd < 0) return;
+  if (dir.fd < 0) {
+    out_patch_u32(o, at, UNREADABLE);
+    return;
+  }
   const char *name;
   while ((name = next_entry(&dir))) {
     char target[4096];

@@ -25,8 +25,11 @@ export interface TaskRecord {
   /** NUL-separated arguments. */
   cmdline: string;
   cgroup: string;
-  /** fds referring to a namespace; type null when only the nsfs device told (bind-mount path). */
-  fds: { fd: number; ino: number; dev: number; type: string | null }[];
+  /**
+   * fds referring to a namespace; type null when only the nsfs device told (bind-mount path).
+   * null when the fd table could not be read.
+   */
+  fds: { fd: number; ino: number; dev: number; type: string | null }[] | null;
   /** Threads whose namespace of a type differs from the process'. */
   threadRefs: { tid: number; type: NsType; ino: number }[];
   unreadableThreads: number;
@@ -50,6 +53,8 @@ export interface ScanChunk {
 const STATES = ['read', 'gone', 'denied'] as const;
 /** A cgroup field's length when it is the same as the previous record's. */
 const SAME_AS_PREVIOUS = 0xffffffff;
+/** The fd count when the fd table could not be read. */
+const UNREADABLE = 0xffffffff;
 
 /** Decodes the Buffer native/task_scan.c builds (its header comment has the layout). */
 export function decodeScan(buffer: Buffer): ScanChunk {
@@ -115,12 +120,15 @@ export function decodeScan(buffer: Buffer): ScanChunk {
     record.status = text();
     record.cmdline = text();
     record.cgroup = cgroup();
-    for (let n = u32(); n > 0; n--) {
+    const fdCount = u32();
+    const fds: NonNullable<TaskRecord['fds']> = [];
+    record.fds = fdCount === UNREADABLE ? null : fds;
+    for (let n = fdCount === UNREADABLE ? 0 : fdCount; n > 0; n--) {
       const fd = u32();
       const ino = f64();
       const dev = f64();
       const type = buffer.toString('utf8', at + 1, (at += 1 + buffer.readUInt8(at)));
-      record.fds.push({ fd, ino, dev, type: type || null });
+      fds.push({ fd, ino, dev, type: type || null });
     }
     for (let n = u32(); n > 0; n--) {
       const tid = u32();

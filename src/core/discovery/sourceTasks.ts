@@ -42,13 +42,12 @@ export function taskSource(addon: NativeAddon, ioctl: NsIoctl): DiscoverySource 
         fdCandidates: ownNsfsMountPoints(ctx),
         threads: availableParallelism(),
       });
-      const cgroups = new CgroupCache();
-      const knownByIno: KnownByIno = new Map();
+      const applier = new TaskApplier(ctx, ioctl);
       for await (const buffer of chunks) {
         const chunk = decodeScan(buffer);
         for (const record of chunk.tasks) {
           if (ctx.signal?.aborted) return;
-          applyRecord(ctx, record, ioctl, cgroups, knownByIno);
+          applier.apply(record);
           if (ctx.yielder.due()) await ctx.yielder.yield();
         }
         ctx.scannedNamespaces.push(...chunk.namespaces);
@@ -79,78 +78,107 @@ class CgroupCache {
   }
 }
 
-/**
- * Namespaces on the nsfs device by inode: thousands of processes share a few namespaces, and a
- * number-keyed lookup is much cheaper than building the "dev:ino" key for every link.
- */
-type KnownByIno = Map<number, Namespace>;
+/** Files task records into the result, remembering what many records share. */
+class TaskApplier {
+  private readonly cgroups = new CgroupCache();
+  /**
+   * Namespaces on the nsfs device by inode: thousands of processes share a few namespaces, and a
+   * number-keyed lookup is much cheaper than building the "dev:ino" key for every link.
+   */
+  private readonly knownByIno = new Map<number, Namespace>();
 
-function firstSight(ctx: DiscoveryContext, known: KnownByIno, ino: number, type: NsType, openPath: string): Namespace | null {
-  const id = { dev: ctx.result.nsfsDev, ino };
-  const ns = namespaceFor(ctx.result, id, type);
-  if (ns === null) return null;
-  rememberOpenPath(ctx, id, openPath);
-  known.set(ino, ns);
-  return ns;
-}
+  constructor(
+    private readonly ctx: DiscoveryContext,
+    private readonly ioctl: NsIoctl,
+  ) {}
 
-function applyRecord(ctx: DiscoveryContext, record: TaskRecord, ioctl: NsIoctl, cgroups: CgroupCache, knownByIno: KnownByIno): void {
-  const { procfs, result } = ctx;
-  if (record.state !== 'read') {
-    result.skipped.processes++;
-    return;
+  apply(record: TaskRecord): void {
+    const { result } = this.ctx;
+    if (record.state !== 'read') {
+      result.skipped.processes++;
+      return;
+    }
+    const info = this.processInfo(record);
+    result.processes.set(info.pid, info);
+    this.fileLinks(record, info);
+    this.fileThreads(record);
+    this.fileFds(record);
   }
-  const { pid } = record;
-  const nspid = record.status ? parseStatus(record.status)?.nspid : undefined;
-  const cgroup = cgroups.lookup(record.cgroup);
-  const info: ProcessInfo = {
-    pid,
-    ppid: record.ppid,
-    command: record.comm,
-    cmdline: parseCmdline(record.cmdline),
-    uid: record.uid,
-    startTicks: record.startTicks,
-    nspid: nspid?.length ? nspid : [pid],
-    cgroup: cgroup.path,
-    container: cgroup.container,
-    threads: record.threads,
-    namespaces: {},
-  };
-  result.processes.set(pid, info);
 
-  // Each type comes before its *_for_children twin in NS_LINKS, so its own inode is known first.
-  for (let i = 0; i < NS_LINKS.length; i++) {
-    const ino = record.links[i];
-    if (ino === 0) continue;
-    const link = NS_LINKS[i];
-    const type = typeOfLink(link);
-    const known = knownByIno.get(ino);
-    const ns = !known
-      ? firstSight(ctx, knownByIno, ino, type, procfs.path(pid, 'ns', link))
-      : known.type === type
-        ? known
-        : namespaceFor(result, known.id, type); // null: the inode was reused during the scan
-    if (ns === null) continue;
-    if (link === type) {
-      ns.pids.push(pid);
-      info.namespaces[type] = ino;
-    } else if (info.namespaces[type] !== ino) {
-      ns.forChildrenPids.push(pid);
+  private processInfo(record: TaskRecord): ProcessInfo {
+    const nspid = record.status ? parseStatus(record.status)?.nspid : undefined;
+    const cgroup = this.cgroups.lookup(record.cgroup);
+    return {
+      pid: record.pid,
+      ppid: record.ppid,
+      command: record.comm,
+      cmdline: parseCmdline(record.cmdline),
+      uid: record.uid,
+      startTicks: record.startTicks,
+      nspid: nspid?.length ? nspid : [record.pid],
+      cgroup: cgroup.path,
+      container: cgroup.container,
+      threads: record.threads,
+      namespaces: {},
+    };
+  }
+
+  /** The process' own namespaces, and those its pid_for_children/time_for_children name. */
+  private fileLinks(record: TaskRecord, info: ProcessInfo): void {
+    // Each type comes before its *_for_children twin in NS_LINKS, so its own inode is known first.
+    for (let i = 0; i < NS_LINKS.length; i++) {
+      const ino = record.links[i];
+      if (ino === 0) continue;
+      const link = NS_LINKS[i];
+      const type = typeOfLink(link);
+      const ns = this.namespaceByIno(ino, type, this.ctx.procfs.path(record.pid, 'ns', link));
+      if (ns === null) continue;
+      if (link === type) {
+        ns.pids.push(record.pid);
+        info.namespaces[type] = ino;
+      } else if (info.namespaces[type] !== ino) {
+        ns.forChildrenPids.push(record.pid);
+      }
     }
   }
-  for (const thread of record.threadRefs) {
-    const id = { dev: result.nsfsDev, ino: thread.ino };
-    namespaceFor(result, id, thread.type)?.tids.push(thread.tid);
-    rememberOpenPath(ctx, id, procfs.path(pid, 'task', thread.tid, 'ns', thread.type));
+
+  /** The namespace on the nsfs device with this inode; null if it was reused during the scan. */
+  private namespaceByIno(ino: number, type: NsType, openPath: string): Namespace | null {
+    const known = this.knownByIno.get(ino);
+    if (known?.type === type) return known;
+    const id = { dev: this.ctx.result.nsfsDev, ino };
+    const ns = namespaceFor(this.ctx.result, id, type);
+    if (ns !== null && !known) {
+      rememberOpenPath(this.ctx, id, openPath);
+      this.knownByIno.set(ino, ns);
+    }
+    return ns;
   }
-  result.skipped.threads += record.unreadableThreads;
-  for (const ref of record.fds) {
-    const path = procfs.path(pid, 'fd', ref.fd);
-    const type = fdType(ref.type, path, ioctl);
-    if (type === null) continue;
-    const id = { dev: ref.dev, ino: ref.ino };
-    namespaceFor(result, id, type)?.fdRefs.push({ pid, fd: ref.fd });
-    rememberOpenPath(ctx, id, path);
+
+  private fileThreads(record: TaskRecord): void {
+    const { result, procfs } = this.ctx;
+    for (const thread of record.threadRefs) {
+      const id = { dev: result.nsfsDev, ino: thread.ino };
+      namespaceFor(result, id, thread.type)?.tids.push(thread.tid);
+      rememberOpenPath(this.ctx, id, procfs.path(record.pid, 'task', thread.tid, 'ns', thread.type));
+    }
+    result.skipped.threads += record.unreadableThreads;
+  }
+
+  private fileFds(record: TaskRecord): void {
+    const { result, procfs } = this.ctx;
+    if (record.fds === null) {
+      result.skipped.fds++;
+      return;
+    }
+    for (const ref of record.fds) {
+      const path = procfs.path(record.pid, 'fd', ref.fd);
+      const type = fdType(ref.type, path, this.ioctl);
+      if (type === null) continue;
+      const id = { dev: ref.dev, ino: ref.ino };
+      namespaceFor(result, id, type)?.fdRefs.push({ pid: record.pid, fd: ref.fd });
+      rememberOpenPath(this.ctx, id, path);
+    }
   }
 }
 

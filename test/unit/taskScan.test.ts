@@ -50,6 +50,10 @@ describe('native task scan over a fixture proc tree', () => {
       symlinkSync('net:[4026531833]', join(root, pid, 'ns', 'net'));
       writeFileSync(join(root, pid, 'stat'), stat);
     }
+    // 80: readable, but no fd table (as when it cannot be opened).
+    mkdirSync(join(root, '80', 'ns'), { recursive: true });
+    symlinkSync('net:[4026531833]', join(root, '80', 'ns', 'net'));
+    copyFileSync(join(FIXTURES, 'stat-weird-comm.txt'), join(root, '80', 'stat'));
     const gone = join(root, '77');
     mkdirSync(join(gone, 'ns'), { recursive: true });
     symlinkSync('net:[4026531833]', join(gone, 'ns', 'net'));
@@ -59,9 +63,9 @@ describe('native task scan over a fixture proc tree', () => {
 
   it('reads links, owner, stat, the selected status lines, cmdline, cgroup and namespace fds', async () => {
     // ownPidNs 1: the process is in "another" PID namespace, so its status is read for NSpid.
-    const records = await scanTasks(root, [4242, 77, 999, 78, 79], 1);
+    const records = await scanTasks(root, [4242, 77, 999, 78, 79, 80], 1);
     const byPid = new Map(records.map((r) => [r.pid, r]));
-    assert.deepEqual([...byPid.keys()], [4242, 77, 999, 78, 79]);
+    assert.deepEqual([...byPid.keys()], [4242, 77, 999, 78, 79, 80]);
 
     const record = byPid.get(4242)!;
     assert.equal(record.state, 'read');
@@ -97,6 +101,8 @@ describe('native task scan over a fixture proc tree', () => {
     assert.equal(byPid.get(999)!.state, 'gone', 'no such pid directory');
     assert.equal(byPid.get(78)!.state, 'gone', 'stat cut short');
     assert.equal(byPid.get(79)!.state, 'gone', 'stat without a comm');
+    assert.equal(byPid.get(80)!.state, 'read');
+    assert.equal(byPid.get(80)!.fds, null, 'an fd table that cannot be read is told apart from an empty one');
   });
 
   it('does not read status for a process in the scanner\'s own PID namespace', async () => {

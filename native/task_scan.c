@@ -1,6 +1,6 @@
 /*
  * scanTasks(procRoot, pids, nsfsDev, ownPidNs, fdCandidates, threads, onChunk): reads, for each
- * PID, what discovery needs from procfs, on threads of its own so the event loop never waits. It
+ * PID (every one under procRoot when pids is null), what discovery needs from procfs, on threads of its own so the event loop never waits. It
  * calls onChunk(buffer) on the JavaScript thread for each chunk of processes as soon as it is read
  * (in no set order), so parsing overlaps the scan, and onChunk(null, error?) once at the end.
  * Each buffer holds records decoded by src/core/discovery/scanRecords.ts.
@@ -605,6 +605,29 @@ static int get_string_array(napi_env env, napi_value array, candidates_t *out) {
   return 1;
 }
 
+static int is_null(napi_env env, napi_value value) {
+  napi_valuetype type;
+  return napi_typeof(env, value, &type) == napi_ok && type == napi_null;
+}
+
+/* Every PID under the proc root, when the caller passed none. */
+static int list_pids(scan_job_t *job) {
+  dir_reader_t dir = {.fd = openat(job->procdir, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+  size_t capacity = 8192;
+  job->pids = malloc(capacity * sizeof *job->pids);
+  const char *name;
+  while (dir.fd >= 0 && job->pids && (name = next_entry(&dir))) {
+    if (job->pid_count == capacity) {
+      uint32_t *grown = realloc(job->pids, (capacity *= 2) * sizeof *job->pids);
+      if (!grown) break;
+      job->pids = grown;
+    }
+    job->pids[job->pid_count++] = (uint32_t)strtoul(name, NULL, 10);
+  }
+  if (dir.fd >= 0) close(dir.fd);
+  return dir.fd >= 0 && job->pids != NULL;
+}
+
 napi_value ns_scan_tasks(napi_env env, napi_callback_info info) {
   size_t argc = 7;
   napi_value argv[7];
@@ -616,7 +639,7 @@ napi_value ns_scan_tasks(napi_env env, napi_callback_info info) {
   if (job) job->procdir = -1;
   int ok = job && argc == 7 &&
            napi_get_value_string_utf8(env, argv[0], job->root, sizeof job->root, &length) == napi_ok &&
-           get_u32_array(env, argv[1], &job->pids, &job->pid_count) &&
+           (is_null(env, argv[1]) || get_u32_array(env, argv[1], &job->pids, &job->pid_count)) &&
            napi_get_value_double(env, argv[2], &job->options.nsfs_dev) == napi_ok &&
            napi_get_value_double(env, argv[3], &job->options.own_pid_ns) == napi_ok &&
            get_string_array(env, argv[4], &job->options.candidates) &&
@@ -625,7 +648,7 @@ napi_value ns_scan_tasks(napi_env env, napi_callback_info info) {
   if (!ok) {
     if (job) free_job(job);
     napi_throw_type_error(env, NULL,
-                          "scanTasks(procRoot: string, pids: number[], nsfsDev: number, ownPidNs: number, "
+                          "scanTasks(procRoot: string, pids: number[] | null, nsfsDev: number, ownPidNs: number, "
                           "fdCandidates: string[], threads: 1..16, onChunk: function)");
     return NULL;
   }
@@ -634,8 +657,8 @@ napi_value ns_scan_tasks(napi_env env, napi_callback_info info) {
   napi_create_string_utf8(env, "nsnative.scanTasks", NAPI_AUTO_LENGTH, &name);
   napi_create_threadsafe_function(env, argv[6], NULL, name, 0, 1, NULL, NULL, job, call_js, &job->deliver);
   job->procdir = open(job->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (job->procdir < 0) {
-    deliver(job, NULL, 0, 1, strerror(errno));
+  if (job->procdir < 0 || (job->pids == NULL && !list_pids(job))) {
+    deliver(job, NULL, 0, 1, job->procdir < 0 ? strerror(errno) : "cannot list the processes");
     return undefined;
   }
   atomic_store(&job->running, threads);

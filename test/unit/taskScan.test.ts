@@ -13,11 +13,11 @@ import { parseCmdline } from '../../src/core/parsers/cmdline';
 const FIXTURES = 'test/fixtures/proc';
 
 /** Scans `pids` under `root` on two threads and returns the task records, in PID order given. */
-async function scanTasks(root: string, pids: number[], ownPidNs: number): Promise<TaskRecord[]> {
+async function scanTasks(root: string, pids: number[] | null, ownPidNs: number): Promise<TaskRecord[]> {
   const tasks: TaskRecord[] = [];
   const request = { procRoot: root, pids, nsfsDev: 4, ownPidNs, fdCandidates: [], threads: 2 };
   for await (const buffer of scanChunks(nativeAddon(), request)) tasks.push(...decodeScan(buffer).tasks);
-  return pids.map((pid) => tasks.find((task) => task.pid === pid)!);
+  return pids === null ? tasks : pids.map((pid) => tasks.find((task) => task.pid === pid)!);
 }
 
 /**
@@ -110,6 +110,11 @@ describe('native task scan over a fixture proc tree', () => {
     const [record] = await scanTasks(root, [4242], pidNs);
     assert.equal(record.state, 'read');
     assert.equal(record.status, '');
+  });
+
+  it('lists every numeric entry of the proc root when given no PIDs', async () => {
+    const pids = (await scanTasks(root, null, 1)).map((task) => task.pid).sort((a, b) => a - b);
+    assert.deepEqual(pids, [77, 78, 79, 80, 4242]);
   });
 
   it('rejects a proc root that does not exist with the reason', async () => {

@@ -6,12 +6,13 @@ export interface NativeAddon {
   /** Flat records of the namespace at `path` (and its ancestors); null when it cannot be opened. */
   probe(path: string, ancestors: boolean): number[] | null;
   /**
-   * Reads these processes on `threads` threads of its own; calls onChunk(buffer) for each chunk
-   * read and onChunk(null, error?) once at the end. See native/task_scan.c.
+   * Reads these processes (all under procRoot when pids is null) on `threads` threads of its
+   * own; calls onChunk(buffer) for each chunk read and onChunk(null, error?) once at the end. See
+   * native/task_scan.c.
    */
   scanTasks(
     procRoot: string,
-    pids: number[],
+    pids: number[] | null,
     nsfsDev: number,
     ownPidNs: number,
     fdCandidates: string[],

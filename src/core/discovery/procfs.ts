@@ -18,22 +18,6 @@ export class Procfs {
     return `${this.root}/${parts.join('/')}`;
   }
 
-  /** Numeric entries of a directory (PIDs under /proc, TIDs under task/, fds under fd/). */
-  numericEntries(dir: string): number[] | null {
-    let names: string[];
-    try {
-      names = fs.readdirSync(dir);
-    } catch {
-      return null;
-    }
-    const numbers: number[] = [];
-    for (const name of names) {
-      const code = name.charCodeAt(0);
-      if (code >= 48 && code <= 57) numbers.push(Number(name));
-    }
-    return numbers;
-  }
-
   readlink(path: string): string | null {
     try {
       return fs.readlinkSync(path);

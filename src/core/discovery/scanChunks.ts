@@ -2,7 +2,8 @@ import type { NativeAddon } from './nativeAddon';
 
 export interface ScanRequest {
   procRoot: string;
-  pids: number[];
+  /** null: every process under procRoot. */
+  pids: number[] | null;
   nsfsDev: number;
   /** The scanner's own PID namespace: status (for NSpid) is read only for processes outside it. */
   ownPidNs: number;

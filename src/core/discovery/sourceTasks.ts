@@ -31,12 +31,10 @@ export function taskSource(addon: NativeAddon, ioctl: NsIoctl): DiscoverySource 
     name: 'processes',
     async run(ctx) {
       const { procfs, result } = ctx;
-      const pids = procfs.numericEntries(procfs.root);
-      if (pids === null) throw new Error(`cannot list ${procfs.root}: is procfs mounted?`);
       const ownPidNs = parseNsLink(procfs.readlink(procfs.path('self', 'ns', 'pid')) ?? '')?.ino ?? 0;
       const chunks = scanChunks(addon, {
         procRoot: procfs.root,
-        pids,
+        pids: null,
         nsfsDev: result.nsfsDev,
         ownPidNs,
         fdCandidates: ownNsfsMountPoints(ctx),

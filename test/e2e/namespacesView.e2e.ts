@@ -1,9 +1,11 @@
-// The extension as a user meets it in the browser: its activity-bar entry, its view, a command
-// from the palette, and a summary from the view's welcome button.
+// The extension as a user meets it in the browser: its activity-bar entry, the Namespaces tree
+// (the test's own network namespace and its process, a context menu, every grouping, the filter's
+// empty state), a command from the palette, and the summary.
 import { after, before, describe, it } from 'node:test';
 import { openVsCodeSession, CONTAINER_TITLE, type VsCodeSession } from './helpers/session';
 import { activityBarEntry, openViewContainer } from './helpers/activityBar';
-import { sideBarView, welcomeContent } from './helpers/views';
+import { sideBarView } from './helpers/views';
+import { treeItem } from './helpers/tree';
 import { runCommand } from './helpers/palette';
 import { outputText } from './helpers/outputPanel';
 import { notification } from './helpers/notifications';
@@ -27,7 +29,7 @@ describe('Namespace Inspector in the VS Code workbench', () => {
     await activityBarEntry(page, CONTAINER_TITLE).waitFor({ state: 'visible' });
     await openViewContainer(page, CONTAINER_TITLE);
     const view = sideBarView(page, 'Namespaces');
-    await welcomeContent(view).getByText('Namespace Inspector shows the Linux namespaces').waitFor({ state: 'visible' });
+    await treeItem(view, 'mnt').waitFor({ state: 'visible' });
     await waitUntilExtensionsActivated(page);
     await saveScreenshot(page, 'namespaces-view');
   });
@@ -39,10 +41,9 @@ describe('Namespace Inspector in the VS Code workbench', () => {
     await saveScreenshot(page, 'log-channel');
   });
 
-  it('shows namespace counts per type from the view\'s summary button', async () => {
+  it('shows namespace counts per type from the palette', async () => {
     const { page } = session;
-    await openViewContainer(page, CONTAINER_TITLE);
-    await welcomeContent(sideBarView(page, 'Namespaces')).getByRole('button', { name: 'Show Namespace Summary' }).click();
+    await runCommand(page, 'Namespace Inspector: Show Namespace Summary');
     await notification(page, /\d+ namespaces \(mnt \d+, pid \d+/).waitFor({ state: 'visible' });
     await saveScreenshot(page, 'namespace-summary');
   });

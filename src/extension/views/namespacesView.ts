@@ -99,14 +99,17 @@ export class NamespacesView extends Disposable {
     this.showOptions();
   }
 
-  /** The grouping next to the view's title, the filter (or that nothing matches) above the tree. */
+  /**
+   * The grouping and the filter next to the view's title. A filter matching nothing leaves the
+   * tree empty, so VS Code shows the viewsWelcome with its Clear Filter button (a tree message
+   * would hide it).
+   */
   private showOptions(): void {
     const { grouping, filter } = this.provider.treeOptions;
-    this.treeView.description = GROUPING_TITLES[grouping];
+    this.treeView.description = `${GROUPING_TITLES[grouping]}${filter ? ` · filter "${filter.text}"` : ''}`;
     setContextKey(CONTEXT_KEYS.grouping, grouping);
     setContextKey(CONTEXT_KEYS.filtered, !!filter);
-    const empty = this.snapshot !== undefined && this.snapshot.rootIds.length === 0;
-    this.treeView.message = !filter ? undefined : empty ? `No namespace matches "${filter.text}".` : `Filter: "${filter.text}"`;
+    this.treeView.message = undefined;
   }
 }
 

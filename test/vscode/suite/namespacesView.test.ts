@@ -100,18 +100,18 @@ describe('Namespaces view', function () {
 
   it('the filter narrows the tree; a filter matching nothing leaves it empty with a message', async () => {
     await groupAndRefresh('type');
-    await vscode.commands.executeCommand('nsInspector.view.filter', made.netnsName);
+    await vscode.commands.executeCommand('nsInspector.view.filter', { text: made.netnsName });
     assert.deepEqual(await view.provider.getChildren(), ['type:net']);
     assert.deepEqual(await view.provider.getChildren('type:net'), [nsNode(made.netIno)]);
-    await vscode.commands.executeCommand('nsInspector.view.filter', String(made.sessionPid));
+    await vscode.commands.executeCommand('nsInspector.view.filter', { text: String(made.sessionPid) });
     assert.ok((await view.provider.getChildren('type:uts')).includes(nsNode(made.utsIno)));
     assert.deepEqual(await view.provider.getChildren(nsNode(made.utsIno)), [processNodeId(nsNode(made.utsIno), made.sessionPid)]);
-    await vscode.commands.executeCommand('nsInspector.view.filter', 'no-such-namespace-anywhere');
+    await vscode.commands.executeCommand('nsInspector.view.filter', { text: 'no-such-namespace-anywhere' });
     assert.deepEqual(await view.provider.getChildren(), []);
-    assert.match(view.treeView.message ?? '', /No namespace matches "no-such-namespace-anywhere"/);
+    assert.match(view.treeView.description ?? '', /filter "no-such-namespace-anywhere"/);
     await vscode.commands.executeCommand('nsInspector.view.clearFilter');
     assert.ok((await view.provider.getChildren()).length >= 7);
-    assert.equal(view.treeView.message, undefined);
+    assert.equal(view.treeView.description, 'by Type');
   });
 
   it('Show Details opens a read-only document with the namespace\'s fields', async () => {

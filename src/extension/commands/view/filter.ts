@@ -2,13 +2,15 @@ import * as vscode from 'vscode';
 import type { CommandFactory } from '../commandContext';
 
 /**
- * Asks for a filter text (tests and keybindings may pass it) and narrows the view to it; an
- * empty text clears the filter, Escape changes nothing.
+ * Asks for a filter text and narrows the view to it; an empty text clears the filter, Escape
+ * changes nothing. Tests and keybindings may pass `{ text }`: an object, because VS Code passes the
+ * focused tree element (a node id string) to title-bar actions.
  */
-export const filter: CommandFactory = (ctx) => async (text?: unknown) => {
+export const filter: CommandFactory = (ctx) => async (arg?: unknown) => {
+  const given = (arg as { text?: unknown } | undefined)?.text;
   const value =
-    typeof text === 'string'
-      ? text
+    typeof given === 'string'
+      ? given
       : await vscode.window.showInputBox({
           title: 'Filter Namespaces',
           prompt: 'Command name, PID, namespace inode, or container id or name. Empty to show everything.',

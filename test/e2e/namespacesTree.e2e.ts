@@ -1,0 +1,110 @@
+// The Namespaces tree as a user drives it: expand the net folder, find this test's network
+// namespace and its process, open its context menu; switch through every grouping from the title
+// bar and the palette (a screenshot each); a filter that matches nothing and its clear action.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { openVsCodeSession, CONTAINER_TITLE, type VsCodeSession } from './helpers/session';
+import { openViewContainer } from './helpers/activityBar';
+import { sideBarView, welcomeContent } from './helpers/views';
+import { expandTreeItem, treeItem } from './helpers/tree';
+import { chooseMenuItem, openContextMenu } from './helpers/contextMenu';
+import { runCommand } from './helpers/palette';
+import { saveScreenshot } from './helpers/screenshots';
+import { sideBarTitleAction } from './helpers/viewTitle';
+import { answerInputBox } from './helpers/inputBox';
+import { waitUntilExtensionsActivated } from './helpers/workbench';
+import { widenSideBar } from './helpers/sideBar';
+import { NamespaceLab, nsInode, waitForCommand } from '../integration/support/namespaces';
+
+describe('the Namespaces tree in the workbench', () => {
+  const lab = new NamespaceLab();
+  let session: VsCodeSession;
+  let netnsName: string;
+  let netIno: number;
+
+  before(async () => {
+    netnsName = lab.addNetns('e2e');
+    const sleeper = lab.start(['ip', 'netns', 'exec', netnsName, 'sleep', '600']).pid!;
+    await waitForCommand(sleeper, 'sleep');
+    netIno = nsInode(sleeper, 'net');
+    session = await openVsCodeSession(__filename);
+    await openViewContainer(session.page, CONTAINER_TITLE);
+    await waitUntilExtensionsActivated(session.page);
+    await widenSideBar(session.page, 440);
+  });
+
+  after(async () => {
+    lab.cleanup();
+    await session?.close();
+  });
+
+  const view = () => sideBarView(session.page, 'Namespaces');
+
+  /** Clicks a title-bar action, focusing the view first: a click while an editor or the palette had focus may only move focus. */
+  async function clickTitleAction(label: string) {
+    await view().locator('.monaco-list').focus();
+    await sideBarTitleAction(session.page, label).click();
+  }
+
+  /** Opens a title-bar submenu. */
+  async function openTitleMenu(label: string) {
+    await clickTitleAction(label);
+    const menu = session.page.locator('.context-view .monaco-menu');
+    await menu.waitFor();
+    await saveScreenshot(session.page, 'tree-group-by-menu');
+    return menu;
+  }
+
+  it('expands "net" and finds the test\'s network namespace and its process', async () => {
+    const net = treeItem(view(), 'net');
+    await net.waitFor();
+    await expandTreeItem(net);
+    const ns = treeItem(view(), `net ${netIno} · ${netnsName}`);
+    await ns.waitFor();
+    await expandTreeItem(ns);
+    await treeItem(view(), 'sleep').waitFor();
+    await saveScreenshot(session.page, 'tree-by-type');
+  });
+
+  it('opens the namespace\'s context menu with details and copy actions', async () => {
+    const menu = await openContextMenu(treeItem(view(), `net ${netIno} · ${netnsName}`));
+    for (const entry of ['Show Details', 'Copy nsenter Command', 'Copy Namespace Inode', 'Copy PID']) {
+      await menu.getByRole('menuitem', { name: entry }).waitFor();
+    }
+    await saveScreenshot(session.page, 'tree-context-menu');
+    await chooseMenuItem(menu, 'Show Details');
+    await session.page.locator('.editor-instance .view-lines', { hasText: `net:[${netIno}]` }).first().waitFor();
+    await saveScreenshot(session.page, 'tree-details-document');
+  });
+
+  it('groups by user namespace from the title bar\'s Group By menu', async () => {
+    const menu = await openTitleMenu('Group By');
+    await menu.locator('.action-label', { hasText: 'Group Namespaces by User Namespace' }).click();
+    await session.page.locator('.part.sidebar .composite.title', { hasText: 'by User Namespace' }).waitFor();
+    const hostUser = treeItem(view(), 'user ');
+    await expandTreeItem(hostUser);
+    await treeItem(view(), `net ${netIno} · ${netnsName}`).waitFor();
+    await saveScreenshot(session.page, 'tree-by-user-namespace');
+  });
+
+  it('groups by PID namespace and by container from the palette', async () => {
+    await runCommand(session.page, 'Namespace Inspector: Group Namespaces by PID Namespace');
+    await expandTreeItem(treeItem(view(), 'pid '));
+    await saveScreenshot(session.page, 'tree-by-pid-namespace');
+    await runCommand(session.page, 'Namespace Inspector: Group Namespaces by Container');
+    await expandTreeItem(treeItem(view(), 'host'));
+    await treeItem(view(), `net ${netIno} · ${netnsName}`).waitFor();
+    await saveScreenshot(session.page, 'tree-by-container');
+  });
+
+  it('a filter matching nothing shows an empty state whose button clears it', async () => {
+    await clickTitleAction('Filter Namespaces');
+    await answerInputBox(session.page, 'no-such-namespace-anywhere');
+    const clear = welcomeContent(view()).getByRole('button', { name: 'Clear Filter' });
+    await clear.waitFor();
+    await saveScreenshot(session.page, 'tree-filter-no-match');
+    await clear.click();
+    await treeItem(view(), 'host').waitFor();
+    assert.equal(await clear.isVisible(), false);
+  });
+});

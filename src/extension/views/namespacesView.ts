@@ -53,6 +53,8 @@ export class NamespacesView extends Disposable {
   async refresh(): Promise<DiscoveryResult | undefined> {
     try {
       const result = await this.runner.run();
+      // Discovery's last slice and the tree build each get an event-loop turn of their own.
+      await new Promise((resolve) => setImmediate(resolve));
       this.latest = result;
       this.lastChangedIds = this.provider.showResult(result);
       this.details.refreshOpenDocuments();

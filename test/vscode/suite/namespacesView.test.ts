@@ -4,6 +4,8 @@
 import { after, before, describe, it } from 'mocha';
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { existsSync } from 'node:fs';
+import { waitFor } from '../../integration/support/namespaces';
 import { namespaceNodeId, processNodeId } from '../../../src/core/tree/nodeIds';
 import type { Grouping } from '../../../src/core/tree/grouping';
 import type { NamespacesView } from '../../../src/extension/views/namespacesView';
@@ -149,6 +151,7 @@ describe('Namespaces view', function () {
   it('a refresh fires changes only for what changed, and removed namespaces vanish', async () => {
     const staleUts = nsNode(made.utsIno);
     process.kill(made.netPid, 'SIGKILL');
+    await waitFor('the netns sleeper to exit', () => (existsSync(`/proc/${made.netPid}/ns/net`) ? undefined : true));
     await vscode.commands.executeCommand('nsInspector.view.refresh');
     assert.notDeepEqual(view.lastChangedIds, ['root']);
     assert.ok(view.lastChangedIds.includes(nsNode(made.netIno)), `changed: ${view.lastChangedIds.join(', ')}`);

@@ -39,7 +39,14 @@ export async function spawnFleet(processes: number, namespaces: number): Promise
       }
     },
   };
+  // Also when the benchmark is interrupted or killed by a time-out: no sleeper may outlive it.
   process.once('exit', () => fleet.stop());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      fleet.stop();
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    });
+  }
   // The shell starts its sleepers and then waits; "exec" would lose the group's shell.
   const script = `i=0; while [ $i -lt ${perGroup} ]; do sleep 3600 & i=$((i+1)); done; wait`;
   for (let g = 0; g < groups; g++) {

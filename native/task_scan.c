@@ -56,7 +56,8 @@
 #define LINK_COUNT 10
 #define TYPE_COUNT 8
 static const char *const LINKS[LINK_COUNT] = {
-    "mnt", "pid", "net", "ipc", "uts", "user", "cgroup", "time", "pid_for_children", "time_for_children"};
+    "ns/mnt", "ns/pid", "ns/net", "ns/ipc", "ns/uts", "ns/user", "ns/cgroup", "ns/time",
+    "ns/pid_for_children", "ns/time_for_children"};
 static const char *const TYPES[TYPE_COUNT] = {"mnt", "pid", "net", "ipc", "uts", "user", "cgroup", "time"};
 /* The status lines discovery uses; the rest of the file is not copied. */
 static const char *const STATUS_KEYS[] = {"Name:", "PPid:", "Uid:", "Gid:", "NSpid:", "NStgid:", NULL};
@@ -363,10 +364,10 @@ typedef struct {
 } scan_state_t;
 
 /* Emits an 'N' record for each namespace of this process not described yet in this job. */
-static void describe_new_namespaces(int nsdir, const double links[LINK_COUNT], scan_state_t *state) {
+static void describe_new_namespaces(int piddir, const double links[LINK_COUNT], scan_state_t *state) {
   for (int i = 0; i < LINK_COUNT; i++) {
     if (links[i] == 0 || !inode_set_add(&state->described, links[i])) continue;
-    int fd = openat(nsdir, LINKS[i], O_RDONLY | O_CLOEXEC);
+    int fd = openat(piddir, LINKS[i], O_RDONLY | O_CLOEXEC);
     struct stat st;
     if (fd < 0) continue;
     if (fstat(fd, &st) == 0) {
@@ -415,19 +416,13 @@ static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, o
   }
   double links[LINK_COUNT];
   int readable = 0, error = ENOENT;
-  /* Links are read relative to ns/, which saves a path lookup for each of the ten. */
-  int nsdir = openat(piddir, "ns", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (nsdir < 0) error = errno;
   for (int i = 0; i < LINK_COUNT; i++) {
-    links[i] = nsdir < 0 ? 0 : read_link_inode(nsdir, LINKS[i], &error);
+    links[i] = read_link_inode(piddir, LINKS[i], &error);
     if (links[i] != 0) readable++;
   }
-  if (nsdir >= 0) {
-    int new_mntns = links[0] != 0 && !inode_set_has(&state->described, links[0]);
-    describe_new_namespaces(nsdir, links, state);
-    if (new_mntns) read_nsfs_mounts(piddir, pid, links[0], state);
-    close(nsdir);
-  }
+  int new_mntns = links[0] != 0 && !inode_set_has(&state->described, links[0]);
+  describe_new_namespaces(piddir, links, state);
+  if (new_mntns) read_nsfs_mounts(piddir, pid, links[0], state);
   struct stat owner;
   proc_stat_t stat = {0};
   ssize_t stat_length = readable && fstat(piddir, &owner) == 0 ? read_file_at(piddir, "stat", scratch) : -1;

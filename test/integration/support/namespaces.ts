@@ -31,6 +31,16 @@ export class NamespaceLab {
     return name;
   }
 
+  /**
+   * cleanup(), then waits until every process of the lab's process groups has exited (a zombie
+   * counts as exited: it is in no namespace), so a discovery right after no longer sees them.
+   */
+  async stop(): Promise<void> {
+    const groups = new Set(this.children.map((child) => child.pid).filter((pid) => pid !== undefined));
+    this.cleanup();
+    await waitFor('the lab\'s processes to exit', () => (livePidsInGroups(groups).length ? undefined : true));
+  }
+
   cleanup(): void {
     for (const child of this.children) {
       if (child.pid === undefined) continue;
@@ -101,4 +111,20 @@ export async function waitForCommand(pid: number, command: string): Promise<void
       return undefined;
     }
   });
+}
+
+/** PIDs of processes, not zombies, whose process group is one of `groups`. */
+function livePidsInGroups(groups: Set<number>): number[] {
+  const live: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (state !== 'Z' && groups.has(Number(pgrp))) live.push(Number(entry));
+    } catch {
+      /* exited */
+    }
+  }
+  return live;
 }

@@ -162,7 +162,7 @@ describe('Namespaces view', function () {
     );
 
     // Gone between the refresh and the click: a message, no exception, no document.
-    lab.cleanup();
+    await lab.stop();
     assert.equal(await vscode.commands.executeCommand('nsInspector.namespace.showDetails', staleUts), undefined);
     deleteNetnsIfPresent(made.netnsName);
     await vscode.commands.executeCommand('nsInspector.view.refresh');

@@ -104,6 +104,24 @@ describe('the Namespaces tree in the workbench', () => {
     await saveScreenshot(session.page, 'tree-by-container');
   });
 
+  it('Show Details from the palette asks which namespace with a quick pick', async () => {
+    const page = session.page;
+    // The context-menu test opened this document already: close it, so the tab below is new.
+    await runCommand(page, 'View: Close All Editors');
+    await page.locator('.tab').first().waitFor({ state: 'detached' });
+    // Not runCommand(): it waits for the palette to close, but the namespace pick opens in its place.
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('>Namespace Inspector: Show Details');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Namespace Inspector: Show Details' }).first().click();
+    await page.locator('.quick-input-widget input[placeholder^="Pick a namespace"]').waitFor();
+    await input.fill(netnsName);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: netnsName }).first().waitFor();
+    await saveScreenshot(page, 'palette-namespace-pick');
+    await page.keyboard.press('Enter');
+    await page.locator('.tab', { hasText: `net-${netIno}` }).first().waitFor();
+  });
+
   it('a filter matching nothing shows an empty state whose button clears it', async () => {
     await clickTitleAction('Filter Namespaces');
     await answerInputBox(session.page, 'no-such-namespace-anywhere');

@@ -25,3 +25,52 @@ export function nsenterNamespaceArgv(type: NsType, entry: NamespaceEntry): strin
 export function nsenterProcessArgv(pid: number): string[] {
   return ['nsenter', '--target', String(pid), '--all'];
 }
+
+/** Where a shell joins namespaces: a live process' (some or all), or one namespace held by a file. */
+export type NsenterTarget =
+  | { kind: 'process'; pid: number; namespaces: Partial<Record<NsType, number>> }
+  | { kind: 'file'; path: string; type: NsType };
+
+export interface NsenterCommandRequest {
+  target: NsenterTarget;
+  /** Types of a process target to join; all that differ from the caller's when absent. */
+  types?: readonly NsType[];
+  /** The caller's own namespaces (type → inode): one it is already in is not joined again. */
+  own: Partial<Record<NsType, number>>;
+  /** Keep the caller's uid and gid in a joined user namespace instead of becoming root there. */
+  preserveCredentials?: boolean;
+  command: readonly string[];
+}
+
+export type NsenterResult = { ok: true; argv: string[]; joined: NsType[] } | { ok: false; message: string };
+
+/**
+ * "Host tools": the target's network, PID, UTS and IPC namespaces with the host's filesystem, so
+ * ip, ss, strace and tcpdump from the host work against a container that has none of them.
+ */
+export const HOST_TOOLS_TYPES: readonly NsType[] = ['net', 'pid', 'uts', 'ipc'];
+
+// nsenter itself enters the user namespace first or last as privileges need; this order is only
+// for a stable command line.
+const JOIN_ORDER: readonly NsType[] = ['user', 'mnt', 'uts', 'ipc', 'net', 'pid', 'cgroup', 'time'];
+
+export function nsenterCommandArgv(request: NsenterCommandRequest): NsenterResult {
+  if (request.command.length === 0 || request.command[0] === '') return { ok: false, message: 'No program to run inside.' };
+  const target = request.target;
+  if (target.kind === 'file') {
+    return { ok: true, argv: ['nsenter', `${NSENTER_OPTION[target.type]}=${target.path}`, '--', ...request.command], joined: [target.type] };
+  }
+  const wanted = request.types ?? JOIN_ORDER;
+  // setns() into one's own user namespace fails, and joining any other one again is a no-op.
+  const joined = JOIN_ORDER.filter((t) => wanted.includes(t) && target.namespaces[t] !== undefined && target.namespaces[t] !== request.own[t]);
+  if (joined.length === 0) {
+    return { ok: false, message: `Process ${target.pid} shares the chosen namespaces (${wanted.join(', ')}) with VS Code: there is nothing to join.` };
+  }
+  const argv = ['nsenter', '--target', String(target.pid), ...joined.map((t) => NSENTER_OPTION[t])];
+  if (joined.includes('user') && request.preserveCredentials) argv.push('--preserve-credentials');
+  // In its mount namespace, also take the target's root and working directory: a container that
+  // pivoted or chrooted shows its own filesystem, not the mount namespace's root.
+  if (joined.includes('mnt')) argv.push('--root', '--wd');
+  argv.push('--', ...request.command);
+  return { ok: true, argv, joined };
+}

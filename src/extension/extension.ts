@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { unsupportedPlatformMessage } from './platform';
 import { registerCommands } from './registerCommands';
 import { registerNamespacesView, type NamespacesView } from './views/namespacesView';
+import { IsolatedSessions } from './terminals/isolatedSessions';
+import { registerTerminalProfiles } from './terminals/terminalProfiles';
 
 export const LOG_CHANNEL_NAME = 'Namespace Inspector';
 
@@ -12,6 +14,8 @@ export interface NamespaceInspectorApi {
   readonly log: vscode.LogOutputChannel;
   /** The Namespaces view: its tree provider, snapshot and refresh, for the extension-host tests. */
   readonly namespacesView: NamespacesView;
+  /** Isolated terminals and their namespaces. */
+  readonly sessions: IsolatedSessions;
 }
 
 export function activate(context: vscode.ExtensionContext): NamespaceInspectorApi | undefined {
@@ -21,10 +25,11 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
     return undefined;
   }
   const log = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
-  const namespacesView = registerNamespacesView(log);
-  context.subscriptions.push(log, namespacesView, ...registerCommands({ log, view: namespacesView }));
+  const sessions = new IsolatedSessions();
+  const namespacesView = registerNamespacesView(log, sessions);
+  context.subscriptions.push(log, sessions, namespacesView, ...registerCommands({ log, view: namespacesView, sessions }), ...registerTerminalProfiles(log));
   log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);
-  return { log, namespacesView };
+  return { log, namespacesView, sessions };
 }
 
 export function deactivate(): void {

@@ -15,6 +15,11 @@ import { showDetails } from './commands/namespace/showDetails';
 import { copyInode } from './commands/namespace/copyInode';
 import { copyPid } from './commands/namespace/copyPid';
 import { copyNsenter } from './commands/namespace/copyNsenter';
+import { openShell } from './commands/namespace/openShell';
+import { runCommand } from './commands/namespace/runCommand';
+import { newIsolatedTerminal } from './commands/isolate/newIsolatedTerminal';
+import { showTerminal } from './commands/isolate/showTerminal';
+import { runInNamespace } from './commands/file/runInNamespace';
 
 const HANDLERS = {
   [COMMAND_IDS.showSummary]: showSummary,
@@ -32,6 +37,11 @@ const HANDLERS = {
   [COMMAND_IDS.copyInode]: copyInode,
   [COMMAND_IDS.copyPid]: copyPid,
   [COMMAND_IDS.copyNsenter]: copyNsenter,
+  [COMMAND_IDS.openShell]: openShell,
+  [COMMAND_IDS.runCommand]: runCommand,
+  [COMMAND_IDS.newIsolatedTerminal]: newIsolatedTerminal,
+  [COMMAND_IDS.showTerminal]: showTerminal,
+  [COMMAND_IDS.runInNamespace]: runInNamespace,
 } satisfies Record<CommandId, CommandFactory>;
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

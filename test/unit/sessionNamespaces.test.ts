@@ -14,3 +14,16 @@ test('the namespaces of a process tree that differ from the host', () => {
 test('a session whose process is gone has no namespaces', () => {
   assert.equal(sessionNamespaceKeys(fakeResult(), 9999, HOST).size, 0);
 });
+
+test('the tree labels session namespaces with the terminal name and flags them for "Show Terminal"', async () => {
+  const { buildTree } = await import('../../src/core/tree/buildTree');
+  const { nodeDescription } = await import('../../src/core/tree/presentation');
+  const { CONTEXT_PATTERNS, contextValue } = await import('../../src/core/tree/contextValue');
+  const result = fakeResult();
+  const sessions = new Map([...sessionNamespaceKeys(result, 300, HOST)].map((key) => [key, 'Isolated: UTS+PID']));
+  const tree = buildTree(result, { grouping: 'type', sessions });
+  const pidNs = tree.node(`ns:${DEV}:11`)!;
+  assert.match(nodeDescription(pidNs), /^session "Isolated: UTS\+PID" · /);
+  assert.ok(CONTEXT_PATTERNS.session.test(contextValue(pidNs)));
+  assert.equal(CONTEXT_PATTERNS.session.test(contextValue(tree.node(`ns:${DEV}:10`)!)), false);
+});

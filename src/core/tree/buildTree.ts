@@ -20,6 +20,8 @@ export interface TreeOptions {
   types?: readonly NsType[];
   /** The process whose namespaces are marked "you are here" (the extension host). */
   herePid?: number;
+  /** Namespaces of isolated-terminal sessions ("dev:ino" → the terminal's name). */
+  sessions?: ReadonlyMap<string, string>;
 }
 
 export function buildTree(result: DiscoveryResult, options: TreeOptions): TreeSnapshot {
@@ -146,6 +148,7 @@ class TreeBuilder {
       heldBy: heldBy(ns),
       here: this.here[ns.type] === ns.id.ino && ns.id.dev === this.result.nsfsDev,
       processCount: pids.length,
+      session: this.options.sessions?.get(idKey(ns.id)),
     });
     this.parts.processPids.set(node.id, orderProcesses(pids, ns.leaders));
     this.parts.signatures.set(node.id, namespaceSignature(node, this.parts.processPids.get(node.id)!, this.result));

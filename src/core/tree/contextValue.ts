@@ -7,6 +7,7 @@ export const CONTEXT_PATTERNS = {
   namespace: /^namespace:/,
   process: /^process:/,
   namespaceOrProcess: /^(namespace|process):/,
+  session: /^namespace:.*session/,
   limited: /^limited:/,
 } as const;
 
@@ -26,6 +27,7 @@ export function contextValue(node: TreeNode): string {
       if (node.ns.fdRefs.length) flags.push('fd');
       if (node.heldBy !== 'processes') flags.push('noProcess');
       if (node.here) flags.push('here');
+      if (node.session !== undefined) flags.push('session');
       break;
     case 'process':
       type = node.ns.type;

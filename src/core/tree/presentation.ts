@@ -47,6 +47,7 @@ export function nodeDescription(node: TreeNode): string {
       parts.push(plural(node.count, 'namespace', 'namespaces'));
       break;
     case 'namespace':
+      if (node.session !== undefined) parts.push(`session "${node.session}"`);
       if (node.here) parts.push('you are here');
       parts.push(node.heldBy === 'processes' ? plural(node.processCount, 'process', 'processes') : HELD_BY_TEXT[node.heldBy]);
       break;
@@ -109,6 +110,7 @@ function namespaceTooltip(node: NamespaceNode, result: DiscoveryResult): string 
     lines.push(`- GID map: ${idMapText(ns.user.gidMap)}`);
   }
   if (node.heldBy !== 'processes') lines.push(`- ${HELD_BY_TEXT[node.heldBy]}`);
+  if (node.session !== undefined) lines.push(`- made by the isolated terminal ${code(node.session)}`);
   return lines.join('\n');
 }
 

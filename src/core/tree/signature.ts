@@ -20,7 +20,7 @@ export function namespaceSignature(node: NamespaceNode, pids: readonly number[],
   const ns = node.ns;
   const own = JSON.stringify([
     ns.label, node.heldBy, node.here, node.processCount, ns.owner, ns.parent, ns.senior, ns.container,
-    ns.bindMounts, ns.fdRefs, ns.tids.length, ns.forChildrenPids.length, ns.user,
+    ns.bindMounts, ns.fdRefs, ns.tids.length, ns.forChildrenPids.length, ns.user, node.session,
   ]);
   return `${own}|${processesHash(pids, result)}`;
 }

@@ -35,6 +35,8 @@ export interface NamespaceNode extends NodeBase {
   here: boolean;
   /** Processes shown below it (after a filter, maybe fewer than ns.pids). */
   processCount: number;
+  /** The name of the isolated terminal whose session made it, if any. */
+  session?: string;
 }
 
 export interface ProcessNode extends NodeBase {

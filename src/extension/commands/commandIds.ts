@@ -16,6 +16,11 @@ export const COMMAND_IDS = {
   copyInode: 'nsInspector.namespace.copyInode',
   copyPid: 'nsInspector.namespace.copyPid',
   copyNsenter: 'nsInspector.namespace.copyNsenter',
+  openShell: 'nsInspector.namespace.openShell',
+  runCommand: 'nsInspector.namespace.runCommand',
+  newIsolatedTerminal: 'nsInspector.isolate.newTerminal',
+  showTerminal: 'nsInspector.isolate.showTerminal',
+  runInNamespace: 'nsInspector.file.runInNamespace',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

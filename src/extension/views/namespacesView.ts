@@ -8,6 +8,7 @@ import { compileFilter } from '../../core/tree/treeFilter';
 import { GROUPING_TITLES, type Grouping } from '../../core/tree/grouping';
 import type { TreeSnapshot } from '../../core/tree/treeSnapshot';
 import { Disposable } from '../disposable';
+import type { IsolatedSessions } from '../terminals/isolatedSessions';
 import { CONTEXT_KEYS, setContextKey } from '../contextKeys';
 import { AutoRefresh } from './namespaces/autoRefresh';
 import { DetailsDocuments, DETAILS_SCHEME } from './namespaces/detailsDocuments';
@@ -27,16 +28,23 @@ export class NamespacesView extends Disposable {
   /** Ids the last refresh fired change events for ("root" for the whole tree); for tests. */
   lastChangedIds: string[] = [];
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    readonly sessions: IsolatedSessions,
+  ) {
     super();
     const settings = readViewSettings();
-    this.provider = this._register(new NamespacesTreeProvider({ grouping: settings.grouping, filter: undefined, types: settings.shownTypes }));
+    this.provider = this._register(
+      new NamespacesTreeProvider({ grouping: settings.grouping, filter: undefined, types: settings.shownTypes }, (result) => sessions.namespaceNames(result)),
+    );
     this.treeView = this._register(vscode.window.createTreeView(NAMESPACES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
     this.runner = this._register(new DiscoveryRunner(NAMESPACES_VIEW_ID, log));
     this.details = this._register(new DetailsDocuments(() => this.latest));
     this._register(vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, this.details));
     this.autoRefresh = this._register(new AutoRefresh(this.treeView, () => this.refresh(), settings.autoRefreshSeconds));
     this._register(vscode.workspace.onDidChangeConfiguration((event) => affectsViewSettings(event) && this.applySettings()));
+    // A session that starts brings new namespaces, one that ends takes its labels away.
+    this._register(sessions.onDidChange(() => void this.refresh()));
     this.showOptions();
     void this.refresh();
   }
@@ -115,6 +123,6 @@ export class NamespacesView extends Disposable {
   }
 }
 
-export function registerNamespacesView(log: vscode.LogOutputChannel): NamespacesView {
-  return new NamespacesView(log);
+export function registerNamespacesView(log: vscode.LogOutputChannel, sessions: IsolatedSessions): NamespacesView {
+  return new NamespacesView(log, sessions);
 }

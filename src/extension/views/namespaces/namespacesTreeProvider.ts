@@ -24,7 +24,11 @@ export class NamespacesTreeProvider implements vscode.TreeDataProvider<string>, 
   private firstSnapshot: Promise<TreeSnapshot>;
   private resolveFirst!: (snapshot: TreeSnapshot) => void;
 
-  constructor(private options: TreeOptionsState) {
+  constructor(
+    private options: TreeOptionsState,
+    /** Namespaces of isolated-terminal sessions in a result ("dev:ino" → terminal name). */
+    private readonly sessionNames: (result: DiscoveryResult) => ReadonlyMap<string, string> = () => new Map(),
+  ) {
     this.firstSnapshot = new Promise((resolve) => (this.resolveFirst = resolve));
   }
 
@@ -79,7 +83,7 @@ export class NamespacesTreeProvider implements vscode.TreeDataProvider<string>, 
   }
 
   private build(result: DiscoveryResult): TreeSnapshot {
-    return buildTree(result, { ...this.options, herePid: process.pid });
+    return buildTree(result, { ...this.options, herePid: process.pid, sessions: this.sessionNames(result) });
   }
 
   private fire(ids: string[] | undefined): string[] {

@@ -1,0 +1,36 @@
+// Opens an integrated terminal that runs one argv: shellPath is the program, shellArgs the rest,
+// so nothing is ever joined into a string a shell would parse.
+import * as vscode from 'vscode';
+import { findExecutable } from '../../core/exec/findExecutable';
+import { shellJoin } from '../../core/exec/shellQuote';
+
+export interface ArgvTerminalSpec {
+  name: string;
+  icon: string;
+  argv: readonly string[];
+  cwd?: string;
+}
+
+/** The options for createTerminal or a TerminalProfile; undefined (after saying why) if the program is missing. */
+export function argvTerminalOptions(spec: ArgvTerminalSpec): vscode.TerminalOptions | undefined {
+  const program = findExecutable(spec.argv[0]);
+  if (!program) {
+    void vscode.window.showErrorMessage(`"${spec.argv[0]}" is not installed or not on PATH: install it (util-linux has unshare and nsenter) and try again.`);
+    return undefined;
+  }
+  return { name: spec.name, iconPath: new vscode.ThemeIcon(spec.icon), shellPath: program, shellArgs: spec.argv.slice(1), cwd: spec.cwd };
+}
+
+export function openArgvTerminal(log: vscode.LogOutputChannel, spec: ArgvTerminalSpec): vscode.Terminal | undefined {
+  const options = argvTerminalOptions(spec);
+  if (!options) return undefined;
+  log.debug(`terminal "${spec.name}": ${shellJoin(spec.argv)}`);
+  const terminal = vscode.window.createTerminal(options);
+  terminal.show();
+  return terminal;
+}
+
+/** The user's shell, for a terminal that should feel like their usual one. */
+export function userShell(): string {
+  return vscode.env.shell || process.env.SHELL || '/bin/sh';
+}

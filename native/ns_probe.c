@@ -8,7 +8,8 @@
  * initial user namespace (namespaces no process may be in any more are reachable only so):
  *   [dev, ino, cloneFlag, ownerDev, ownerIno, parentDev, parentIno, ownerUid, ...]
  * with -1 where a link does not exist (EPERM at the top of the visible tree, or the type has no
- * parent) or ownerUid does not apply. It returns null when the path cannot be opened.
+ * parent) or ownerUid does not apply. It returns null when the path cannot be opened or is no
+ * namespace file.
  */
 #define _GNU_SOURCE
 #include "native.h"
@@ -16,6 +17,9 @@
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
+#include <linux/magic.h>
+#include <stdlib.h>
 #include <unistd.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -94,21 +98,34 @@ napi_value ns_probe(napi_env env, napi_callback_info info) {
     return NULL;
   }
   napi_value result;
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  /* O_NONBLOCK and O_NOCTTY: the path may meanwhile name something else (an fd number reused
+     for a FIFO or a terminal); opening must not block or take a terminal. Only nsfs files get
+     the ioctls. */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  struct statfs fs;
+  if (fd >= 0 && (fstatfs(fd, &fs) != 0 || fs.f_type != NSFS_MAGIC)) {
+    close(fd);
+    fd = -1;
+  }
   if (fd < 0) {
     napi_get_null(env, &result);
     return result;
   }
-  static records_t records;
-  records.count = 0;
+  records_t *records = calloc(1, sizeof *records);
+  if (!records) {
+    close(fd);
+    napi_throw_error(env, NULL, "probe: out of memory");
+    return NULL;
+  }
   bool ancestors = false;
   if (argc > 1) napi_get_value_bool(env, argv[1], &ancestors);
-  walk(fd, &records, 0, ancestors ? 64 : 0);
-  napi_create_array_with_length(env, (size_t)records.count * NS_FIELDS, &result);
-  for (int i = 0; i < records.count * NS_FIELDS; i++) {
+  walk(fd, records, 0, ancestors ? 64 : 0);
+  napi_create_array_with_length(env, (size_t)records->count * NS_FIELDS, &result);
+  for (int i = 0; i < records->count * NS_FIELDS; i++) {
     napi_value v;
-    napi_create_double(env, records.values[i], &v);
+    napi_create_double(env, records->values[i], &v);
     napi_set_element(env, result, (uint32_t)i, v);
   }
+  free(records);
   return result;
 }

@@ -98,8 +98,13 @@ static void out_patch_u32(out_t *o, size_t at, uint32_t v) {
   if (!o->failed) memcpy(o->data + at, &v, 4);
 }
 
-/* Reads a whole proc file relative to dirfd into scratch; returns its length or -1. */
-static ssize_t read_file_at(int dirfd, const char *name, out_t *scratch) {
+/* How a proc file ends. stat, status, cmdline and cgroup produce their whole text for one read
+   (a short read is the end, which saves the read that would return 0); mountinfo and other
+   multi-record files return about a page a read, so only a read of 0 ends them. */
+enum { WHOLE_IN_ONE_READ, READ_TO_ZERO };
+
+/* Reads a proc file relative to dirfd into scratch; returns its length or -1. */
+static ssize_t read_file_at(int dirfd, const char *name, out_t *scratch, int ends) {
   int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return -1;
   scratch->length = 0;
@@ -110,9 +115,7 @@ static ssize_t read_file_at(int dirfd, const char *name, out_t *scratch) {
     ssize_t n = read(fd, scratch->data + scratch->length, room);
     if (n <= 0) break;
     scratch->length += (size_t)n;
-    /* stat, status, cmdline and cgroup fill a read as far as they can: a short read is the end,
-       which saves the read that would return 0. */
-    if ((size_t)n < room) break;
+    if (ends == WHOLE_IN_ONE_READ && (size_t)n < room) break;
   }
   close(fd);
   return scratch->failed ? -1 : (ssize_t)scratch->length;
@@ -140,7 +143,9 @@ static double read_link_inode(int dirfd, const char *name, int *error) {
   char target[128];
   ssize_t n = readlinkat(dirfd, name, target, sizeof target - 1);
   if (n < 0) {
-    *error = errno;
+    /* A permission error, once seen, is the answer: a later link may just be missing (an older
+       kernel has no time namespace). */
+    if (*error != EACCES && *error != EPERM) *error = errno;
     return 0;
   }
   target[n] = '\0';
@@ -204,10 +209,10 @@ static int parse_stat(const char *text, size_t length, proc_stat_t *out) {
   return 1;
 }
 
-/* Reads a directory of procfs with getdents64: no DIR allocation, and no call that returns
-   nothing at the end (procfs fills the buffer as far as entries fit, so room left means done). */
+/* Reads a directory with getdents64 (no DIR allocation), to the call that returns 0: a short
+   buffer is no proof of the end, since a pending signal stops the kernel early. */
 typedef struct {
-  int fd, eof;
+  int fd;
   long length, at;
   char buffer[16384];
 } dir_reader_t;
@@ -220,11 +225,9 @@ static const char *next_entry(dir_reader_t *d) {
       if (entry->d_name[0] >= '0' && entry->d_name[0] <= '9') return entry->d_name;
       continue;
     }
-    if (d->eof) return NULL;
     d->length = getdents64(d->fd, d->buffer, sizeof d->buffer);
     d->at = 0;
     if (d->length <= 0) return NULL;
-    if (d->length < (long)sizeof d->buffer - 512) d->eof = 1;
   }
 }
 
@@ -386,7 +389,7 @@ static void describe_new_namespaces(int piddir, const double links[LINK_COUNT], 
 /* Emits an 'M' record with the nsfs lines of the process' mountinfo: the first time its mount
    namespace comes up in this job. */
 static void read_nsfs_mounts(int piddir, uint32_t pid, double mntns, scan_state_t *state) {
-  ssize_t n = read_file_at(piddir, "mountinfo", &state->scratch);
+  ssize_t n = read_file_at(piddir, "mountinfo", &state->scratch, READ_TO_ZERO);
   if (n < 0) return;
   out_u8(&state->extra, 'M');
   out_f64(&state->extra, mntns);
@@ -425,7 +428,7 @@ static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, o
   if (new_mntns) read_nsfs_mounts(piddir, pid, links[0], state);
   struct stat owner;
   proc_stat_t stat = {0};
-  ssize_t stat_length = readable && fstat(piddir, &owner) == 0 ? read_file_at(piddir, "stat", scratch) : -1;
+  ssize_t stat_length = readable && fstat(piddir, &owner) == 0 ? read_file_at(piddir, "stat", scratch, WHOLE_IN_ONE_READ) : -1;
   if (stat_length <= 0 || !parse_stat(scratch->data, (size_t)stat_length, &stat)) {
     out_u8(o, readable ? 1 : (error == EACCES || error == EPERM ? 2 : 1));
     close(piddir);
@@ -439,12 +442,12 @@ static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, o
   out_u32(o, stat.threads);
   out_f64(o, stat.start_ticks);
   uint32_t threads = stat.threads;
-  ssize_t n = links[1] != options->own_pid_ns ? read_file_at(piddir, "status", scratch) : -1;
+  ssize_t n = links[1] != options->own_pid_ns ? read_file_at(piddir, "status", scratch, WHOLE_IN_ONE_READ) : -1;
   if (n > 0) copy_status_lines(scratch->data, (size_t)n, o);
   else out_u32(o, 0);
-  n = read_file_at(piddir, "cmdline", scratch);
+  n = read_file_at(piddir, "cmdline", scratch, WHOLE_IN_ONE_READ);
   out_field(o, scratch->data, n < 0 ? 0 : (size_t)n);
-  n = read_file_at(piddir, "cgroup", scratch);
+  n = read_file_at(piddir, "cgroup", scratch, WHOLE_IN_ONE_READ);
   if (n < 0) n = 0;
   if ((size_t)n == last_cgroup->length && (n == 0 || memcmp(scratch->data, last_cgroup->data, (size_t)n) == 0)) {
     out_u32(o, SAME_AS_PREVIOUS);
@@ -465,6 +468,7 @@ static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, o
 
 /* Processes per chunk: small enough that parsing one overlaps with reading the next. */
 #define CHUNK_SIZE 256
+#define MAX_THREADS 16
 
 typedef struct {
   napi_threadsafe_function deliver;
@@ -475,6 +479,10 @@ typedef struct {
   int procdir;
   atomic_size_t next;    /* index of the next chunk's first PID */
   atomic_int running;    /* threads still scanning */
+  atomic_int cancelled;  /* set when the JavaScript environment goes away mid-scan */
+  pthread_t threads[MAX_THREADS];
+  int started;
+  int joined;
 } scan_job_t;
 
 /* What a scanning thread hands to the JavaScript thread: a chunk, or the end. */
@@ -485,7 +493,25 @@ typedef struct {
   const char *error; /* static text, with the end only */
 } delivery_t;
 
-static void free_job(scan_job_t *job) {
+static void join_threads(scan_job_t *job) {
+  if (job->joined) return;
+  job->joined = 1;
+  for (int k = 0; k < job->started; k++) pthread_join(job->threads[k], NULL);
+}
+
+/* The environment is shutting down mid-scan (a window reload, a worker ended): stop the threads
+   and wait for them, so none reads memory the addon no longer owns. */
+static void cancel_on_env_exit(void *arg) {
+  scan_job_t *job = arg;
+  atomic_store(&job->cancelled, 1);
+  join_threads(job);
+}
+
+/* The threadsafe function is gone, after the end or at shutdown: the job's last owner. */
+static void free_job(napi_env env, void *finalize_data, void *hint) {
+  (void)env;
+  (void)hint;
+  scan_job_t *job = finalize_data;
   for (size_t i = 0; i < job->options.candidates.count; i++) free(job->options.candidates.paths[i]);
   free(job->options.candidates.paths);
   free(job->pids);
@@ -493,13 +519,8 @@ static void free_job(scan_job_t *job) {
   free(job);
 }
 
-static void free_output(napi_env env, void *data, void *hint) {
-  (void)env;
-  (void)hint;
-  free(data);
-}
-
-/* On the JavaScript thread: onChunk(buffer) for a chunk, onChunk(null, error?) at the end. */
+/* On the JavaScript thread: onChunk(buffer) for a chunk, onChunk(null, error?) at the end. With
+   env NULL the function is being torn down, and the delivery is only freed. */
 static void call_js(napi_env env, napi_value on_chunk, void *context, void *data) {
   scan_job_t *job = context;
   delivery_t *delivery = data;
@@ -507,35 +528,40 @@ static void call_js(napi_env env, napi_value on_chunk, void *context, void *data
     napi_value argv[2], undefined;
     napi_get_undefined(env, &undefined);
     argv[1] = undefined;
+    napi_status status;
     if (delivery->end) {
-      napi_get_null(env, &argv[0]);
-      if (delivery->error) napi_create_string_utf8(env, delivery->error, NAPI_AUTO_LENGTH, &argv[1]);
-    } else if (delivery->length == 0) {
-      void *none;
-      napi_create_buffer(env, 0, &none, &argv[0]);
+      status = napi_get_null(env, &argv[0]);
+      if (status == napi_ok && delivery->error) napi_create_string_utf8(env, delivery->error, NAPI_AUTO_LENGTH, &argv[1]);
     } else {
-      napi_create_external_buffer(env, delivery->length, delivery->data, free_output, NULL, &argv[0]);
-      delivery->data = NULL; /* the Buffer owns it now */
+      /* A copy, not an external buffer: Electron (VS Code desktop) refuses external buffers. */
+      void *copy;
+      status = napi_create_buffer_copy(env, delivery->length, delivery->data, &copy, &argv[0]);
     }
-    napi_call_function(env, undefined, on_chunk, 2, argv, NULL);
+    if (status == napi_ok) napi_call_function(env, undefined, on_chunk, 2, argv, NULL);
+    if (delivery->end) {
+      napi_remove_env_cleanup_hook(env, cancel_on_env_exit, job);
+      join_threads(job); /* all have returned or are returning */
+      napi_release_threadsafe_function(job->deliver, napi_tsfn_release);
+    }
   }
-  int end = delivery->end;
   free(delivery->data);
   free(delivery);
-  if (end) {
-    napi_release_threadsafe_function(job->deliver, napi_tsfn_release);
-    free_job(job);
-  }
 }
 
-static void deliver(scan_job_t *job, char *data, size_t length, int end, const char *error) {
+/* Queues a delivery; returns 0 when the JavaScript side is closing (the delivery is freed). */
+static int deliver(scan_job_t *job, char *data, size_t length, int end, const char *error) {
   delivery_t *delivery = malloc(sizeof *delivery);
   if (!delivery) {
     free(data);
-    return;
+    return 1;
   }
   *delivery = (delivery_t){data, length, end, error};
-  napi_call_threadsafe_function(job->deliver, delivery, napi_tsfn_blocking);
+  if (napi_call_threadsafe_function(job->deliver, delivery, napi_tsfn_nonblocking) != napi_ok) {
+    free(delivery->data);
+    free(delivery);
+    return 0;
+  }
+  return 1;
 }
 
 /*
@@ -547,25 +573,29 @@ static void *scan_thread(void *arg) {
   scan_job_t *job = arg;
   setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
   scan_state_t state = {0};
-  for (;;) {
+  while (!atomic_load(&job->cancelled)) {
     size_t first = atomic_fetch_add(&job->next, CHUNK_SIZE);
     if (first >= job->pid_count) break;
     size_t last = first + CHUNK_SIZE < job->pid_count ? first + CHUNK_SIZE : job->pid_count;
     out_t out = {0};
-    for (size_t i = first; i < last; i++) scan_one(job->procdir, job->pids[i], &job->options, &out, &state);
+    /* Each chunk is decoded on its own: "same cgroup as before" must not reach back into the last one. */
+    state.last_cgroup.length = 0;
+    for (size_t i = first; i < last && !atomic_load(&job->cancelled); i++) {
+      scan_one(job->procdir, job->pids[i], &job->options, &out, &state);
+    }
     out_bytes(&out, state.extra.data, state.extra.length);
     state.extra.length = 0;
-    if (out.failed) {
+    if (out.failed || atomic_load(&job->cancelled)) {
       free(out.data);
-      continue;
+      break;
     }
-    deliver(job, out.data, out.length, 0, NULL);
+    if (!deliver(job, out.data, out.length, 0, NULL)) break;
   }
   free(state.scratch.data);
   free(state.last_cgroup.data);
   free(state.extra.data);
   free(state.described.slots);
-  if (atomic_fetch_sub(&job->running, 1) == 1) deliver(job, NULL, 0, 1, NULL);
+  if (atomic_fetch_sub(&job->running, 1) == 1 && !atomic_load(&job->cancelled)) deliver(job, NULL, 0, 1, NULL);
   return NULL;
 }
 
@@ -638,10 +668,10 @@ napi_value ns_scan_tasks(napi_env env, napi_callback_info info) {
            napi_get_value_double(env, argv[2], &job->options.nsfs_dev) == napi_ok &&
            napi_get_value_double(env, argv[3], &job->options.own_pid_ns) == napi_ok &&
            get_string_array(env, argv[4], &job->options.candidates) &&
-           napi_get_value_int32(env, argv[5], &threads) == napi_ok && threads >= 1 && threads <= 16 &&
+           napi_get_value_int32(env, argv[5], &threads) == napi_ok && threads >= 1 && threads <= MAX_THREADS &&
            napi_typeof(env, argv[6], &callback_type) == napi_ok && callback_type == napi_function;
   if (!ok) {
-    if (job) free_job(job);
+    if (job) free_job(env, job, NULL);
     napi_throw_type_error(env, NULL,
                           "scanTasks(procRoot: string, pids: number[] | null, nsfsDev: number, ownPidNs: number, "
                           "fdCandidates: string[], threads: 1..16, onChunk: function)");
@@ -650,7 +680,12 @@ napi_value ns_scan_tasks(napi_env env, napi_callback_info info) {
   napi_value name, undefined;
   napi_get_undefined(env, &undefined);
   napi_create_string_utf8(env, "nsnative.scanTasks", NAPI_AUTO_LENGTH, &name);
-  napi_create_threadsafe_function(env, argv[6], NULL, name, 0, 1, NULL, NULL, job, call_js, &job->deliver);
+  if (napi_create_threadsafe_function(env, argv[6], NULL, name, 0, 1, job, free_job, job, call_js, &job->deliver) != napi_ok) {
+    free_job(env, job, NULL);
+    napi_throw_error(env, NULL, "scanTasks: cannot create a thread-safe function");
+    return NULL;
+  }
+  napi_add_env_cleanup_hook(env, cancel_on_env_exit, job);
   job->procdir = open(job->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (job->procdir < 0 || (job->pids == NULL && !list_pids(job))) {
     deliver(job, NULL, 0, 1, job->procdir < 0 ? strerror(errno) : "cannot list the processes");
@@ -658,9 +693,8 @@ napi_value ns_scan_tasks(napi_env env, napi_callback_info info) {
   }
   atomic_store(&job->running, threads);
   for (int k = 0; k < threads; k++) {
-    pthread_t thread;
-    if (pthread_create(&thread, NULL, scan_thread, job) == 0) {
-      pthread_detach(thread);
+    if (pthread_create(&job->threads[job->started], NULL, scan_thread, job) == 0) {
+      job->started++;
     } else if (atomic_fetch_sub(&job->running, 1) == 1) {
       deliver(job, NULL, 0, 1, "cannot start a scanning thread");
     }

@@ -169,3 +169,31 @@ describe('discovery of real namespaces', () => {
     assert.equal(ns.parent?.ino, nsInode('self', 'pid'));
   });
 });
+
+describe('discovery of bind mounts in a long mountinfo', () => {
+  const lab = new NamespaceLab();
+  after(() => lab.cleanup());
+
+  it('finds a namespace bind-mounted after the first page of a mount namespace\'s mountinfo', async () => {
+    // A mount namespace with 150 tmpfs mounts (mountinfo far beyond one 4 KiB read), then a new
+    // UTS namespace kept only by a bind mount (unshare --uts=FILE), the last line of mountinfo.
+    const base = execFileSync('mktemp', ['-d', '/tmp/nsi-mounts-XXXXXX'], { encoding: 'utf8' }).trim();
+    const script = [
+      'set -e',
+      'mount -t tmpfs nsi-base "$1"',
+      'i=0; while [ $i -lt 150 ]; do mkdir "$1/m$i"; mount -t tmpfs "nsi-m$i" "$1/m$i"; i=$((i+1)); done',
+      'touch "$1/uts"; unshare --uts="$1/uts" true',
+      'exec sleep 600',
+    ].join('\n');
+    const holder = lab.start(['unshare', '--mount', '--propagation', 'private', 'sh', '-c', script, 'sh', base]);
+    await waitForCommand(holder.pid!, 'sleep');
+    const mountinfo = execFileSync('cat', [`/proc/${holder.pid}/mountinfo`], { encoding: 'utf8' });
+    assert.ok(mountinfo.length > 8192, `mountinfo is only ${mountinfo.length} bytes`);
+    const utsIno = Number(execFileSync('stat', ['-c', '%i', `/proc/${holder.pid}/root${base}/uts`], { encoding: 'utf8' }));
+    const result = await discover();
+    const ns = find(result, utsIno);
+    assert.equal(ns.type, 'uts');
+    assert.deepEqual(ns.pids, []);
+    assert.deepEqual(ns.bindMounts, [{ path: `${base}/uts`, mntns: nsInode(holder.pid!, 'mnt') }]);
+  });
+});

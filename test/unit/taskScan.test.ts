@@ -127,3 +127,31 @@ describe('native task scan over a fixture proc tree', () => {
     assert.throws(() => (nativeAddon().scanTasks as (...args: unknown[]) => unknown)(42), TypeError);
   });
 });
+
+describe('native task scan over many processes', () => {
+  let root: string;
+  const cgroup = readFileSync(join(FIXTURES, 'cgroup-v1-hybrid.txt'), 'utf8');
+  before(() => {
+    // 600 processes with the same cgroup: more than two chunks of 256, on one thread, so a chunk
+    // starts right after a process with the same cgroup.
+    root = mkdtempSync(join(tmpdir(), 'nsi-proc-many-'));
+    for (let pid = 1000; pid < 1600; pid++) {
+      mkdirSync(join(root, String(pid), 'ns'), { recursive: true });
+      symlinkSync('net:[4026531833]', join(root, String(pid), 'ns', 'net'));
+      writeFileSync(join(root, String(pid), 'stat'), `${pid} (sleep) S 1 1 1 0 -1 4194560 0 0 0 0 0 0 0 0 20 0 1 0 ${pid} 0 0\n`);
+      writeFileSync(join(root, String(pid), 'cgroup'), cgroup);
+    }
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('gives every process its cgroup, also the first of each chunk', async () => {
+    const chunks: TaskRecord[][] = [];
+    const request = { procRoot: root, pids: null, nsfsDev: 4, ownPidNs: 1, fdCandidates: [], threads: 1 };
+    for await (const buffer of scanChunks(nativeAddon(), request)) chunks.push(decodeScan(buffer).tasks);
+    assert.ok(chunks.length >= 3, `${chunks.length} chunks`);
+    const tasks = chunks.flat();
+    assert.equal(tasks.length, 600);
+    assert.deepEqual(tasks.filter((task) => task.cgroup !== cgroup).map((task) => task.pid), []);
+    assert.deepEqual(new Set(tasks.map((task) => task.startTicks)).size, 600);
+  });
+});

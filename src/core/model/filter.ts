@@ -5,7 +5,7 @@ import type { NsType } from './nsType';
 export interface ResultFilter {
   /** Keep only these types (all when empty or absent). */
   types?: readonly NsType[];
-  /** Keep only the namespaces this process is in (its own, its threads' and its children's). */
+  /** Keep only the namespaces this process is in, those its children will be in, and those it holds open. */
   pid?: number;
 }
 

@@ -323,7 +323,7 @@ static void scan_threads(int piddir, uint32_t pid, const double own[LINK_COUNT],
   out_u32(o, unreadable);
 }
 
-/* An open-addressing set of the namespace inodes one job has described already. */
+/* An open-addressing set of the namespace inodes one scanning thread has described already. */
 typedef struct {
   double *slots;
   size_t capacity, count;
@@ -358,7 +358,7 @@ static int inode_set_add(inode_set_t *set, double ino) {
   return 1;
 }
 
-/* What one job carries from process to process. */
+/* What one scanning thread carries from process to process. */
 typedef struct {
   out_t scratch, last_cgroup;
   /* Namespace and mount records, appended after the task records. */

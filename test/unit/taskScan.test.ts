@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, copyFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nativeAddon } from '../../src/core/discovery/nativeAddon';
@@ -153,5 +154,33 @@ describe('native task scan over many processes', () => {
     assert.equal(tasks.length, 600);
     assert.deepEqual(tasks.filter((task) => task.cgroup !== cgroup).map((task) => task.pid), []);
     assert.deepEqual(new Set(tasks.map((task) => task.startTicks)).size, 600);
+  });
+});
+
+describe('native task scan that gets stuck', () => {
+  let root: string;
+  before(() => {
+    // A cmdline that is a FIFO blocks its reader the way a process in uninterruptible sleep does.
+    root = mkdtempSync(join(tmpdir(), 'nsi-proc-stuck-'));
+    mkdirSync(join(root, '42', 'ns'), { recursive: true });
+    symlinkSync('net:[4026531833]', join(root, '42', 'ns', 'net'));
+    writeFileSync(join(root, '42', 'stat'), '42 (stuck) D 1 1 1 0 -1 4194560 0 0 0 0 0 0 0 0 20 0 1 0 42 0 0\n');
+    execFileSync('mkfifo', [join(root, '42', 'cmdline')]);
+  });
+  after(() => {
+    // Release the blocked scanning thread: a writer that opens and closes the FIFO ends its read.
+    execFileSync('sh', ['-c', ': > "$1"', 'sh', join(root, '42', 'cmdline')]);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('lets the caller give up through an AbortSignal', async () => {
+    const controller = new AbortController();
+    const request = { procRoot: root, pids: null, nsfsDev: 4, ownPidNs: 1, fdCandidates: [], threads: 1 };
+    setTimeout(() => controller.abort(new Error('gave up waiting')), 100);
+    const started = Date.now();
+    await assert.rejects(async () => {
+      for await (const _ of scanChunks(nativeAddon(), request, controller.signal)) void _;
+    }, /gave up waiting/);
+    assert.ok(Date.now() - started < 5000);
   });
 });

@@ -14,9 +14,15 @@ export interface ScanRequest {
 
 /**
  * The native scan as an async iterable of chunks, each yielded as soon as a scanning thread has
- * read it, so parsing overlaps the scan. Ends with an Error when the scan could not run.
+ * read it, so parsing overlaps the scan. Ends with an Error when the scan could not run, and with
+ * the signal's reason when it is aborted: a scan stuck behind a process in uninterruptible sleep
+ * (reading its cmdline waits for its memory lock, as `ps` does) must not hold the caller forever.
  */
-export async function* scanChunks(addon: Pick<NativeAddon, 'scanTasks'>, request: ScanRequest): AsyncGenerator<Buffer> {
+export async function* scanChunks(
+  addon: Pick<NativeAddon, 'scanTasks'>,
+  request: ScanRequest,
+  signal?: AbortSignal,
+): AsyncGenerator<Buffer> {
   const ready: Buffer[] = [];
   let finished = false;
   let failure: string | undefined;
@@ -34,15 +40,22 @@ export async function* scanChunks(addon: Pick<NativeAddon, 'scanTasks'>, request
       wake?.();
     },
   );
-  for (;;) {
-    const chunk = ready.shift();
-    if (chunk) {
-      yield chunk;
-      continue;
+  const onAbort = () => wake?.();
+  signal?.addEventListener('abort', onAbort);
+  try {
+    for (;;) {
+      signal?.throwIfAborted();
+      const chunk = ready.shift();
+      if (chunk) {
+        yield chunk;
+        continue;
+      }
+      if (finished) break;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
     }
-    if (finished) break;
-    await new Promise<void>((resolve) => (wake = resolve));
-    wake = undefined;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
   }
   if (failure !== undefined) throw new Error(`cannot scan ${request.procRoot}: ${failure}`);
 }

@@ -41,7 +41,7 @@ export function taskSource(addon: NativeAddon, ioctl: NsIoctl): DiscoverySource 
         // Twice the cores: a scanning thread often waits inside the kernel (measured: 4 threads on
         // 2 cores were ~15% faster than 2). They run at a lower priority than this thread.
         threads: Math.min(2 * availableParallelism(), 8),
-      });
+      }, ctx.signal);
       const applier = new TaskApplier(ctx, ioctl);
       for await (const buffer of chunks) {
         const chunk = decodeScan(buffer);

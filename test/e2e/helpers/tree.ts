@@ -5,12 +5,23 @@ export function treeItem(view: Locator, label: string): Locator {
   return view.getByRole('treeitem', { name: label }).first();
 }
 
-/** Expands a collapsed tree item and waits until it is expanded. */
+/**
+ * Expands a collapsed tree item and waits until it is expanded. It clicks again when a click did
+ * not take: a refresh that lands just then (a new grouping's first scan, an auto-refresh) may
+ * render the row anew and swallow the click.
+ */
 export async function expandTreeItem(item: Locator): Promise<void> {
-  if ((await item.getAttribute('aria-expanded')) === 'false') {
-    await item.locator('.monaco-tl-twistie').click();
+  const expanded = item.and(item.page().locator('[aria-expanded="true"]'));
+  for (let attempt = 1; ; attempt++) {
+    await item.waitFor();
+    if ((await item.getAttribute('aria-expanded')) === 'false') await item.locator('.monaco-tl-twistie').click();
+    try {
+      await expanded.waitFor({ timeout: 5000 });
+      return;
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
   }
-  await item.and(item.page().locator('[aria-expanded="true"]')).waitFor();
 }
 
 /** Item labels of a view, top to bottom, as rendered (only the rows on screen). */

@@ -7,7 +7,7 @@ import { openVsCodeSession, CONTAINER_TITLE, type VsCodeSession } from './helper
 import { openViewContainer } from './helpers/activityBar';
 import { sideBarView } from './helpers/views';
 import { expandTreeItem, treeItem } from './helpers/tree';
-import { chooseMenuItem, openContextMenu } from './helpers/contextMenu';
+import { chooseFromContextMenuUntil } from './helpers/contextMenu';
 import { saveScreenshot } from './helpers/screenshots';
 import { waitUntilExtensionsActivated } from './helpers/workbench';
 import { widenSideBar } from './helpers/sideBar';
@@ -37,10 +37,8 @@ describe('Open Shell in Namespaces from the tree', () => {
     const page = session.page;
     const view = sideBarView(page, 'Namespaces');
     await expandTreeItem(treeItem(view, 'net'));
-    const menu = await openContextMenu(treeItem(view, `net ${netIno} · ${netnsName}`));
-    await chooseMenuItem(menu, 'Open Shell in Namespaces...');
     const tab = page.locator('.terminal-tabs-entry, .panel .composite.title', { hasText: `/run/netns/${netnsName}` }).first();
-    await tab.waitFor();
+    await chooseFromContextMenuUntil(treeItem(view, `net ${netIno} · ${netnsName}`), 'Open Shell in Namespaces...', tab);
     await page.locator('.terminal-wrapper.active .xterm').first().waitFor();
     await page.locator('.terminal-wrapper.active .xterm').first().click();
     await page.keyboard.type('ip -o link\n');

@@ -17,3 +17,20 @@ export async function chooseMenuItem(menu: Locator, label: string): Promise<void
 export async function closeContextMenu(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
 }
+
+/**
+ * Opens `target`'s context menu and chooses `label` until `outcome` shows: a menu may close as
+ * focus moves (a refresh re-rendering the row, the workbench taking focus) and lose the click.
+ */
+export async function chooseFromContextMenuUntil(target: Locator, label: string, outcome: Locator, attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await chooseMenuItem(await openContextMenu(target), label);
+      await outcome.waitFor({ timeout: 8000 });
+      return;
+    } catch (error) {
+      if (attempt === attempts) throw error;
+      await closeContextMenu(target.page());
+    }
+  }
+}

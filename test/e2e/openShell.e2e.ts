@@ -38,7 +38,12 @@ describe('Open Shell in Namespaces from the tree', () => {
     const view = sideBarView(page, 'Namespaces');
     await expandTreeItem(treeItem(view, 'net'));
     const tab = page.locator('.terminal-tabs-entry, .panel .composite.title', { hasText: `/run/netns/${netnsName}` }).first();
-    await chooseFromContextMenuUntil(treeItem(view, `net ${netIno} · ${netnsName}`), 'Open Shell in Namespaces...', tab);
+    try {
+      await chooseFromContextMenuUntil(treeItem(view, `net ${netIno} · ${netnsName}`), 'Open Shell in Namespaces...', tab);
+    } catch (error) {
+      await saveScreenshot(page, 'open-shell-failure');
+      throw error;
+    }
     await page.locator('.terminal-wrapper.active .xterm').first().waitFor();
     await page.locator('.terminal-wrapper.active .xterm').first().click();
     await page.keyboard.type('ip -o link\n');

@@ -8,9 +8,16 @@ export async function openContextMenu(target: Locator): Promise<Locator> {
   return menu;
 }
 
-/** Chooses an entry of an open context menu by its label. */
+/**
+ * Chooses an entry of an open context menu by its label: hovers it, lets the menu settle, then
+ * clicks. (A click right after the menu opened is sometimes ignored by the workbench: seen as a
+ * menu left open with the entry highlighted.)
+ */
 export async function chooseMenuItem(menu: Locator, label: string): Promise<void> {
-  await menu.getByRole('menuitem', { name: label }).click();
+  const item = menu.getByRole('menuitem', { name: label });
+  await item.hover();
+  await menu.page().waitForTimeout(250);
+  await item.click();
 }
 
 /** Closes an open context menu without choosing. */

@@ -5,25 +5,15 @@
  * a fleet of sleeping processes in many namespaces; then measures an in-process discovery's
  * longest event-loop block and peak memory. Kills every process it started.
  */
-import { parseArgs } from 'node:util';
+import { benchOptions } from './benchOptions';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { discover } from '../src/core/discovery/discover';
 import { spawnFleet } from './spawnFleet';
 import { measureEventLoopBlock } from './eventLoopBlock';
 
-const { values } = parseArgs({
-  options: {
-    n: { type: 'string', default: '5000' },
-    namespaces: { type: 'string', default: '1500' },
-    rounds: { type: 'string', default: '5' },
-  },
-});
-const processes = Number(values.n);
-const namespaceCount = Number(values.namespaces);
-const rounds = Number(values.rounds);
+const { processes, namespaceCount, rounds } = benchOptions();
 if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: run npm run build first');
-if (process.getuid?.() !== 0) throw new Error('the benchmark needs root (it makes namespaces and compares full views)');
 
 /** Wall time in ms and peak RSS in MiB of one command, from GNU time. */
 function timed(argv: string[]): { ms: number; peakMiB: number } {

@@ -7,7 +7,7 @@
  * the longest event-loop block while auto-refresh runs back to back. VS Code-free parts, measured
  * in Node directly; the extension host runs the same code. Kills every process it started.
  */
-import { parseArgs } from 'node:util';
+import { benchOptions } from './benchOptions';
 import { discover } from '../src/core/discovery/discover';
 import { buildTree } from '../src/core/tree/buildTree';
 import { diffTrees } from '../src/core/tree/diffTrees';
@@ -19,17 +19,7 @@ import type { DiscoveryResult } from '../src/core/model/result';
 import { spawnFleet } from './spawnFleet';
 import { measureEventLoopBlock } from './eventLoopBlock';
 
-const { values } = parseArgs({
-  options: {
-    n: { type: 'string', default: '5000' },
-    namespaces: { type: 'string', default: '1500' },
-    rounds: { type: 'string', default: '5' },
-  },
-});
-const processes = Number(values.n);
-const namespaceCount = Number(values.namespaces);
-const rounds = Number(values.rounds);
-if (process.getuid?.() !== 0) throw new Error('the benchmark needs root (it makes namespaces and sees every process)');
+const { processes, namespaceCount, rounds } = benchOptions();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const max = (xs: number[]) => Math.max(...xs);

@@ -3,8 +3,8 @@
 // bar and the palette (a screenshot each); a filter that matches nothing and its clear action.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openVsCodeSession, CONTAINER_TITLE, type VsCodeSession } from './helpers/session';
-import { openViewContainer } from './helpers/activityBar';
+import { type VsCodeSession } from './helpers/session';
+import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView, welcomeContent } from './helpers/views';
 import { expandTreeItem, treeItem } from './helpers/tree';
 import { chooseMenuItem, openContextMenu } from './helpers/contextMenu';
@@ -12,8 +12,6 @@ import { runCommand } from './helpers/palette';
 import { saveScreenshot } from './helpers/screenshots';
 import { sideBarTitleAction } from './helpers/viewTitle';
 import { answerInputBox } from './helpers/inputBox';
-import { waitUntilExtensionsActivated } from './helpers/workbench';
-import { widenSideBar } from './helpers/sideBar';
 import { NamespaceLab, nsInode, waitForCommand } from '../integration/support/namespaces';
 
 describe('the Namespaces tree in the workbench', () => {
@@ -27,10 +25,7 @@ describe('the Namespaces tree in the workbench', () => {
     const sleeper = lab.start(['ip', 'netns', 'exec', netnsName, 'sleep', '600']).pid!;
     await waitForCommand(sleeper, 'sleep');
     netIno = nsInode(sleeper, 'net');
-    session = await openVsCodeSession(__filename);
-    await openViewContainer(session.page, CONTAINER_TITLE);
-    await waitUntilExtensionsActivated(session.page);
-    await widenSideBar(session.page, 440);
+    session = await openNamespacesSession(__filename);
   });
 
   after(async () => {

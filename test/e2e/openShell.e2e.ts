@@ -3,14 +3,12 @@
 // shell runs inside it; the test types `ip -o link` there and saves a screenshot.
 import { after, before, describe, it } from 'node:test';
 import { statSync } from 'node:fs';
-import { openVsCodeSession, CONTAINER_TITLE, type VsCodeSession } from './helpers/session';
-import { openViewContainer } from './helpers/activityBar';
+import { type VsCodeSession } from './helpers/session';
+import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView } from './helpers/views';
 import { expandTreeItem, treeItem } from './helpers/tree';
 import { chooseFromContextMenuUntil } from './helpers/contextMenu';
 import { saveScreenshot } from './helpers/screenshots';
-import { waitUntilExtensionsActivated } from './helpers/workbench';
-import { widenSideBar } from './helpers/sideBar';
 import { NamespaceLab } from '../integration/support/namespaces';
 
 describe('Open Shell in Namespaces from the tree', () => {
@@ -22,10 +20,7 @@ describe('Open Shell in Namespaces from the tree', () => {
   before(async () => {
     netnsName = lab.addNetns('e2e-shell');
     netIno = statSync(`/run/netns/${netnsName}`).ino;
-    session = await openVsCodeSession(__filename);
-    await openViewContainer(session.page, CONTAINER_TITLE);
-    await waitUntilExtensionsActivated(session.page);
-    await widenSideBar(session.page, 440);
+    session = await openNamespacesSession(__filename);
   });
 
   after(async () => {

@@ -1,24 +1,14 @@
 // nsenter(1) command lines that enter a namespace or all namespaces of a process.
 import type { NsType } from '../model/nsType';
-
-const NSENTER_OPTION: Record<NsType, string> = {
-  mnt: '--mount',
-  pid: '--pid',
-  net: '--net',
-  ipc: '--ipc',
-  uts: '--uts',
-  user: '--user',
-  cgroup: '--cgroup',
-  time: '--time',
-};
+import { NAMESPACE_OPTION } from './namespaceOptions';
 
 /** A way into a namespace that works right now: a process in it, or a file that is it. */
 export type NamespaceEntry = { kind: 'process'; pid: number } | { kind: 'file'; path: string };
 
 export function nsenterNamespaceArgv(type: NsType, entry: NamespaceEntry): string[] {
   return entry.kind === 'process'
-    ? ['nsenter', '--target', String(entry.pid), NSENTER_OPTION[type]]
-    : ['nsenter', `${NSENTER_OPTION[type]}=${entry.path}`];
+    ? ['nsenter', '--target', String(entry.pid), NAMESPACE_OPTION[type]]
+    : ['nsenter', `${NAMESPACE_OPTION[type]}=${entry.path}`];
 }
 
 /** Every namespace of a process, the way `docker exec` would see it. */
@@ -58,7 +48,7 @@ export function nsenterCommandArgv(request: NsenterCommandRequest): NsenterResul
   if (request.command.length === 0 || request.command[0] === '') return { ok: false, message: 'No program to run inside.' };
   const target = request.target;
   if (target.kind === 'file') {
-    return { ok: true, argv: ['nsenter', `${NSENTER_OPTION[target.type]}=${target.path}`, '--', ...request.command], joined: [target.type] };
+    return { ok: true, argv: ['nsenter', `${NAMESPACE_OPTION[target.type]}=${target.path}`, '--', ...request.command], joined: [target.type] };
   }
   const wanted = request.types ?? JOIN_ORDER;
   // setns() into one's own user namespace fails, and joining any other one again is a no-op.
@@ -66,7 +56,7 @@ export function nsenterCommandArgv(request: NsenterCommandRequest): NsenterResul
   if (joined.length === 0) {
     return { ok: false, message: `Process ${target.pid} shares the chosen namespaces (${wanted.join(', ')}) with VS Code: there is nothing to join.` };
   }
-  const argv = ['nsenter', '--target', String(target.pid), ...joined.map((t) => NSENTER_OPTION[t])];
+  const argv = ['nsenter', '--target', String(target.pid), ...joined.map((t) => NAMESPACE_OPTION[t])];
   if (joined.includes('user') && request.preserveCredentials) argv.push('--preserve-credentials');
   // In its mount namespace, also take the target's root and working directory: a container that
   // pivoted or chrooted shows its own filesystem, not the mount namespace's root.

@@ -2,17 +2,7 @@
 // the hostname and the program go in as arguments of a fixed script, never spliced into it.
 import { isNsType, type NsType } from '../model/nsType';
 import { hostnameProblem } from '../isolate/hostnameRule';
-
-const UNSHARE_OPTION: Record<NsType, string> = {
-  mnt: '--mount',
-  pid: '--pid',
-  net: '--net',
-  ipc: '--ipc',
-  uts: '--uts',
-  user: '--user',
-  cgroup: '--cgroup',
-  time: '--time',
-};
+import { NAMESPACE_OPTION } from './namespaceOptions';
 
 /** How a user who is not root gets the privileges that namespaces other than user need. */
 export type PrivilegeRoute = 'userNamespace' | 'sudo';
@@ -60,7 +50,7 @@ export function unshareArgv(request: UnshareRequest): UnshareResult {
   if (needsPrivilege && request.privilege === 'userNamespace' && !types.includes('user')) types = [...types, 'user'];
 
   const argv = viaSudo ? ['sudo', '--', 'unshare'] : ['unshare'];
-  for (const type of orderOf(types)) argv.push(UNSHARE_OPTION[type]);
+  for (const type of orderOf(types)) argv.push(NAMESPACE_OPTION[type]);
   // Without a mapping the shell is "nobody" inside and cannot even set the hostname.
   if (types.includes('user')) argv.push(request.mapUser === 'current' ? '--map-current-user' : '--map-root-user');
   // A new PID namespace applies to children: fork so the shell is PID 1, mount a /proc that shows

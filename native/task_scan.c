@@ -174,6 +174,7 @@ static void copy_status_lines(const char *text, size_t length, out_t *o) {
 }
 
 typedef struct {
+  char state; /* field 3: R, S, D, Z (zombie), X (dead), ... */
   const char *comm;
   size_t comm_length;
   uint32_t ppid, threads;
@@ -188,6 +189,7 @@ static int parse_stat(const char *text, size_t length, proc_stat_t *out) {
     if (*p == ')') close = p;
   }
   if (!open || !close || close + 2 >= text + length) return 0;
+  out->state = close[2];
   out->comm = open + 1;
   out->comm_length = (size_t)(close - open - 1);
   /* Field 3 (state) starts at close + 2; walk field by field up to 22. */
@@ -429,7 +431,10 @@ static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, o
   struct stat owner;
   proc_stat_t stat = {0};
   ssize_t stat_length = readable && fstat(piddir, &owner) == 0 ? read_file_at(piddir, "stat", scratch, WHOLE_IN_ONE_READ) : -1;
-  if (stat_length <= 0 || !parse_stat(scratch->data, (size_t)stat_length, &stat)) {
+  /* A zombie has exited: only its PID namespace link still reads (its pid is not yet released),
+     so counting it would keep a namespace it has left. */
+  if (stat_length <= 0 || !parse_stat(scratch->data, (size_t)stat_length, &stat) || stat.state == 'Z' ||
+      stat.state == 'X') {
     out_u8(o, readable ? 1 : (error == EACCES || error == EPERM ? 2 : 1));
     close(piddir);
     return;

@@ -1,13 +1,13 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
+import { openSync, closeSync, readFileSync } from 'node:fs';
 import { discover } from '../../src/core/discovery/discover';
 import type { DiscoveryResult } from '../../src/core/model/result';
 import type { Namespace } from '../../src/core/model/namespace';
 import { NS_TYPES } from '../../src/core/model/nsType';
 import type { NsType } from '../../src/core/model/nsType';
-import { NamespaceLab, nsInode, deepestDescendant, waitForCommand, waitFor } from './support/namespaces';
+import { NamespaceLab, nsInode, deepestDescendant, waitForCommand, waitFor, childPids } from './support/namespaces';
 
 const UNSHARE_FLAG: Record<NsType, string[]> = {
   mnt: ['--mount'],
@@ -195,5 +195,30 @@ describe('discovery of bind mounts in a long mountinfo', () => {
     assert.equal(ns.type, 'uts');
     assert.deepEqual(ns.pids, []);
     assert.deepEqual(ns.bindMounts, [{ path: `${base}/uts`, mntns: nsInode(holder.pid!, 'mnt') }]);
+  });
+});
+
+describe('discovery and exited processes', () => {
+  const lab = new NamespaceLab();
+  after(() => lab.cleanup());
+
+  it('does not count a zombie as a member of any namespace', async () => {
+    // The shell starts a short-lived child in a new PID namespace, then becomes a sleep that never
+    // reaps it: the child stays a zombie, whose PID namespace link alone still reads.
+    const parent = lab.start(['sh', '-c', 'unshare --pid --fork true & exec sleep 600']);
+    await waitForCommand(parent.pid!, 'sleep');
+    const zombie = await waitFor('a zombie child', () =>
+      childPids(parent.pid!).find((pid) => {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+        } catch {
+          return false;
+        }
+      }),
+    );
+    const result = await discover();
+    assert.equal(result.processes.has(zombie), false);
+    assert.deepEqual([...result.namespaces.values()].filter((ns) => ns.pids.includes(zombie)), []);
   });
 });

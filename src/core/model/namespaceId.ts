@@ -12,10 +12,6 @@ export function idKey(id: NamespaceId): string {
   return `${id.dev}:${id.ino}`;
 }
 
-export function sameId(a: NamespaceId | null | undefined, b: NamespaceId | null | undefined): boolean {
-  return !!a && !!b && a.dev === b.dev && a.ino === b.ino;
-}
-
 /**
  * The st_dev number (glibc's makedev encoding, which Node's fs.Stats.dev uses too) for a
  * "major:minor" pair as /proc/PID/mountinfo prints it. Arithmetic, not bit operators: JS bit

@@ -1,6 +1,5 @@
 import type { DiscoveryResult } from './result';
 import type { Namespace } from './namespace';
-import type { ProcessInfo } from './process';
 import { NS_TYPES } from './nsType';
 import type { ResultFilter } from './filter';
 import { filteredNamespaces } from './filter';
@@ -21,7 +20,8 @@ export function resultToJson(result: DiscoveryResult, filter: ResultFilter = {})
     skipped: result.skipped,
     warnings: result.warnings,
     namespaces: namespaces.map(namespaceToJson),
-    processes: processes.map(processToJson),
+    // ProcessInfo is already plain data in the documented shape.
+    processes,
   };
 }
 
@@ -47,8 +47,4 @@ function namespaceToJson(ns: Namespace) {
     senior: ns.senior,
     ...(ns.user ? { user: ns.user } : {}),
   };
-}
-
-function processToJson(p: ProcessInfo) {
-  return { ...p };
 }

@@ -119,8 +119,18 @@ export class NamespacesView extends Disposable {
     this.treeView.description = `${GROUPING_TITLES[grouping]}${filter ? ` · filter "${filter.text}"` : ''}`;
     setContextKey(CONTEXT_KEYS.grouping, grouping);
     setContextKey(CONTEXT_KEYS.filtered, !!filter);
-    this.treeView.message = undefined;
+    this.treeView.message = filter ? filterMessage(filter.text, this.snapshot?.namespaceNodes().length ?? 0) : undefined;
   }
+}
+
+/**
+ * What the filter keeps, above the tree: VS Code hides the view's description when the view is
+ * alone in its container, so the description alone would not say the tree is filtered. With no
+ * match there is no message, so the viewsWelcome (with its Clear Filter button) shows instead.
+ */
+function filterMessage(text: string, matches: number): string | undefined {
+  if (matches === 0) return undefined;
+  return `Filter "${text}": ${matches} namespace${matches === 1 ? '' : 's'} match. Clear it from the view's title bar.`;
 }
 
 export function registerNamespacesView(log: vscode.LogOutputChannel, sessions: IsolatedSessions): NamespacesView {

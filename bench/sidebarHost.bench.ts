@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * npm run bench [-- --n 5000] [--namespaces 1500] [--rounds 5]
  *

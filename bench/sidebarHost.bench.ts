@@ -57,10 +57,10 @@ async function refreshUntilFirstLevelChanges(page: Page): Promise<number> {
   // No named functions inside: tsx (esbuild keepNames) would wrap them in a helper the page lacks.
   return page.evaluate(async (refresh) => {
     const rows = '.part.sidebar .monaco-list-row[aria-level="1"]';
-    const before = [...document.querySelectorAll<HTMLElement>(rows)].map((row) => row.innerText).join('|');
+    const before = Array.from(document.querySelectorAll<HTMLElement>(rows)).map((row) => row.innerText).join('|');
     const start = performance.now();
     (refresh as HTMLElement).click();
-    while ([...document.querySelectorAll<HTMLElement>(rows)].map((row) => row.innerText).join('|') === before) {
+    while (Array.from(document.querySelectorAll<HTMLElement>(rows)).map((row) => row.innerText).join('|') === before) {
       if (performance.now() - start > 60_000) throw new Error('the first tree level did not change within 60 s of Refresh');
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { unshareArgv, type PrivilegeRoute, type UnshareResult } from '../../core/exec/unshareArgv';
 import { isolationTitle } from '../../core/isolate/isolationTypes';
 import type { ArgvTerminalSpec } from './argvTerminal';
-import { ISOLATED_NAME_PREFIX } from './isolatedSessions';
+import { ISOLATED_NAME_PREFIX, ISOLATED_TERMINAL_ICON } from './isolatedSessions';
 
 export interface IsolationChoice {
   types: readonly string[];
@@ -19,7 +19,7 @@ export const isRoot = (): boolean => process.getuid?.() === 0;
 export function isolatedTerminalSpec(choice: IsolationChoice, result: UnshareResult & { ok: true }, cwd?: string): ArgvTerminalSpec {
   const what = isolationTitle(result.types);
   const via = result.argv[0] === 'sudo' ? ' via sudo' : '';
-  return { name: `${ISOLATED_NAME_PREFIX}${what}${choice.hostname ? ` (${choice.hostname})` : ''}${via}`, icon: 'shield', argv: result.argv, cwd };
+  return { name: `${ISOLATED_NAME_PREFIX}${what}${choice.hostname ? ` (${choice.hostname})` : ''}${via}`, icon: ISOLATED_TERMINAL_ICON, argv: result.argv, cwd };
 }
 
 /**

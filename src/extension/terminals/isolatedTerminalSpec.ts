@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { unshareArgv, type PrivilegeRoute, type UnshareResult } from '../../core/exec/unshareArgv';
 import { isolationTitle } from '../../core/isolate/isolationTypes';
+import type { CallerIdentity, PrivilegeChoice } from '../callerIdentity';
 import type { ArgvTerminalSpec } from './argvTerminal';
 import { ISOLATED_NAME_PREFIX, ISOLATED_TERMINAL_ICON } from './isolatedSessions';
 
@@ -11,10 +12,10 @@ export interface IsolationChoice {
   types: readonly string[];
   hostname?: string;
   privilege?: PrivilegeRoute;
+  /** Inside an added user namespace: root (the default) or the caller's own UID. */
+  mapUser?: 'root' | 'current';
   command: readonly string[];
 }
-
-export const isRoot = (): boolean => process.getuid?.() === 0;
 
 export function isolatedTerminalSpec(choice: IsolationChoice, result: UnshareResult & { ok: true }, cwd?: string): ArgvTerminalSpec {
   const what = isolationTitle(result.types);
@@ -22,23 +23,31 @@ export function isolatedTerminalSpec(choice: IsolationChoice, result: UnshareRes
   return { name: `${ISOLATED_NAME_PREFIX}${what}${choice.hostname ? ` (${choice.hostname})` : ''}${via}`, icon: ISOLATED_TERMINAL_ICON, argv: result.argv, cwd };
 }
 
+type Route = 'userRoot' | 'userCurrent' | 'sudo';
+
 /**
  * The unshare argv for a choice; when a user who is not root asked for types that need privileges,
- * asks how to get them (a user namespace, or sudo in the terminal). Undefined after telling why.
+ * asks how to get them (a user namespace, root inside or as themselves, or sudo in the terminal).
+ * Undefined after telling why.
  */
-export async function resolveUnshare(choice: IsolationChoice): Promise<(UnshareResult & { ok: true }) | undefined> {
-  let result = unshareArgv({ ...choice, isRoot: isRoot() });
+export async function resolveUnshare(identity: CallerIdentity, choice: IsolationChoice): Promise<(UnshareResult & { ok: true }) | undefined> {
+  let result = unshareArgv({ ...choice, isRoot: identity.isRoot });
   if (!result.ok && result.reason === 'needsPrivilege') {
-    const userns = 'Add a User Namespace';
-    const sudo = 'Run through sudo';
-    const pick = await vscode.window.showWarningMessage(
-      `You are not root. ${result.message}`,
-      { modal: true, detail: 'With a user namespace you are root inside only. With sudo, the password prompt appears in the terminal.' },
-      userns,
-      sudo,
-    );
-    if (!pick) return undefined;
-    result = unshareArgv({ ...choice, isRoot: false, privilege: pick === sudo ? 'sudo' : 'userNamespace' });
+    const choices: Array<PrivilegeChoice<Route>> = [
+      { id: 'userRoot', label: '$(person) Add a user namespace: root inside', detail: 'unshare --user --map-root-user: root inside the new namespaces only, you outside' },
+      ...(choice.hostname === undefined
+        ? [{ id: 'userCurrent' as const, label: '$(person) Add a user namespace: keep your user', detail: 'unshare --user --map-current-user: your own UID inside too' }]
+        : []),
+      { id: 'sudo', label: '$(key) Run through sudo in the terminal', detail: 'sudo unshare …: real root; the password prompt appears in the terminal' },
+    ];
+    const route = await identity.ask('You are not root: how should the terminal get the privileges?', result.message, choices);
+    if (!route) return undefined;
+    result = unshareArgv({
+      ...choice,
+      isRoot: false,
+      privilege: route === 'sudo' ? 'sudo' : 'userNamespace',
+      mapUser: route === 'userCurrent' ? 'current' : choice.mapUser,
+    });
   }
   if (!result.ok) {
     void vscode.window.showErrorMessage(result.message);

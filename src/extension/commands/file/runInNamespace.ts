@@ -50,7 +50,7 @@ async function runIn(ctx: CommandContext, target: RunTarget, command: string[], 
   switch (target.kind) {
     case 'new': {
       const choice = { types: target.types, hostname: target.hostname || undefined, command };
-      const result = await resolveUnshare(choice);
+      const result = await resolveUnshare(ctx.identity, choice);
       const terminal = result && openArgvTerminal(ctx.log, { ...isolatedTerminalSpec(choice, result, cwd), icon: 'run' });
       return terminal && { terminal, argv: result.argv };
     }

@@ -9,7 +9,8 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { NamespaceLab, nsInode, waitFor, waitForCommand } from '../../integration/support/namespaces';
-import { namespaceNodeId, processNodeId } from '../../../src/core/tree/nodeIds';
+import { namespaceNodeId, processNodeId, sessionNodeId } from '../../../src/core/tree/nodeIds';
+import { GROUPINGS } from '../../../src/core/tree/grouping';
 import type { NamespaceInspectorApi } from '../../../src/extension/extension';
 import type { IsolatedSession } from '../../../src/extension/terminals/isolatedSessions';
 import type { JoinTerminal } from '../../../src/extension/commands/namespace/openJoinTerminal';
@@ -100,6 +101,54 @@ describe('Isolated terminals and shells in namespaces', function () {
     session.terminal.dispose();
     await waitFor('the session to end', () => (api.sessions.list().some((s) => s.terminal === session.terminal) ? undefined : true));
     await refreshUntil('the session labels to go', () => labelled().length === 0);
+  });
+
+  it('a "Sessions" node at the top in every grouping: the terminal by name, its namespaces below, Show Terminal on it; gone when the terminal closes', async () => {
+    const name = `t-${randomBytes(4).toString('hex')}`;
+    const session = track(await vscode.commands.executeCommand<IsolatedSession | undefined>(CMD.newTerminal, { types: ['uts', 'pid'], hostname: name }));
+    assert.ok(session);
+    const utsIno = await waitFor('the session to unshare', () => {
+      const ino = nsInode(session.pid, 'uts');
+      return ino !== nsInode('self', 'uts') ? ino : undefined;
+    });
+    const sessionId = sessionNodeId(session.pid);
+    const grouping = api.namespacesView.provider.treeOptions.grouping;
+    try {
+      for (const mode of GROUPINGS) {
+        await api.namespacesView.setGrouping(mode);
+        await refreshUntil(`the session node (${mode})`, () => {
+          const snapshot = api.namespacesView.snapshot!;
+          const node = snapshot.node(sessionId);
+          return (
+            snapshot.rootIds.filter((id) => id !== 'limited')[0] === 'sessions' &&
+            node?.kind === 'session' &&
+            node.session.name === session.terminal.name &&
+            snapshot.children(sessionId).some((child) => child.kind === 'namespace' && child.ns.id.ino === utsIno)
+          );
+        });
+        const snapshot = api.namespacesView.snapshot!;
+        const types = snapshot.children(sessionId).map((child) => (child.kind === 'namespace' ? child.ns.type : child.kind));
+        // --mount-proc gives the session a mount namespace of its own too.
+        assert.deepEqual(types, ['mnt', 'pid', 'uts'], mode);
+        // The tree item VS Code draws: the terminal's name, a shield, a click brings the terminal up.
+        const item = api.namespacesView.provider.getTreeItem(sessionId);
+        assert.equal(item.label, session.terminal.name);
+        assert.equal((item.iconPath as vscode.ThemeIcon).id, 'shield');
+        assert.equal(item.command?.command, CMD.showTerminal);
+        assert.match(item.contextValue!, /^session:/);
+        // VS Code can walk from a namespace under the session up to the root (reveal needs it).
+        const child = snapshot.children(sessionId)[0].id;
+        assert.equal(api.namespacesView.provider.getParent(child), sessionId);
+        assert.equal(api.namespacesView.provider.getParent(sessionId), 'sessions');
+      }
+      const shown = await vscode.commands.executeCommand<vscode.Terminal>(CMD.showTerminal, sessionId);
+      assert.equal(shown, session.terminal);
+      await waitFor('the session terminal to be the active one', () => (vscode.window.activeTerminal === session.terminal ? true : undefined));
+      session.terminal.dispose();
+      await refreshUntil('the session node to go', () => !api.namespacesView.snapshot?.node(sessionId));
+    } finally {
+      await api.namespacesView.setGrouping(grouping);
+    }
   });
 
   it('bad input: hostnames with a space, ";", "/" or over 64 characters, and no type at all, are refused and open no terminal', async () => {

@@ -58,6 +58,9 @@ describe('Run in Namespace through its pickers', function () {
     assert.deepEqual(made.argv, ['nsenter', `--net=/run/netns/${netns}`, '--', 'sh', path]);
     const [net] = await output(out);
     assert.equal(net, `net:[${ino}]`);
+    // The terminal takes the focus when it comes up; a quick pick open then would close.
+    await waitFor('the run terminal to be active', () => (vscode.window.activeTerminal === made.terminal ? true : undefined), 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   });
 
   it('"New isolated session…" with the offered types (UTS, PID) and hostname: the script is PID 1 under that hostname', async () => {

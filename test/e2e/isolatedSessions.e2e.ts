@@ -58,7 +58,7 @@ describe('Isolated sessions and Run in Namespace in the browser', () => {
   it('a new isolated terminal shows as a session in the tree; its context menu "Show Terminal" brings the terminal back', async () => {
     const { page } = session;
     const name = `t-${randomBytes(3).toString('hex')}`;
-    await runCommand(page, 'Namespace Inspector: New Isolated Terminal...');
+    await runCommand(page, 'Namespace Inspector: New Isolated Terminal...', { asks: true });
     // The types as offered (UTS and PID are checked), then the hostname.
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'own hostname' }).first().waitFor();
     await page.keyboard.press('Enter');

@@ -52,6 +52,9 @@ test('a "Sessions" group at the top in every grouping: each session named after 
     assert.deepEqual(below.map((n) => n.id), [`session:300/ns:${DEV}:11`, `session:300/ns:${DEV}:2`, `session:300/ns:${DEV}:3`]);
     assert.ok(below.every((n) => CONTEXT_PATTERNS.namespace.test(contextValue(n)) && CONTEXT_PATTERNS.session.test(contextValue(n))));
     assert.equal(tree.parent(below[0].id)?.id, session.id);
+    // Below the session node the session is not named again; where the grouping puts it, it is.
+    assert.equal(nodeDescription(below[0]), '2 processes');
+    assert.match(nodeDescription(tree.namespaceNode({ dev: DEV, ino: 11 })!), /^session "Isolated: UTS\+PID \(t-1\)" · /);
     // They expand to their processes like anywhere else.
     assert.deepEqual(tree.children(below[0].id).map((p) => p.id), [`session:300/ns:${DEV}:11/p:300`, `session:300/ns:${DEV}:11/p:301`]);
     assert.equal(tree.parent(`session:300/ns:${DEV}:11/p:301`)?.id, below[0].id);

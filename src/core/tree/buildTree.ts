@@ -133,7 +133,7 @@ class TreeBuilder {
     this.add({ kind: 'sessionGroup', id: SESSIONS_GROUP_ID, parentId: undefined, count: shown.length });
     for (const { session, namespaces } of shown) {
       const node = this.add({ kind: 'session', id: sessionNodeId(session.pid), parentId: SESSIONS_GROUP_ID, session, namespaceCount: namespaces.length });
-      for (const ns of namespaces) this.addNamespace(ns, node.id, sessionNamespaceNodeId(node.id, ns.id));
+      for (const ns of namespaces) this.addNamespace(ns, node.id, { id: sessionNamespaceNodeId(node.id, ns.id), inSession: true });
     }
   }
 
@@ -165,18 +165,19 @@ class TreeBuilder {
     return !!process && filter.processMatches(process);
   }
 
-  private addNamespace(ns: Namespace, parentId: string | undefined, id = namespaceNodeId(ns.id)): NamespaceNode {
+  private addNamespace(ns: Namespace, parentId: string | undefined, under: { id: string; inSession: true } | undefined = undefined): NamespaceNode {
     const filter = this.options.filter;
     const pids = filter && !filter.namespaceMatches(ns) ? ns.pids.filter((pid) => this.processVisible(pid, filter)) : ns.pids;
     const node = this.add({
       kind: 'namespace',
-      id,
+      id: under?.id ?? namespaceNodeId(ns.id),
       parentId,
       ns,
       heldBy: heldBy(ns),
       here: this.here[ns.type] === ns.id.ino && ns.id.dev === this.result.nsfsDev,
       processCount: pids.length,
       session: this.sessionOf.get(idKey(ns.id)),
+      ...(under ? { inSession: true } : {}),
     });
     this.parts.processPids.set(node.id, orderProcesses(pids, ns.leaders));
     this.parts.signatures.set(node.id, namespaceSignature(node, this.parts.processPids.get(node.id)!, this.result));

@@ -57,7 +57,7 @@ export function nodeDescription(node: TreeNode): string {
       parts.push(`PID ${node.session.pid}`, node.namespaceCount ? plural(node.namespaceCount, 'namespace', 'namespaces') : 'no namespaces of its own yet');
       break;
     case 'namespace':
-      if (node.session !== undefined) parts.push(`session "${node.session}"`);
+      if (node.session !== undefined && !node.inSession) parts.push(`session "${node.session}"`);
       if (node.here) parts.push('you are here');
       parts.push(node.heldBy === 'processes' ? plural(node.processCount, 'process', 'processes') : HELD_BY_TEXT[node.heldBy]);
       break;

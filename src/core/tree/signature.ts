@@ -11,7 +11,7 @@ export function nodeSignature(node: Exclude<TreeNode, NamespaceNode>): string {
     case 'sessionGroup':
       return `${node.count}`;
     case 'session':
-      return `${node.session.name}|${node.namespaceCount}`;
+      return `${node.session.name}|${node.session.icon}|${node.namespaceCount}`;
     case 'limited':
       return JSON.stringify(node.skipped);
     case 'process':

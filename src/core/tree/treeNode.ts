@@ -37,6 +37,8 @@ export interface NamespaceNode extends NodeBase {
   processCount: number;
   /** The name of the isolated terminal whose session made it, if any. */
   session?: string;
+  /** Listed under its session's node (which already names the terminal). */
+  inSession?: boolean;
 }
 
 export interface ProcessNode extends NodeBase {
@@ -54,6 +56,8 @@ export interface SessionRef {
   pid: number;
   /** The terminal's name. */
   name: string;
+  /** The terminal's codicon, when known. */
+  icon?: string;
   /** "dev:ino" keys of the namespaces its process tree is in and the extension host is not. */
   namespaceKeys: ReadonlySet<string>;
 }

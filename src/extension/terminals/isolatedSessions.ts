@@ -69,7 +69,8 @@ export class IsolatedSessions extends Disposable {
     return this.list().map((session) => {
       const namespaceKeys = sessionNamespaceKeys(result, session.pid, own);
       for (const key of namespaceKeys) if (!this.byNamespace.has(key)) this.byNamespace.set(key, session);
-      return { pid: session.pid, name: session.name, namespaceKeys };
+      const icon = (session.terminal.creationOptions as vscode.TerminalOptions).iconPath;
+      return { pid: session.pid, name: session.name, icon: icon instanceof vscode.ThemeIcon ? icon.id : undefined, namespaceKeys };
     });
   }
 

@@ -6,6 +6,8 @@ import { unshareArgv, type PrivilegeRoute, type UnshareResult } from '../../core
 import { isolationTitle } from '../../core/isolate/isolationTypes';
 import type { CallerIdentity, PrivilegeChoice } from '../callerIdentity';
 import type { ArgvTerminalSpec } from './argvTerminal';
+import { isNsType } from '../../core/model/nsType';
+import { typeCodicon } from '../views/namespaces/typeIcons';
 import { ISOLATED_NAME_PREFIX, ISOLATED_TERMINAL_ICON } from './isolatedSessions';
 
 export interface IsolationChoice {
@@ -20,7 +22,9 @@ export interface IsolationChoice {
 export function isolatedTerminalSpec(choice: IsolationChoice, result: UnshareResult & { ok: true }, cwd?: string): ArgvTerminalSpec {
   const what = isolationTitle(result.types);
   const via = result.argv[0] === 'sudo' ? ' via sudo' : '';
-  return { name: `${ISOLATED_NAME_PREFIX}${what}${choice.hostname ? ` (${choice.hostname})` : ''}${via}`, icon: ISOLATED_TERMINAL_ICON, argv: result.argv, cwd };
+  // One type asked for: its own icon (a globe for a network namespace); several: a shield.
+  const icon = choice.types.length === 1 && isNsType(choice.types[0]) ? typeCodicon(choice.types[0]) : ISOLATED_TERMINAL_ICON;
+  return { name: `${ISOLATED_NAME_PREFIX}${what}${choice.hostname ? ` (${choice.hostname})` : ''}${via}`, icon, argv: result.argv, cwd };
 }
 
 type Route = 'userRoot' | 'userCurrent' | 'sudo';

@@ -15,6 +15,7 @@ import type { NamespaceInspectorApi } from '../../../src/extension/extension';
 import type { IsolatedSession } from '../../../src/extension/terminals/isolatedSessions';
 import type { JoinTerminal } from '../../../src/extension/commands/namespace/openJoinTerminal';
 import { activatedApi } from './extensionUnderTest';
+import { answerQuickPick, closeQuickInput } from './quickInput';
 
 const CMD = {
   newTerminal: 'nsInspector.isolate.newTerminal',
@@ -61,6 +62,7 @@ describe('Isolated terminals and shells in namespaces', function () {
   });
 
   after(async () => {
+    await closeQuickInput();
     for (const terminal of terminals) terminal.dispose();
     lab.cleanup();
     rmSync(dir, { recursive: true, force: true });
@@ -212,6 +214,29 @@ describe('Isolated terminals and shells in namespaces', function () {
     assert.deepEqual(run.argv.slice(-2), ['sh', script]);
     assert.equal((await proof('script')).trim(), name);
     assert.notEqual(hostname(), name);
+  });
+
+  it('Open Shell on a process, answered through its pick: "All its namespaces" (the default) joins each that differs, "Host tools" keeps the host mount namespace', async () => {
+    const pid = lab.start(['unshare', '--uts', '--net', '--mount', 'sleep', '600']).pid!;
+    await waitForCommand(pid, 'sleep');
+    const nodeId = processNodeId(nsNodeId(nsInode(pid, 'uts')), pid);
+    await refreshUntil('the process in the tree', () => !!api.namespacesView.snapshot?.node(nodeId));
+    const all = vscode.commands.executeCommand<JoinTerminal | undefined>(CMD.openShell, nodeId);
+    await answerQuickPick(0);
+    const allShell = track(await all);
+    assert.ok(allShell);
+    assert.match(allShell.argv.join(' '), new RegExp(`^nsenter --target ${pid} --mount --uts --net --root --wd -- `));
+    allShell.terminal.sendText(`{ readlink /proc/self/ns/uts; readlink /proc/self/ns/mnt; } > ${join(dir, 'all')}; echo done > ${join(dir, 'all.done')}`);
+    assert.deepEqual((await proof('all')).trim().split('\n'), [`uts:[${nsInode(pid, 'uts')}]`, `mnt:[${nsInode(pid, 'mnt')}]`]);
+    await waitFor('the shell terminal to take the focus', () => (vscode.window.activeTerminal === allShell.terminal ? true : undefined), 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    const tools = vscode.commands.executeCommand<JoinTerminal | undefined>(CMD.openShell, nodeId);
+    await answerQuickPick(1);
+    const toolsShell = track(await tools);
+    assert.ok(toolsShell);
+    assert.match(toolsShell.argv.join(' '), new RegExp(`^nsenter --target ${pid} --uts --net -- `));
+    assert.match(toolsShell.terminal.name, /host tools/);
   });
 
   it('a target process that exited gets a message, not a terminal', async () => {

@@ -56,10 +56,13 @@ describe('Terminal profiles', function () {
 
   it('contributes a profile for each preset, and provides each one', () => {
     assert.deepEqual(profiles.map((p) => p.id).sort(), Object.keys(PROFILE_PRESETS).sort());
-    for (const p of profiles) {
-      assert.match(p.title, /^Isolated: /);
-      assert.equal(p.icon, 'shield');
-    }
+    for (const p of profiles) assert.match(p.title, /^Isolated: /);
+    // The icon says what is isolated: a globe for the network alone, a shield for several types.
+    assert.deepEqual(Object.fromEntries(profiles.map((p) => [p.id, p.icon])), {
+      'nsInspector.isolated.utsPid': 'shield',
+      'nsInspector.isolated.network': 'globe',
+      'nsInspector.isolated.everything': 'shield',
+    });
   });
 
   it('"Isolated: UTS + PID" opens unshare with --fork --mount-proc: the shell is PID 1 in new UTS and PID namespaces', async () => {
@@ -80,6 +83,7 @@ describe('Terminal profiles', function () {
     const terminal = await openProfile('nsInspector.isolated.network');
     const options = terminal.creationOptions as vscode.TerminalOptions;
     assert.deepEqual((options.shellArgs as string[]).slice(0, 2), ['--net', '--']);
+    assert.equal((options.iconPath as vscode.ThemeIcon).id, 'globe');
     const links = await proofFrom(terminal, 'network', 'ip -o link');
     assert.equal(links.length, 1, links.join('\n'));
     assert.match(links[0], /^1: lo:/);

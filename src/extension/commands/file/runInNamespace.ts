@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { HOST_TOOLS_TYPES } from '../../../core/exec/nsenterArgv';
 import { runFileArgv } from '../../../core/exec/runFileArgv';
+import { holdOpenArgv } from '../../../core/exec/holdOpen';
 import { openArgvTerminal } from '../../terminals/argvTerminal';
 import { isolatedTerminalSpec, resolveUnshare } from '../../terminals/isolatedTerminalSpec';
 import type { CommandContext, CommandFactory } from '../commandContext';
@@ -43,7 +44,8 @@ export const runInNamespace: CommandFactory = (ctx) => async (arg?: unknown, opt
   }
   const target = given ?? (await pickRunTarget());
   if (!target) return undefined;
-  return runIn(ctx, target, file.argv, dirname(uri.fsPath));
+  // The terminal stays open after the file ran, so its output can be read.
+  return runIn(ctx, target, holdOpenArgv(file.argv), dirname(uri.fsPath));
 };
 
 async function runIn(ctx: CommandContext, target: RunTarget, command: string[], cwd: string) {

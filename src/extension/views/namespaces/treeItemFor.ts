@@ -39,7 +39,7 @@ function iconFor(node: TreeNode): vscode.ThemeIcon {
       return new vscode.ThemeIcon('terminal');
     case 'session':
       // The isolated terminal's own icon, so the two are recognised as one.
-      return new vscode.ThemeIcon(ISOLATED_TERMINAL_ICON, new vscode.ThemeColor('terminal.ansiGreen'));
+      return new vscode.ThemeIcon(node.session.icon ?? ISOLATED_TERMINAL_ICON, new vscode.ThemeColor('terminal.ansiGreen'));
     case 'process':
       return new vscode.ThemeIcon(node.here ? 'location' : 'server-process');
     case 'limited':

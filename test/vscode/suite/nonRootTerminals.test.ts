@@ -83,6 +83,9 @@ describe('Not root: the choice of user namespace or sudo', function () {
     assert.ok(session);
     const args = (session.terminal.creationOptions as vscode.TerminalOptions).shellArgs as string[];
     assert.deepEqual(args.slice(0, 3), ['--user', '--net', '--map-current-user']);
+    // Its name and icon say what it isolates: the network (a user namespace came along for privileges).
+    assert.equal(session.terminal.name, 'Isolated: net+user');
+    assert.equal(((session.terminal.creationOptions as vscode.TerminalOptions).iconPath as vscode.ThemeIcon).id, 'globe');
     // The real user here is root, so "current" maps 0 to 0, one ID (root maps all of them).
     const [uidMap, links, netNs] = await proofFrom(session.terminal, 'current', "tr -s ' ' < /proc/self/uid_map; ip -o link | wc -l; readlink /proc/self/ns/net");
     assert.equal(uidMap.trim(), '0 0 1');

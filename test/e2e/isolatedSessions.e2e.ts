@@ -45,7 +45,7 @@ describe('Isolated sessions and Run in Namespace in the browser', () => {
 
   before(async () => {
     session = await openNamespacesSession(__filename, {
-      [SCRIPT]: { content: `{ hostname; readlink /proc/self/ns/uts; } > ${PROOF}.tmp\nmv ${PROOF}.tmp ${PROOF}\n` },
+      [SCRIPT]: { content: `{ hostname; readlink /proc/self/ns/uts; } > ${PROOF}.tmp\nmv ${PROOF}.tmp ${PROOF}\ncat ${PROOF}\n` },
     });
   });
 

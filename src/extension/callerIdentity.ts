@@ -40,13 +40,41 @@ export class CallerIdentity extends Disposable {
     this.pretendedUid = uid;
   }
 
-  /** Asks how to get the privileges a command needs; the chosen id, undefined when dismissed. */
-  async ask<T extends string>(title: string, reason: string, choices: ReadonlyArray<PrivilegeChoice<T>>): Promise<T | undefined> {
+  /**
+   * Asks how to get the privileges a command needs: the reasons first (a headline each, the
+   * whole sentence below; accepting one does nothing), then the choices, the first one active.
+   * The chosen id, undefined when dismissed.
+   */
+  async ask<T extends string>(title: string, reason: string, choices: ReadonlyArray<PrivilegeChoice<T>>, why: readonly WhyRow[] = []): Promise<T | undefined> {
     this.asked.fire({ reason, choices: choices.map((c) => c.id) });
-    const pick = await vscode.window.showQuickPick(
-      choices.map((choice) => ({ label: choice.label, detail: choice.detail, id: choice.id })),
-      { title, placeHolder: reason, ignoreFocusOut: true },
-    );
-    return pick?.id;
+    type Row = vscode.QuickPickItem & { id?: T };
+    const options: Row[] = choices.map((choice) => ({ label: choice.label, detail: choice.detail, id: choice.id }));
+    const reasons: Row[] = why.map((row) => ({ label: `$(info) ${row.headline}`, detail: row.text }));
+    const separator = (label: string): Row => ({ label, kind: vscode.QuickPickItemKind.Separator });
+    const pick = vscode.window.createQuickPick<Row>();
+    pick.title = title;
+    pick.placeholder = reason;
+    pick.ignoreFocusOut = true;
+    pick.items = reasons.length ? [separator('Why'), ...reasons, separator('What to do'), ...options] : options;
+    pick.activeItems = options.slice(0, 1);
+    return new Promise<T | undefined>((resolve) => {
+      pick.onDidAccept(() => {
+        const id = pick.activeItems[0]?.id;
+        if (id === undefined) return; // a reason row: nothing to do
+        resolve(id);
+        pick.hide();
+      });
+      pick.onDidHide(() => {
+        resolve(undefined);
+        pick.dispose();
+      });
+      pick.show();
+    });
   }
+}
+
+/** One reason shown above the choices. */
+export interface WhyRow {
+  headline: string;
+  text: string;
 }

@@ -60,8 +60,11 @@ test("joining as non-root: another user's process is refused by the ptrace acces
   const p = joinPrivilegeProblem({ callerUid: NOBODY, targetUid: 0, joinsUser: true, owner: { callers: false, ownerUid: 0 }, ptraceScope: undefined });
   assert.ok(p);
   assert.equal(p.reasons.length, 2);
-  assert.match(p.reasons[0], /runs as UID 0 .*ptrace access check/);
-  assert.match(p.reasons[1], /owned by a user namespace of UID 0, where you have no privileges/);
+  assert.match(p.reasons[0].text, /runs as UID 0 .*ptrace access check/);
+  assert.equal(p.reasons[0].headline, 'The process runs as UID 0');
+  assert.match(p.reasons[1].text, /owned by a user namespace of UID 0, where you have no privileges/);
+  // Headlines fit a quick pick row; the whole sentence goes below.
+  assert.ok(p.reasons.every((r) => r.headline.length <= 60));
 });
 
 test('joining as non-root into a user namespace you made: fine with the user namespace, refused without it', () => {
@@ -75,12 +78,12 @@ test('joining as non-root into a user namespace you made: fine with the user nam
 test('Yama ptrace_scope is stated with a problem (what it means for strace and gdb inside)', () => {
   const p = joinPrivilegeProblem({ callerUid: NOBODY, targetUid: 0, joinsUser: false, owner: undefined, ptraceScope: 2 });
   assert.ok(p);
-  assert.deepEqual(p.notes, ['kernel.yama.ptrace_scope is 2: only root (CAP_SYS_PTRACE) can attach strace or gdb.']);
-  assert.ok(p.message.endsWith(p.notes[0]));
+  assert.deepEqual(p.notes, [{ headline: 'kernel.yama.ptrace_scope is 2', text: 'kernel.yama.ptrace_scope is 2: only root (CAP_SYS_PTRACE) can attach strace or gdb.' }]);
+  assert.ok(p.message.endsWith(p.notes[0].text));
   assert.deepEqual(ptraceNotes(0), []);
   assert.deepEqual(ptraceNotes(undefined), []);
-  assert.match(ptraceNotes(1)[0], /own children/);
-  assert.match(ptraceNotes(3)[0], /nobody can attach/);
+  assert.match(ptraceNotes(1)[0].text, /own children/);
+  assert.match(ptraceNotes(3)[0].text, /nobody can attach/);
 });
 
 test('nsenter keeps the credentials where root is not mapped in the joined user namespace, or setgroups is denied', () => {

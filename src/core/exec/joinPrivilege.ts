@@ -17,34 +17,51 @@ export interface JoinFacts {
   ptraceScope: number | undefined;
 }
 
+/** A reason or note: a headline short enough for a quick pick row, and the whole sentence. */
+export interface JoinReason {
+  headline: string;
+  text: string;
+}
+
 export interface JoinProblem {
-  /** One sentence each: not root, another user's process, owned by another user namespace. */
-  reasons: string[];
+  /** Another user's process, namespaces owned by a user namespace where the caller has no say. */
+  reasons: JoinReason[];
   /** What ptrace restrictions mean for debugging tools inside, when they matter. */
-  notes: string[];
+  notes: JoinReason[];
+  /** Everything in one message: "You are not root (UID n): reason; reason. Note." */
   message: string;
 }
 
 /** The reasons a join would be refused, or undefined when it should work. */
 export function joinPrivilegeProblem(facts: JoinFacts): JoinProblem | undefined {
   if (facts.callerUid === 0) return undefined;
-  const reasons: string[] = [];
+  const reasons: JoinReason[] = [];
   if (facts.targetUid !== undefined && facts.targetUid !== facts.callerUid) {
-    reasons.push(
-      `the process runs as UID ${facts.targetUid} (or is not dumpable): the kernel's ptrace access check lets only its owner or root open its /proc/PID/ns files`,
-    );
+    reasons.push({
+      headline: `The process runs as UID ${facts.targetUid}`,
+      text: `the process runs as UID ${facts.targetUid} (or is not dumpable): the kernel's ptrace access check lets only its owner or root open its /proc/PID/ns files`,
+    });
   }
   const owner = facts.owner;
   if (owner?.callers) {
-    reasons.push('its namespaces are owned by your own user namespace, where joining needs CAP_SYS_ADMIN: only root has it');
+    reasons.push({
+      headline: 'Its namespaces are owned by your own user namespace',
+      text: 'its namespaces are owned by your own user namespace, where joining needs CAP_SYS_ADMIN: only root has it',
+    });
   } else if (owner && owner.ownerUid !== facts.callerUid) {
-    reasons.push(`its namespaces are owned by a user namespace of UID ${owner.ownerUid ?? 'unknown'}, where you have no privileges`);
+    reasons.push({
+      headline: `Its namespaces are owned by another user's user namespace`,
+      text: `its namespaces are owned by a user namespace of UID ${owner.ownerUid ?? 'unknown'}, where you have no privileges`,
+    });
   } else if (owner && !facts.joinsUser) {
-    reasons.push('its namespaces are owned by a user namespace you made: join that user namespace too (it gives you the privileges there)');
+    reasons.push({
+      headline: 'Its user namespace is not joined',
+      text: 'its namespaces are owned by a user namespace you made: join that user namespace too (it gives you the privileges there)',
+    });
   }
   if (reasons.length === 0) return undefined;
   const notes = ptraceNotes(facts.ptraceScope);
-  const message = `You are not root (UID ${facts.callerUid}): ${reasons.join('; ')}.${notes.length ? ` ${notes.join(' ')}` : ''}`;
+  const message = `You are not root (UID ${facts.callerUid}): ${reasons.map((r) => r.text).join('; ')}.${notes.length ? ` ${notes.map((n) => n.text).join(' ')}` : ''}`;
   return { reasons, notes, message };
 }
 
@@ -52,17 +69,15 @@ export function joinPrivilegeProblem(facts: JoinFacts): JoinProblem | undefined 
  * Yama restricts ptrace attach (strace, gdb), not the access check for opening namespace files;
  * it matters for debugging tools used in the joined namespaces.
  */
-export function ptraceNotes(scope: number | undefined): string[] {
-  switch (scope) {
-    case 1:
-      return ['kernel.yama.ptrace_scope is 1: strace and gdb there attach only to their own children.'];
-    case 2:
-      return ['kernel.yama.ptrace_scope is 2: only root (CAP_SYS_PTRACE) can attach strace or gdb.'];
-    case 3:
-      return ['kernel.yama.ptrace_scope is 3: nobody can attach strace or gdb until reboot.'];
-    default:
-      return [];
-  }
+export function ptraceNotes(scope: number | undefined): JoinReason[] {
+  const what: Record<number, string> = {
+    1: 'strace and gdb there attach only to their own children.',
+    2: 'only root (CAP_SYS_PTRACE) can attach strace or gdb.',
+    3: 'nobody can attach strace or gdb until reboot.',
+  };
+  if (scope === undefined || !what[scope]) return [];
+  const headline = `kernel.yama.ptrace_scope is ${scope}`;
+  return [{ headline, text: `${headline}: ${what[scope]}` }];
 }
 
 /**

@@ -44,7 +44,10 @@ export async function resolveUnshare(identity: CallerIdentity, choice: Isolation
         : []),
       { id: 'sudo', label: '$(key) Run through sudo in the terminal', detail: 'sudo unshare …: real root; the password prompt appears in the terminal' },
     ];
-    const route = await identity.ask('You are not root: how should the terminal get the privileges?', result.message, choices);
+    const [headline, rest] = result.message.split(': ');
+    const route = await identity.ask(`You are not root (UID ${identity.uid}): how should the terminal get the privileges?`, result.message, choices, [
+      { headline, text: rest ?? '' },
+    ]);
     if (!route) return undefined;
     result = unshareArgv({
       ...choice,

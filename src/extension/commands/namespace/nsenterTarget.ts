@@ -107,10 +107,10 @@ async function chooseTypes(target: NsenterTarget & { kind: 'process' }, options:
 async function askSudo(ctx: CommandContext, problem: JoinProblem | undefined): Promise<boolean | undefined> {
   if (!problem) return false;
   ctx.log.info(`joining needs privileges: ${problem.message}`);
-  const pick = await ctx.identity.ask('Joining needs privileges you lack', problem.message, [
+  const pick = await ctx.identity.ask(`You are not root (UID ${ctx.identity.uid}): joining needs privileges`, problem.message, [
     { id: 'sudo', label: '$(key) Use sudo in the terminal', detail: 'sudo nsenter …: the password prompt appears in the terminal' },
-    { id: 'try', label: '$(debug-start) Try without', detail: 'nsenter as you: it fails with the reason above unless something changed' },
-  ]);
+    { id: 'try', label: '$(debug-start) Try without', detail: 'nsenter as you: it fails for the reasons above unless something changed' },
+  ], [...problem.reasons, ...problem.notes]);
   return pick === undefined ? undefined : pick === 'sudo';
 }
 

@@ -14,6 +14,7 @@ import { GROUPINGS } from '../../../src/core/tree/grouping';
 import type { NamespaceInspectorApi } from '../../../src/extension/extension';
 import type { IsolatedSession } from '../../../src/extension/terminals/isolatedSessions';
 import type { JoinTerminal } from '../../../src/extension/commands/namespace/openJoinTerminal';
+import { closeTerminals } from './closeTerminals';
 import { activatedApi } from './extensionUnderTest';
 import { answerQuickPick, closeQuickInput } from './quickInput';
 
@@ -63,7 +64,7 @@ describe('Isolated terminals and shells in namespaces', function () {
 
   after(async () => {
     await closeQuickInput();
-    for (const terminal of terminals) terminal.dispose();
+    await closeTerminals(api, terminals);
     lab.cleanup();
     rmSync(dir, { recursive: true, force: true });
     await vscode.workspace.getConfiguration('nsInspector').update('autoRefreshInterval', undefined, vscode.ConfigurationTarget.Global);

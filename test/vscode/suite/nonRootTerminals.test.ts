@@ -14,6 +14,7 @@ import { namespaceNodeId, processNodeId } from '../../../src/core/tree/nodeIds';
 import type { NamespaceInspectorApi } from '../../../src/extension/extension';
 import type { IsolatedSession } from '../../../src/extension/terminals/isolatedSessions';
 import type { JoinTerminal } from '../../../src/extension/commands/namespace/openJoinTerminal';
+import { closeTerminals } from './closeTerminals';
 import { activatedApi } from './extensionUnderTest';
 import { answerQuickPick, closeQuickInput, nextEvent } from './quickInput';
 
@@ -36,7 +37,7 @@ describe('Not root: the choice of user namespace or sudo', function () {
   after(async () => {
     api.identity.pretend(undefined);
     await closeQuickInput();
-    for (const terminal of terminals) terminal.dispose();
+    await closeTerminals(api, terminals);
     lab.cleanup();
     rmSync(dir, { recursive: true, force: true });
     await vscode.workspace.getConfiguration('nsInspector').update('autoRefreshInterval', undefined, vscode.ConfigurationTarget.Global);

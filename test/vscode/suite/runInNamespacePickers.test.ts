@@ -9,7 +9,9 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { NamespaceLab, nsInode, waitFor } from '../../integration/support/namespaces';
+import type { NamespaceInspectorApi } from '../../../src/extension/extension';
 import type { JoinTerminal } from '../../../src/extension/commands/namespace/openJoinTerminal';
+import { closeTerminals } from './closeTerminals';
 import { activatedApi } from './extensionUnderTest';
 import { acceptQuickInput, answerQuickPick, closeQuickInput } from './quickInput';
 
@@ -21,13 +23,15 @@ describe('Run in Namespace through its pickers', function () {
   const dir = mkdtempSync(join(tmpdir(), 'nsi-pickers-'));
   const terminals: vscode.Terminal[] = [];
 
+  let api: NamespaceInspectorApi;
+
   before(async () => {
-    await activatedApi();
+    api = await activatedApi();
   });
 
   after(async () => {
     await closeQuickInput();
-    for (const terminal of terminals) terminal.dispose();
+    await closeTerminals(api, terminals);
     lab.cleanup();
     rmSync(dir, { recursive: true, force: true });
   });

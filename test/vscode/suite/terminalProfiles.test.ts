@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { nsInode, waitFor } from '../../integration/support/namespaces';
 import { PROFILE_PRESETS } from '../../../src/extension/terminals/terminalProfiles';
 import type { NamespaceInspectorApi } from '../../../src/extension/extension';
+import { closeTerminals } from './closeTerminals';
 import { activatedApi, EXTENSION_ID, extensionUnderTest } from './extensionUnderTest';
 import { nextEvent } from './quickInput';
 
@@ -31,9 +32,9 @@ describe('Terminal profiles', function () {
     profiles = extensionUnderTest().packageJSON.contributes.terminal.profiles;
   });
 
-  after(() => {
+  after(async () => {
     api.identity.pretend(undefined);
-    for (const terminal of terminals) terminal.dispose();
+    await closeTerminals(api, terminals);
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -154,7 +154,12 @@ describe('Namespaces view', function () {
     await waitFor('the netns sleeper to exit', () => (existsSync(`/proc/${made.netPid}/ns/net`) ? undefined : true));
     await vscode.commands.executeCommand('nsInspector.view.refresh');
     assert.notDeepEqual(view.lastChangedIds, ['root']);
-    assert.ok(view.lastChangedIds.includes(nsNode(made.netIno)), `changed: ${view.lastChangedIds.join(', ')}`);
+    // The netns node, or its "net" group when another network namespace on this shared host came
+    // or went at the same time (VS Code then redraws the group with the node in it).
+    assert.ok(
+      view.lastChangedIds.includes(nsNode(made.netIno)) || view.lastChangedIds.includes('type:net'),
+      `changed: ${view.lastChangedIds.join(', ')}`,
+    );
     assert.equal(view.provider.getTreeItem(nsNode(made.netIno)).description, 'held by a bind mount only');
     assert.equal(
       await vscode.commands.executeCommand('nsInspector.namespace.copyNsenter', nsNode(made.netIno)),

@@ -78,6 +78,7 @@ describe('Isolated sessions and Run in Namespace in the browser', () => {
     await terminalTitled(page, terminalName).waitFor({ state: 'hidden' });
     const menu = await openContextMenu(sessionItem);
     await menu.getByRole('menuitem', { name: 'Show Terminal' }).waitFor();
+    await page.waitForTimeout(400); // the menu fades in
     await saveScreenshot(page, 'session-node-context-menu');
     await chooseMenuItem(menu, 'Show Terminal');
     await terminalTitled(page, terminalName).waitFor();

@@ -6,6 +6,7 @@ import { registerCommands } from './registerCommands';
 import { registerNamespacesView, type NamespacesView } from './views/namespacesView';
 import { IsolatedSessions } from './terminals/isolatedSessions';
 import { registerTerminalProfiles } from './terminals/terminalProfiles';
+import { CallerIdentity } from './callerIdentity';
 
 export const LOG_CHANNEL_NAME = 'Namespace Inspector';
 
@@ -16,6 +17,8 @@ export interface NamespaceInspectorApi {
   readonly namespacesView: NamespacesView;
   /** Isolated terminals and their namespaces. */
   readonly sessions: IsolatedSessions;
+  /** Whether the user is root (tests pretend otherwise) and the privilege questions. */
+  readonly identity: CallerIdentity;
 }
 
 export function activate(context: vscode.ExtensionContext): NamespaceInspectorApi | undefined {
@@ -26,10 +29,18 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
   }
   const log = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
   const sessions = new IsolatedSessions();
+  const identity = new CallerIdentity();
   const namespacesView = registerNamespacesView(log, sessions);
-  context.subscriptions.push(log, sessions, namespacesView, ...registerCommands({ log, view: namespacesView, sessions }), ...registerTerminalProfiles(log));
+  context.subscriptions.push(
+    log,
+    sessions,
+    identity,
+    namespacesView,
+    ...registerCommands({ log, view: namespacesView, sessions, identity }),
+    ...registerTerminalProfiles(log, identity),
+  );
   log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);
-  return { log, namespacesView, sessions };
+  return { log, namespacesView, sessions, identity };
 }
 
 export function deactivate(): void {

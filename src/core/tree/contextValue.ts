@@ -7,7 +7,8 @@ export const CONTEXT_PATTERNS = {
   namespace: /^namespace:/,
   process: /^process:/,
   namespaceOrProcess: /^(namespace|process):/,
-  session: /^namespace:.*session/,
+  /** A session node, or a namespace an isolated terminal made: "Show Terminal". */
+  session: /^(session:|namespace:.*session)/,
   limited: /^limited:/,
 } as const;
 
@@ -34,6 +35,8 @@ export function contextValue(node: TreeNode): string {
       if (node.leader) flags.push('leader');
       if (node.here) flags.push('here');
       break;
+    case 'sessionGroup':
+    case 'session':
     case 'limited':
       break;
   }

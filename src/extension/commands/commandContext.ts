@@ -1,12 +1,15 @@
 import type * as vscode from 'vscode';
 import type { NamespacesView } from '../views/namespacesView';
 import type { IsolatedSessions } from '../terminals/isolatedSessions';
+import type { CallerIdentity } from '../callerIdentity';
 
 /** What command handlers share: the long-lived services created in activate(). */
 export interface CommandContext {
   readonly log: vscode.LogOutputChannel;
   readonly view: NamespacesView;
   readonly sessions: IsolatedSessions;
+  /** Whether the user is root, and where privilege questions are asked. */
+  readonly identity: CallerIdentity;
 }
 
 /** Builds the handler VS Code calls for one command. */

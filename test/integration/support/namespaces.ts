@@ -18,15 +18,18 @@ export class NamespaceLab {
     return child;
   }
 
-  /** A unique netns name for this run, deleted by cleanup(). */
-  netnsName(stem: string): string {
-    const name = `nsi-test-${stem}-${process.pid}-${this.netnsNames.length}`;
+  /**
+   * A unique netns name for this run, deleted by cleanup(). `sortFirst` puts it before other
+   * names (a test that picks the first entry of a sorted list).
+   */
+  netnsName(stem: string, sortFirst = false): string {
+    const name = `${sortFirst ? '0000-' : ''}nsi-test-${stem}-${process.pid}-${this.netnsNames.length}`;
     this.netnsNames.push(name);
     return name;
   }
 
-  addNetns(stem: string): string {
-    const name = this.netnsName(stem);
+  addNetns(stem: string, sortFirst = false): string {
+    const name = this.netnsName(stem, sortFirst);
     execFileSync('ip', ['netns', 'add', name]);
     return name;
   }

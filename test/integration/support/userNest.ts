@@ -13,6 +13,9 @@ export const NEST_MAPS = {
   gid: ['0 100000 1000\n', '0 0 100\n', '0 0 10\n'],
 };
 
+/** Each step forks a shell or two; on a loaded 2-core machine that took over 5 s once. */
+const NEST_TIMEOUT_MS = 30_000;
+
 /** What a level does: wait for its map, start the rest of the chain in the background, then sleep. */
 const LEVEL_SCRIPT = 'while [ -z "$(cat /proc/self/uid_map)" ]; do sleep 0.05; done; "$@" & exec sleep 600';
 
@@ -51,12 +54,12 @@ export async function makeUserNest(lab: NamespaceLab): Promise<UserNest> {
       } catch {
         return undefined;
       }
-    });
+    }, NEST_TIMEOUT_MS);
     writeMap(current, 'uid_map', NEST_MAPS.uid[i], pids[i - 1]);
     writeMap(current, 'gid_map', NEST_MAPS.gid[i], pids[i - 1]);
-    await waitForCommand(current, 'sleep');
+    await waitForCommand(current, 'sleep', NEST_TIMEOUT_MS);
     pids.push(current);
-    if (i < 2) pid = await waitFor(`the child of level ${i + 1}`, () => childPids(current)[0]);
+    if (i < 2) pid = await waitFor(`the child of level ${i + 1}`, () => childPids(current)[0], NEST_TIMEOUT_MS);
   }
   return { pids: pids as UserNest['pids'], inodes: pids.map((p) => nsInode(p, 'user')) as UserNest['inodes'] };
 }

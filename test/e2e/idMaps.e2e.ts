@@ -5,7 +5,7 @@
 // back after a reload. Screenshots in the light and dark default themes at 100% and 200% zoom.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Frame } from 'playwright-core';
+import type { Frame, Locator } from 'playwright-core';
 import { type VsCodeSession } from './helpers/session';
 import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView } from './helpers/views';
@@ -13,7 +13,7 @@ import { expandTreeItem, treeItem } from './helpers/tree';
 import { chooseFromContextMenuUntil } from './helpers/contextMenu';
 import { runCommand, startCommand } from './helpers/palette';
 import { saveScreenshot } from './helpers/screenshots';
-import { setColorTheme, setZoom, webviewFrame } from './helpers/webview';
+import { focusWorkbench, setColorTheme, setZoom, webviewFrame } from './helpers/webview';
 import { NamespaceLab, nsInode, waitForCommand } from '../integration/support/namespaces';
 import { makeUserNest, writeMap, type UserNest } from '../integration/support/userNest';
 
@@ -38,6 +38,18 @@ describe('Show ID Maps in the workbench', () => {
   });
 
   const level = (ino: number) => frame.locator(`section.level[data-inode="${ino}"]`);
+
+  /** Scrolls an element of the page into view; again if a live redraw replaced it meanwhile. */
+  async function scrollTo(target: Locator): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await target.scrollIntoViewIfNeeded({ timeout: 5000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+  }
 
   it('opens from the context menu of a user namespace item and draws every level', async () => {
     const { page } = session;
@@ -156,25 +168,39 @@ describe('Show ID Maps in the workbench', () => {
         const body = (globalThis as unknown as { document: { body: unknown } }).document.body;
         return `${style(e).fill} on ${style(body).backgroundColor}`;
       });
+    // A calm state to look at: a translation, no message from the bad-input test.
+    await frame.locator('#translate-from').selectOption(String(nest.inodes[2]));
+    await frame.locator('#translate-id').fill('100');
+    await frame.locator('#translate-button').click();
+    await frame.locator('#translate-result', { hasText: 'is host UID 300000' }).waitFor();
     try {
       await setColorTheme(page, 'Light Modern');
       colours.push(await coloursNow());
       await saveScreenshot(page, 'id-maps-light-100');
       // At 200% the side bar would leave the panel a third of the window: hide it, as a user would.
+      await focusWorkbench(page);
       await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
       await setZoom(page, 2);
       await drawingFits();
       await saveScreenshot(page, 'id-maps-light-200');
+      await scrollTo(level(nest.inodes[2]).locator('svg.map-uid'));
+      await saveScreenshot(page, 'id-maps-light-200-drawing');
       await setColorTheme(page, 'Dark Modern');
       await drawingFits();
       colours.push(await coloursNow());
-      await saveScreenshot(page, 'id-maps-dark-200');
+      await saveScreenshot(page, 'id-maps-dark-200-drawing');
     } finally {
       await setZoom(page, 1);
-      if (!(await page.locator('.part.sidebar').isVisible())) await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+      if (!(await page.locator('.part.sidebar').isVisible())) {
+        await focusWorkbench(page);
+        await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+      }
     }
     await drawingFits();
+    await scrollTo(frame.locator('#translate'));
     await saveScreenshot(page, 'id-maps-dark-100');
+    await scrollTo(level(nest.inodes[0]).locator('li.warning').first());
+    await saveScreenshot(page, 'id-maps-dark-100-warnings');
     // Theme colours, not fixed ones: the background and the uid bands' chart blue follow the theme.
     assert.equal(colours.length, 2);
     assert.notEqual(colours[0], colours[1], `the same colours in both themes: ${colours.join(' / ')}`);
@@ -187,6 +213,7 @@ describe('Show ID Maps in the workbench', () => {
     const ino = nsInode(pid, 'user');
     // The palette's pick lists the view's last refresh: refresh until it has the new namespace.
     for (let attempt = 1; ; attempt++) {
+      await focusWorkbench(page);
       await runCommand(page, 'Namespace Inspector: Refresh Namespaces');
       await startCommand(page, 'Namespace Inspector: Show ID Maps');
       await page.locator('.quick-input-widget input').fill(`user ${ino}`);

@@ -119,6 +119,17 @@ describe('ID maps of real user namespaces', () => {
     assert.deepEqual(level.processes.map((p) => p.uidInside), [null], 'the caller (host root) is not mapped inside');
   });
 
+  it('warns when a sibling namespace maps the same host IDs', async () => {
+    const first = lab.start(['unshare', '--map-users=1000000,0,65536', '--map-groups=1000000,0,65536', 'sleep', '600']).pid!;
+    const second = lab.start(['unshare', '--map-users=1000000,0,1000', '--map-groups=1000000,0,1000', 'sleep', '600']).pid!;
+    await waitForCommand(first, 'sleep');
+    await waitForCommand(second, 'sleep');
+    const level = (await modelFor(nsInode(first, 'user'))).levels[0];
+    const shared = level.warnings.filter((w) => w.kind === 'sharedHostIds');
+    assert.deepEqual(shared.map((w) => w.idKind), ['uid', 'gid'], JSON.stringify(level.warnings));
+    assert.match(shared[0].text, new RegExp(`mapped in .*user ${nsInode(second, 'user')} \\(sleep\\).* too \\(e\\.g\\. host UIDs 1000000–`));
+  });
+
   it('says a map is unwritten until something writes it, then shows it', async () => {
     const pid = lab.start(['unshare', '--user', 'sleep', '600']).pid!;
     await waitForCommand(pid, 'sleep');

@@ -37,6 +37,8 @@ function chainResult() {
   user(3, 2, 100000, [r(0, 100005, 10), r(10, 2000, 1)], [r(0, 100000, 10)], [30]);
   // L3: nothing wrote its maps yet.
   user(4, 3, 100000, [], [], [40]);
+  // A sibling of L1 that maps some of the same host UIDs.
+  user(5, 1, 0, [r(0, 100000, 5)], [r(0, 700000, 5)], [50]);
   const other = newNamespace({ dev: DEV, ino: 50 }, 'net');
   other.owner = { dev: DEV, ino: 3 };
   result.namespaces.set(idKey(other.id), other);
@@ -94,7 +96,7 @@ describe('the ID-maps model', () => {
     const beyond = l1.warnings.filter((w) => w.kind === 'beyondSubordinate');
     assert.equal(beyond.length, 1, JSON.stringify(l1.warnings));
     assert.equal(beyond[0].idKind, 'uid');
-    assert.match(beyond[0].text, /host UIDs 2000, which are not the owner alice \(UID 1000\)'s own UID or subordinate UIDs in \/etc\/subuid \(100000–165535\)/);
+    assert.match(beyond[0].text, /host UIDs 2000: neither the own UID of its owner, alice \(UID 1000\), nor among the owner's subordinate UIDs in \/etc\/subuid \(100000–165535\)\. newuidmap would have refused/);
     assert.equal(model.levels[1].warnings.filter((w) => w.kind === 'beyondSubordinate').length, 0, 'deeper levels are not checked against the host files');
     assert.deepEqual(model.levels[3].warnings, [], 'the top namespace gets no warnings');
   });
@@ -107,6 +109,15 @@ describe('the ID-maps model', () => {
     assert.ok(root, JSON.stringify(level.warnings));
     assert.match(root.text, /Host UID 0 \(root\) is UID 0 in here/);
     assert.equal(model.levels[2].warnings.some((w) => w.kind === 'hostRoot'), false);
+  });
+
+  it('warns about host IDs that a namespace outside the chain maps too, not about descendants', () => {
+    const shared = model.levels[2].warnings.filter((w) => w.kind === 'sharedHostIds');
+    assert.deepEqual(shared.map((w) => w.idKind), ['uid'], JSON.stringify(model.levels[2].warnings));
+    assert.match(shared[0].text, /mapped in user 5 \(ns5\) too \(e\.g\. host UIDs 100000–100004\)/);
+    assert.equal(model.levels[1].warnings.some((w) => w.kind === 'sharedHostIds'), false, 'host 100005.. is not shared');
+    const sibling = buildIdMapsModel(result, { dev: DEV, ino: 5 }, FACTS)!.levels[0];
+    assert.match(sibling.warnings.find((w) => w.kind === 'sharedHostIds')!.text, /mapped in user 2 \(ns2\) too/);
   });
 
   it('explains overlapping lines', () => {

@@ -97,7 +97,7 @@ function showTranslation(t: Translation): void {
         : r.state === 'unmapped'
           ? h('span', { class: 'unmapped' }, codicon('circle-slash'), ` unmapped: shows as the overflow ${ids} `, h('span', { class: 'mono' }, String(r.id)))
           : h('span', { class: 'muted' }, 'unknown (no process in this namespace to read its map from)');
-    return h('tr', { class: `translation-row ${r.state}`, 'data-inode': r.inode, 'data-state': r.state, 'data-id': r.id }, h('td', {}, level ? levelName(level) : `user ${r.inode}`, r.inode === t.from ? h('span', { class: 'chip' }, 'given') : null), h('td', {}, value));
+    return h('tr', { class: `translation-row state-${r.state}`, 'data-inode': r.inode, 'data-state': r.state, 'data-id': r.id }, h('td', {}, level ? levelName(level) : `user ${r.inode}`, r.inode === t.from ? h('span', { class: 'chip' }, 'given') : null), h('td', {}, value));
   });
   translateResult.replaceChildren(
     h('p', {}, `${ids} ${t.id} in user ${t.from} `, t.host === null ? 'is not mapped to the host.' : `is host ${ids} ${t.host}.`),
@@ -145,7 +145,7 @@ function mapSection(level: IdMapsLevel, parent: IdMapsLevel | undefined, kind: I
   const table = h(
     'table',
     { class: 'map-lines' },
-    h('thead', {}, h('tr', {}, h('th', {}, 'Inside'), h('th', {}, `In the ${parentName}`), h('th', {}, 'On the host'), h('th', {}, 'Count'))),
+    h('thead', {}, h('tr', {}, h('th', {}, 'Inside'), h('th', {}, level.top ? 'In itself' : parent?.top ? 'In the parent (host)' : 'In the parent'), h('th', {}, 'On the host'), h('th', {}, 'Count'))),
     h(
       'tbody',
       {},
@@ -235,7 +235,7 @@ function render(): void {
   const message = current;
   if (!message) return;
   const { model, gone, target } = message;
-  const width = Math.max(320, Math.min(root.clientWidth || 800, 1400));
+  const width = Math.max(320, Math.min(document.documentElement.clientWidth - 40 || 800, 1400));
   const status = gone
     ? h('p', { class: 'gone', role: 'status' }, codicon('debug-disconnect'), ` User namespace ${target.ino} no longer exists: no process, bind mount or file descriptor holds it any more. ${model ? 'What follows is its last state.' : ''}`)
     : h('p', { class: 'live muted', role: 'status' }, codicon('sync'), ` Live: updated ${new Date(message.updated).toLocaleTimeString()}`);

@@ -26,6 +26,7 @@ export async function webviewFrame(page: Page, selector: string, timeoutMs = 30_
  */
 export async function setColorTheme(page: Page, theme: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
+  await focusWorkbench(page);
   await startCommand(page, 'Preferences: Color Theme');
   await page.locator('.quick-input-widget input[placeholder*="Color Theme"]').waitFor();
   await input.fill(theme);
@@ -47,4 +48,14 @@ export async function setZoom(page: Page, factor: number, base = { width: 1280, 
   await page.setViewportSize({ width, height });
   await cdp.detach();
   await page.waitForTimeout(500);
+}
+
+/**
+ * Takes the keyboard focus out of a webview (whose frame may keep F1 and other keys to itself)
+ * onto the workbench: the side bar's tree, or the editor tabs when the side bar is hidden.
+ */
+export async function focusWorkbench(page: Page): Promise<void> {
+  const tree = page.locator('.part.sidebar .monaco-list').first();
+  if (await tree.isVisible()) await tree.focus();
+  else await page.locator('.tabs-container').first().focus();
 }

@@ -44,7 +44,8 @@ export class IdMapsPanel extends Disposable {
     this.channel = this._register(new WebviewChannel(panel.webview, checkIdMapsMessage, log, 'ID maps'));
     this._register(this.channel.onReady(() => this.post(true)));
     this._register(this.channel.onMessage((message) => void this.handle(message)));
-    this._register(panel.onDidChangeViewState(() => this.schedule()));
+    // Shown again: look at once (nothing was watched while hidden).
+    this._register(panel.onDidChangeViewState(() => (panel.visible ? void this.update() : this.schedule())));
     this._register(panel.onDidDispose(() => this.dispose()));
     panel.webview.html = webviewHtml(panel.webview, extensionUri, { title: panel.title, scripts: ['webview/idMaps.js'], styles: ['webview/idMaps.css'] });
     void this.update();

@@ -10,6 +10,7 @@ import { discover } from '../../src/core/discovery/discover';
 import { buildIdMapsModel } from '../../src/core/idmaps/idMapsModel';
 import { readHostIdFacts } from '../../src/core/idmaps/hostIdFacts';
 import { translateId } from '../../src/core/idmaps/translateId';
+import { composeChain } from '../../src/core/idmaps/idMapMath';
 import type { IdMapsModel } from '../../src/core/idmaps/idMapsTypes';
 import { parseIdMap } from '../../src/core/parsers/idMap';
 import { NamespaceLab, nsInode, waitForCommand } from './support/namespaces';
@@ -59,6 +60,15 @@ describe('ID maps of real user namespaces', () => {
       }
     }
     assert.ok(model.levels[0].maps.uid.lines.length === 3 && model.levels[0].maps.uid.lines.some((l) => l.count === 1), 'a multi-range map with a single-ID line');
+  });
+
+  it('composes the maps each parent sees into the host IDs the kernel shows the host', () => {
+    for (const kind of ['uid', 'gid'] as const) {
+      // Deepest first, each as read from inside its parent; level 1's parent is the host.
+      const relative = [2, 1, 0].map((level) => parseIdMap(readAs(nest.pids[level], `${kind}_map`, level === 0 ? undefined : nest.pids[level - 1])));
+      assert.deepEqual(composeChain(relative), parseIdMap(readAs(nest.pids[2], `${kind}_map`)), `${kind}: the composite of three maps`);
+      assert.deepEqual(composeChain(relative).map((r) => r.outside), model.levels[0].maps[kind].lines.map((l) => l.host));
+    }
   });
 
   it('translates a UID like the kernel shows it in every namespace of the chain', async () => {

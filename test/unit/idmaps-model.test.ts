@@ -11,6 +11,7 @@ import { overlapWarnings } from '../../src/core/idmaps/idMapWarnings';
 import { parsePasswd, parseSubordinateIds } from '../../src/core/idmaps/subordinateIds';
 import { checkIdMapsMessage, checkIdMapsState } from '../../src/core/idmaps/idMapsMessages';
 import type { HostIdFacts } from '../../src/core/idmaps/hostIdFacts';
+import { sameNamespace } from '../../src/core/idmaps/namespaceContinuity';
 import type { IdMapRange } from '../../src/core/parsers/idMap';
 
 const DEV = 4;
@@ -160,5 +161,19 @@ describe('messages from the ID-maps webview', () => {
   }
   it('refuses restore state that is not {dev, ino}', () => {
     for (const bad of [undefined, null, {}, { dev: 4 }, { dev: 4, ino: 0 }, { dev: 4, ino: 1.5 }, { dev: 4, ino: 1, x: 1 }]) assert.equal(checkIdMapsState(bad), undefined);
+  });
+});
+
+describe('following one namespace across refreshes', () => {
+  const seen = { parentIno: 1, ownerUid: 0, pids: [10, 11] };
+  it('is the same namespace while one of its processes is still in it', () => {
+    assert.equal(sameNamespace(undefined, seen), true);
+    assert.equal(sameNamespace(seen, { ...seen, pids: [11, 12] }), true);
+    assert.equal(sameNamespace({ ...seen, pids: [] }, { ...seen, pids: [5] }), true, 'nothing to compare with');
+  });
+  it('is another namespace with a reused inode when the parent, the owner or every process changed', () => {
+    assert.equal(sameNamespace(seen, { ...seen, parentIno: 2 }), false);
+    assert.equal(sameNamespace(seen, { ...seen, ownerUid: 1000 }), false);
+    assert.equal(sameNamespace(seen, { ...seen, pids: [20] }), false);
   });
 });

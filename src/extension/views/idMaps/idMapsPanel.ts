@@ -5,6 +5,8 @@
 import * as vscode from 'vscode';
 import type { NamespaceId } from '../../../core/model/namespaceId';
 import { buildIdMapsModel } from '../../../core/idmaps/idMapsModel';
+import { sameNamespace, sightingOf, type NamespaceSighting } from '../../../core/idmaps/namespaceContinuity';
+import { idKey } from '../../../core/model/namespaceId';
 import type { IdMapsModel } from '../../../core/idmaps/idMapsTypes';
 import { readHostIdFacts } from '../../../core/idmaps/hostIdFacts';
 import { parseId } from '../../../core/idmaps/parseId';
@@ -24,6 +26,8 @@ export class IdMapsPanel extends Disposable {
   private gone = false;
   private posted = '';
   private closed = false;
+  /** What the target looked like last time, to tell it from a new namespace given its inode. */
+  private sighting: NamespaceSighting | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
@@ -64,8 +68,16 @@ export class IdMapsPanel extends Disposable {
     try {
       const result = await this.view.refresh();
       if (!result) return this.model;
-      const model = buildIdMapsModel(result, this.target, readHostIdFacts());
-      if (model) this.model = model;
+      const ns = result.namespaces.get(idKey(this.target));
+      const now = ns && sightingOf(ns);
+      const same = now !== undefined && sameNamespace(this.sighting, now);
+      const model = same ? buildIdMapsModel(result, this.target, readHostIdFacts()) : null;
+      if (model) {
+        this.model = model;
+        this.sighting = now;
+      } else if (now) {
+        this.log.debug(`ID maps: user namespace ${this.target.ino} was replaced by a new namespace with the same inode`);
+      }
       this.gone = model === null;
       this.post(false);
       return model;

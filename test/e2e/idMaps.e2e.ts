@@ -56,6 +56,9 @@ describe('Show ID Maps in the workbench', () => {
     const view = sideBarView(page, 'Namespaces');
     await expandTreeItem(treeItem(view, 'user'));
     const item = treeItem(view, `user ${nest.inodes[2]}`);
+    // A user namespace item also has it as an inline button.
+    await item.hover();
+    await item.locator('.action-label[aria-label="Show ID Maps"]').waitFor();
     const tab = page.locator('.tab', { hasText: `ID Maps: user ${nest.inodes[2]}` });
     await chooseFromContextMenuUntil(item, 'Show ID Maps', tab);
     frame = await webviewFrame(page, `section.level[data-inode="${nest.inodes[2]}"]`);

@@ -8,6 +8,7 @@ export const CONTEXT_PATTERNS = {
   process: /^process:/,
   namespaceOrProcess: /^(namespace|process):/,
   session: /^namespace:.*session/,
+  userNamespace: /^namespace:user:/,
   limited: /^limited:/,
 } as const;
 

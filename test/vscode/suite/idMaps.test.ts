@@ -1,7 +1,7 @@
 // Show ID Maps in a real VS Code: opening the panel for a test-made three-level nest posts the
 // model of the chain to the webview (whose script starts under the CSP and says ready); the page
 // is built as the CSP demands; the panel follows a process' or another namespace's owning user
-// namespace, updates live when a map is written, and says so when the namespace is gone.
+// namespace, updates live when newuidmap writes a map, and says so when the namespace is gone.
 import { after, before, describe, it } from 'mocha';
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -9,7 +9,8 @@ import { namespaceNodeId, processNodeId } from '../../../src/core/tree/nodeIds';
 import type { IdMapsPanel } from '../../../src/extension/views/idMaps/idMapsPanel';
 import type { NamespaceInspectorApi } from '../../../src/extension/extension';
 import { NamespaceLab, nsInode, waitFor, waitForCommand } from '../../integration/support/namespaces';
-import { makeUserNest, NEST_MAPS, writeMap, type UserNest } from '../../integration/support/userNest';
+import { execFileSync } from 'node:child_process';
+import { makeUserNest, NEST_MAPS, type UserNest } from '../../integration/support/userNest';
 import { parseIdMap } from '../../../src/core/parsers/idMap';
 import { activatedApi } from './extensionUnderTest';
 
@@ -94,15 +95,17 @@ describe('Show ID Maps', function () {
     fromProcess.panel.dispose();
   });
 
-  it('updates live when a map is written, and says so when the namespace is gone', async () => {
+  it('updates live when newuidmap writes the map, and says so when the namespace is gone', async () => {
     const child = lab.start(['unshare', '--user', 'sleep', '600']);
     const pid = child.pid!;
     await waitForCommand(pid, 'sleep');
     const panel = await show({ dev, ino: nsInode(pid, 'user') });
     await waitFor('the unwritten map', () => (panel.lastPosted?.model?.levels[0].maps.uid.state === 'unwritten' ? true : undefined), 20_000);
-    writeMap(pid, 'uid_map', '0 500000 100\n');
+    // As a container runtime does it: newuidmap, within root's /etc/subuid range (scripts/setup.sh).
+    execFileSync('newuidmap', [String(pid), '0', '1000000', '100']);
     const written = await waitFor('the written map', () => (panel.lastPosted?.model?.levels[0].maps.uid.state === 'written' ? panel.lastPosted.model : undefined), 20_000);
-    assert.deepEqual(written.levels[0].maps.uid.lines, [{ inside: 0, count: 100, outside: 500000, host: 500000 }]);
+    assert.deepEqual(written.levels[0].maps.uid.lines, [{ inside: 0, count: 100, outside: 1000000, host: 1000000 }]);
+    assert.equal(written.levels[0].maps.gid.state, 'unwritten');
     process.kill(-pid, 'SIGKILL');
     await waitFor('the panel to say the namespace is gone', () => (panel.lastPosted?.gone ? true : undefined), 20_000);
     assert.deepEqual(panel.lastPosted?.model?.levels[0].maps.uid.lines, written.levels[0].maps.uid.lines, 'the last state stays');

@@ -55,8 +55,10 @@ export async function makeUserNest(lab: NamespaceLab): Promise<UserNest> {
         return undefined;
       }
     }, NEST_TIMEOUT_MS);
-    writeMap(current, 'uid_map', NEST_MAPS.uid[i], pids[i - 1]);
+    // gid_map first: the level goes on as soon as its uid_map is there, and making the next
+    // level needs both its UID and its GID mapped (else unshare fails with EPERM).
     writeMap(current, 'gid_map', NEST_MAPS.gid[i], pids[i - 1]);
+    writeMap(current, 'uid_map', NEST_MAPS.uid[i], pids[i - 1]);
     await waitForCommand(current, 'sleep', NEST_TIMEOUT_MS);
     pids.push(current);
     if (i < 2) pid = await waitFor(`the child of level ${i + 1}`, () => childPids(current)[0], NEST_TIMEOUT_MS);

@@ -7,6 +7,7 @@ import { registerNamespacesView, type NamespacesView } from './views/namespacesV
 import { IsolatedSessions } from './terminals/isolatedSessions';
 import { registerTerminalProfiles } from './terminals/terminalProfiles';
 import { CallerIdentity } from './callerIdentity';
+import { IdMapsPanels } from './views/idMaps/idMapsPanels';
 
 export const LOG_CHANNEL_NAME = 'Namespace Inspector';
 
@@ -19,6 +20,8 @@ export interface NamespaceInspectorApi {
   readonly sessions: IsolatedSessions;
   /** Whether the user is root (tests pretend otherwise) and the privilege questions. */
   readonly identity: CallerIdentity;
+  /** The open ID-maps panels. */
+  readonly idMaps: IdMapsPanels;
 }
 
 export function activate(context: vscode.ExtensionContext): NamespaceInspectorApi | undefined {
@@ -31,16 +34,18 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
   const sessions = new IsolatedSessions();
   const identity = new CallerIdentity();
   const namespacesView = registerNamespacesView(log, sessions);
+  const idMaps = new IdMapsPanels(context.extensionUri, namespacesView, log);
   context.subscriptions.push(
     log,
     sessions,
     identity,
     namespacesView,
-    ...registerCommands({ log, view: namespacesView, sessions, identity }),
+    idMaps,
+    ...registerCommands({ log, view: namespacesView, sessions, identity, idMaps }),
     ...registerTerminalProfiles(log, identity),
   );
   log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);
-  return { log, namespacesView, sessions, identity };
+  return { log, namespacesView, sessions, identity, idMaps };
 }
 
 export function deactivate(): void {

@@ -9,6 +9,7 @@ export const CONTEXT_PATTERNS = {
   namespaceOrProcess: /^(namespace|process):/,
   /** A session node, or a namespace an isolated terminal made: "Show Terminal". */
   session: /^(session:|namespace:.*session)/,
+  userNamespace: /^namespace:user:/,
   limited: /^limited:/,
 } as const;
 

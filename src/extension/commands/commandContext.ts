@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { NamespacesView } from '../views/namespacesView';
 import type { IsolatedSessions } from '../terminals/isolatedSessions';
 import type { CallerIdentity } from '../callerIdentity';
+import type { IdMapsPanels } from '../views/idMaps/idMapsPanels';
 
 /** What command handlers share: the long-lived services created in activate(). */
 export interface CommandContext {
@@ -10,6 +11,7 @@ export interface CommandContext {
   readonly sessions: IsolatedSessions;
   /** Whether the user is root, and where privilege questions are asked. */
   readonly identity: CallerIdentity;
+  readonly idMaps: IdMapsPanels;
 }
 
 /** Builds the handler VS Code calls for one command. */

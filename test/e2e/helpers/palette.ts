@@ -15,3 +15,15 @@ export async function runCommand(page: Page, title: string, options: { asks?: bo
   await pick.click();
   if (!options.asks) await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
+
+/** Starts a command from the palette that goes on to ask something in the quick input (left open). */
+export async function startCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await pick.waitFor();
+  await pick.click();
+  await page.locator('.quick-input-widget input:not([placeholder*="Type the name of a command"])').waitFor();
+}

@@ -106,14 +106,14 @@ export async function deepestDescendant(pid: number, depth: number): Promise<num
 }
 
 /** Waits until a process has exec'd the given command (so its namespaces are final). */
-export async function waitForCommand(pid: number, command: string): Promise<void> {
+export async function waitForCommand(pid: number, command: string, timeoutMs?: number): Promise<void> {
   await waitFor(`pid ${pid} to run ${command}`, () => {
     try {
       return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === command ? true : undefined;
     } catch {
       return undefined;
     }
-  });
+  }, timeoutMs);
 }
 
 /** PIDs of processes, not zombies, whose process group is one of `groups`. */

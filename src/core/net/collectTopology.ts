@@ -35,7 +35,7 @@ export async function collectTopology(options: CollectOptions = {}): Promise<Top
   const discovery = options.discovery ?? (await discover({ procRoot, signal: options.signal }));
   const ownNet = inodeOf(`${procRoot}/self/ns/net`);
   const ownMnt = inodeOf(`${procRoot}/self/ns/mnt`);
-  const hostNet = discovery.processes.get(1)?.namespaces.net ?? inodeOf(`${procRoot}/1/ns/net`);
+  const hostNet = hostNetInode(discovery, procRoot);
   const run = options.run ?? defaultRun;
   const warnings: string[] = [];
 
@@ -148,6 +148,15 @@ function labelOf(
 function byHostThenLabel(a: NetNamespaceNode, b: NetNamespaceNode): number {
   if (a.isHost !== b.isHost) return a.isHost ? -1 : 1;
   return a.label.localeCompare(b.label) || a.inode - b.inode;
+}
+
+/** The host's (initial) namespace: PID 1's, else kthreadd's (kernel threads live in it). */
+function hostNetInode(discovery: DiscoveryResult, procRoot: string): number {
+  for (const pid of [1, 2]) {
+    const ino = discovery.processes.get(pid)?.namespaces.net ?? inodeOf(`${procRoot}/${pid}/ns/net`);
+    if (ino > 0) return ino;
+  }
+  return -1;
 }
 
 function inodeOf(path: string): number {

@@ -25,6 +25,11 @@ export class NamespaceLab {
     return name;
   }
 
+  /** Records a netns made elsewhere under a name of the caller's choosing, for cleanup(). */
+  adopt(name: string): void {
+    this.netnsNames.push(name);
+  }
+
   addNetns(stem: string): string {
     const name = this.netnsName(stem);
     execFileSync('ip', ['netns', 'add', name]);

@@ -1,7 +1,10 @@
 // Bundles the extension and the command line with esbuild (type checking is `npm run typecheck`),
-// and copies the native addon next to the bundles so the .vsix carries it.
+// copies the native addon next to the bundles so the .vsix carries it, and bundles the webviews'
+// browser code (src/webview/<view>/main.ts) into media/webview/ with their styles and codicons.
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, chmodSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -32,3 +35,28 @@ if (!existsSync(addon)) {
   process.exit(1);
 }
 copyFileSync(addon, 'dist/nsnative.node');
+
+// Webviews: one browser bundle and one stylesheet per view (add a view here), the shared base
+// stylesheet, and the codicon font. All of media/webview and media/codicons is generated.
+const WEBVIEWS = ['idMaps'];
+rmSync('media/webview', { recursive: true, force: true });
+rmSync('media/codicons', { recursive: true, force: true });
+mkdirSync('media/webview', { recursive: true });
+mkdirSync('media/codicons', { recursive: true });
+for (const view of WEBVIEWS) {
+  await build({
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: production ? false : 'inline',
+    minify: production,
+    logLevel: 'info',
+    entryPoints: [`src/webview/${view}/main.ts`],
+    outfile: `media/webview/${view}.js`,
+  });
+  copyFileSync(`src/webview/${view}/${view}.css`, `media/webview/${view}.css`);
+}
+copyFileSync('src/webview/shared/base.css', 'media/webview/base.css');
+const codicons = dirname(createRequire(import.meta.url).resolve('@vscode/codicons/dist/codicon.css'));
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join(codicons, file), `media/codicons/${file}`);

@@ -6,6 +6,7 @@ import { registerCommands } from './registerCommands';
 import { registerNamespacesView, type NamespacesView } from './views/namespacesView';
 import { IsolatedSessions } from './terminals/isolatedSessions';
 import { registerTerminalProfiles } from './terminals/terminalProfiles';
+import { IdMapsPanels } from './views/idMaps/idMapsPanels';
 
 export const LOG_CHANNEL_NAME = 'Namespace Inspector';
 
@@ -16,6 +17,8 @@ export interface NamespaceInspectorApi {
   readonly namespacesView: NamespacesView;
   /** Isolated terminals and their namespaces. */
   readonly sessions: IsolatedSessions;
+  /** The open ID-maps panels. */
+  readonly idMaps: IdMapsPanels;
 }
 
 export function activate(context: vscode.ExtensionContext): NamespaceInspectorApi | undefined {
@@ -27,9 +30,10 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
   const log = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
   const sessions = new IsolatedSessions();
   const namespacesView = registerNamespacesView(log, sessions);
-  context.subscriptions.push(log, sessions, namespacesView, ...registerCommands({ log, view: namespacesView, sessions }), ...registerTerminalProfiles(log));
+  const idMaps = new IdMapsPanels(context.extensionUri, namespacesView, log);
+  context.subscriptions.push(log, sessions, namespacesView, idMaps, ...registerCommands({ log, view: namespacesView, sessions, idMaps }), ...registerTerminalProfiles(log));
   log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);
-  return { log, namespacesView, sessions };
+  return { log, namespacesView, sessions, idMaps };
 }
 
 export function deactivate(): void {

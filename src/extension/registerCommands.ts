@@ -20,6 +20,7 @@ import { runCommand } from './commands/namespace/runCommand';
 import { newIsolatedTerminal } from './commands/isolate/newIsolatedTerminal';
 import { showTerminal } from './commands/isolate/showTerminal';
 import { runInNamespace } from './commands/file/runInNamespace';
+import { showIdMaps } from './commands/namespace/showIdMaps';
 
 const HANDLERS = {
   [COMMAND_IDS.showSummary]: showSummary,
@@ -42,6 +43,7 @@ const HANDLERS = {
   [COMMAND_IDS.newIsolatedTerminal]: newIsolatedTerminal,
   [COMMAND_IDS.showTerminal]: showTerminal,
   [COMMAND_IDS.runInNamespace]: runInNamespace,
+  [COMMAND_IDS.showIdMaps]: showIdMaps,
 } satisfies Record<CommandId, CommandFactory>;
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -21,6 +21,7 @@ export const COMMAND_IDS = {
   newIsolatedTerminal: 'nsInspector.isolate.newTerminal',
   showTerminal: 'nsInspector.isolate.showTerminal',
   runInNamespace: 'nsInspector.file.runInNamespace',
+  showIdMaps: 'nsInspector.namespace.showIdMaps',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

@@ -1,0 +1,106 @@
+// One ID-maps panel: a user namespace's chain of maps, kept live. While the panel is visible it
+// refreshes discovery every few seconds (through the Namespaces view's runner, so scans never run
+// twice at once) and posts the model when it changed; when the namespace is gone it says so and
+// keeps the last model. Translate requests are checked, parsed again and answered here.
+import * as vscode from 'vscode';
+import type { NamespaceId } from '../../../core/model/namespaceId';
+import { buildIdMapsModel } from '../../../core/idmaps/idMapsModel';
+import type { IdMapsModel } from '../../../core/idmaps/idMapsTypes';
+import { readHostIdFacts } from '../../../core/idmaps/hostIdFacts';
+import { parseId } from '../../../core/idmaps/parseId';
+import { translateId } from '../../../core/idmaps/translateId';
+import { checkIdMapsMessage, type FromIdMapsWebview, type ToIdMapsWebview } from '../../../core/idmaps/idMapsMessages';
+import { Disposable } from '../../disposable';
+import { WebviewChannel } from '../../webviews/webviewChannel';
+import { webviewHtml, webviewOptions } from '../../webviews/webviewHtml';
+import type { NamespacesView } from '../namespacesView';
+
+/** How often a visible panel looks at the maps again (newuidmap, a namespace exiting). */
+export const LIVE_INTERVAL_MS = 2000;
+
+export class IdMapsPanel extends Disposable {
+  readonly channel: WebviewChannel<ToIdMapsWebview, FromIdMapsWebview>;
+  private model: IdMapsModel | null = null;
+  private gone = false;
+  private posted = '';
+  private closed = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
+  readonly onDidDispose = this.disposedEmitter.event;
+  /** The last model message posted; for tests. */
+  lastPosted: Extract<ToIdMapsWebview, { type: 'model' }> | undefined;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly target: NamespaceId,
+    extensionUri: vscode.Uri,
+    private readonly view: NamespacesView,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    super();
+    panel.title = `ID Maps: user ${target.ino}`;
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'namespaces.svg');
+    panel.webview.options = webviewOptions(extensionUri);
+    this.channel = this._register(new WebviewChannel(panel.webview, checkIdMapsMessage, log, 'ID maps'));
+    this._register(this.channel.onReady(() => this.post(true)));
+    this._register(this.channel.onMessage((message) => void this.handle(message)));
+    this._register(panel.onDidChangeViewState(() => this.schedule()));
+    this._register(panel.onDidDispose(() => this.dispose()));
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, { title: panel.title, scripts: ['webview/idMaps.js'], styles: ['webview/idMaps.css'] });
+    void this.update();
+  }
+
+  override dispose(): void {
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.disposedEmitter.fire();
+    super.dispose();
+  }
+
+  /** Discovers again and posts the model if it changed; returns it (null: the namespace is gone). */
+  async update(): Promise<IdMapsModel | null> {
+    try {
+      const result = await this.view.refresh();
+      if (!result) return this.model;
+      const model = buildIdMapsModel(result, this.target, readHostIdFacts());
+      if (model) this.model = model;
+      this.gone = model === null;
+      this.post(false);
+      return model;
+    } finally {
+      this.schedule();
+    }
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.closed || !this.panel.visible || this.gone) return;
+    this.timer = setTimeout(() => void this.update(), LIVE_INTERVAL_MS);
+  }
+
+  private post(always: boolean): void {
+    if (this.closed) return;
+    const key = JSON.stringify([this.model, this.gone]);
+    if (!always && key === this.posted) return;
+    this.posted = key;
+    this.lastPosted = { type: 'model', model: this.model, gone: this.gone, target: { dev: this.target.dev, ino: this.target.ino }, updated: new Date().toISOString() };
+    this.channel.post(this.lastPosted);
+  }
+
+  private async handle(message: FromIdMapsWebview): Promise<void> {
+    if (message.type === 'refresh') {
+      await this.update();
+      return;
+    }
+    const { request } = message;
+    const parsed = parseId(message.text);
+    if (!parsed.ok) return this.channel.post({ type: 'translationError', request, message: parsed.message });
+    if (!this.model) return this.channel.post({ type: 'translationError', request, message: 'The maps are not known yet.' });
+    const translation = translateId(this.model, message.kind, message.from, parsed.id);
+    if (!translation) return this.channel.post({ type: 'translationError', request, message: `User namespace ${message.from} is not in this chain.` });
+    this.log.debug(`ID maps: ${message.kind} ${parsed.id} of user ${message.from} translated`);
+    this.channel.post({ type: 'translation', request, translation });
+  }
+}

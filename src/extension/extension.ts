@@ -6,6 +6,7 @@ import { registerCommands } from './registerCommands';
 import { registerNamespacesView, type NamespacesView } from './views/namespacesView';
 import { IsolatedSessions } from './terminals/isolatedSessions';
 import { registerTerminalProfiles } from './terminals/terminalProfiles';
+import { PrivilegedHelper } from './helper/privilegedHelper';
 
 export const LOG_CHANNEL_NAME = 'Namespace Inspector';
 
@@ -16,6 +17,8 @@ export interface NamespaceInspectorApi {
   readonly namespacesView: NamespacesView;
   /** Isolated terminals and their namespaces. */
   readonly sessions: IsolatedSessions;
+  /** The privileged helper: every root-only step goes through it (verb + args -> result, logged). */
+  readonly helper: PrivilegedHelper;
 }
 
 export function activate(context: vscode.ExtensionContext): NamespaceInspectorApi | undefined {
@@ -27,9 +30,10 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
   const log = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
   const sessions = new IsolatedSessions();
   const namespacesView = registerNamespacesView(log, sessions);
-  context.subscriptions.push(log, sessions, namespacesView, ...registerCommands({ log, view: namespacesView, sessions }), ...registerTerminalProfiles(log));
+  const helper = PrivilegedHelper.forExtension(log, context.extensionPath);
+  context.subscriptions.push(log, sessions, namespacesView, ...registerCommands({ log, view: namespacesView, sessions, helper }), ...registerTerminalProfiles(log));
   log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);
-  return { log, namespacesView, sessions };
+  return { log, namespacesView, sessions, helper };
 }
 
 export function deactivate(): void {

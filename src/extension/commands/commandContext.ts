@@ -1,12 +1,14 @@
 import type * as vscode from 'vscode';
 import type { NamespacesView } from '../views/namespacesView';
 import type { IsolatedSessions } from '../terminals/isolatedSessions';
+import type { PrivilegedHelper } from '../helper/privilegedHelper';
 
 /** What command handlers share: the long-lived services created in activate(). */
 export interface CommandContext {
   readonly log: vscode.LogOutputChannel;
   readonly view: NamespacesView;
   readonly sessions: IsolatedSessions;
+  readonly helper: PrivilegedHelper;
 }
 
 /** Builds the handler VS Code calls for one command. */

@@ -7,6 +7,7 @@ import { registerNamespacesView, type NamespacesView } from './views/namespacesV
 import { IsolatedSessions } from './terminals/isolatedSessions';
 import { registerTerminalProfiles } from './terminals/terminalProfiles';
 import { IdMapsPanels } from './views/idMaps/idMapsPanels';
+import { PrivilegedHelper } from './helper/privilegedHelper';
 
 export const LOG_CHANNEL_NAME = 'Namespace Inspector';
 
@@ -19,6 +20,8 @@ export interface NamespaceInspectorApi {
   readonly sessions: IsolatedSessions;
   /** The open ID-maps panels. */
   readonly idMaps: IdMapsPanels;
+  /** The privileged helper: every root-only step goes through it (verb + args -> result, logged). */
+  readonly helper: PrivilegedHelper;
 }
 
 export function activate(context: vscode.ExtensionContext): NamespaceInspectorApi | undefined {
@@ -31,9 +34,10 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
   const sessions = new IsolatedSessions();
   const namespacesView = registerNamespacesView(log, sessions);
   const idMaps = new IdMapsPanels(context.extensionUri, namespacesView, log);
-  context.subscriptions.push(log, sessions, namespacesView, idMaps, ...registerCommands({ log, view: namespacesView, sessions, idMaps }), ...registerTerminalProfiles(log));
+  const helper = PrivilegedHelper.forExtension(log, context.extensionPath);
+  context.subscriptions.push(log, sessions, namespacesView, idMaps, ...registerCommands({ log, view: namespacesView, sessions, idMaps, helper }), ...registerTerminalProfiles(log));
   log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);
-  return { log, namespacesView, sessions, idMaps };
+  return { log, namespacesView, sessions, idMaps, helper };
 }
 
 export function deactivate(): void {

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { NamespacesView } from '../views/namespacesView';
 import type { IsolatedSessions } from '../terminals/isolatedSessions';
 import type { IdMapsPanels } from '../views/idMaps/idMapsPanels';
+import type { PrivilegedHelper } from '../helper/privilegedHelper';
 
 /** What command handlers share: the long-lived services created in activate(). */
 export interface CommandContext {
@@ -9,6 +10,7 @@ export interface CommandContext {
   readonly view: NamespacesView;
   readonly sessions: IsolatedSessions;
   readonly idMaps: IdMapsPanels;
+  readonly helper: PrivilegedHelper;
 }
 
 /** Builds the handler VS Code calls for one command. */

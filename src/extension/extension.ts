@@ -8,6 +8,7 @@ import { IsolatedSessions } from './terminals/isolatedSessions';
 import { registerTerminalProfiles } from './terminals/terminalProfiles';
 import { IdMapsPanels } from './views/idMaps/idMapsPanels';
 import { PrivilegedHelper } from './helper/privilegedHelper';
+import { TopologyFeature } from './views/topology/topologyFeature';
 
 export const LOG_CHANNEL_NAME = 'Namespace Inspector';
 
@@ -22,6 +23,8 @@ export interface NamespaceInspectorApi {
   readonly idMaps: IdMapsPanels;
   /** The privileged helper: every root-only step goes through it (verb + args -> result, logged). */
   readonly helper: PrivilegedHelper;
+  /** The network topology panel, its actions and captures. */
+  readonly topology: TopologyFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): NamespaceInspectorApi | undefined {
@@ -35,9 +38,10 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
   const namespacesView = registerNamespacesView(log, sessions);
   const idMaps = new IdMapsPanels(context.extensionUri, namespacesView, log);
   const helper = PrivilegedHelper.forExtension(log, context.extensionPath);
-  context.subscriptions.push(log, sessions, namespacesView, idMaps, ...registerCommands({ log, view: namespacesView, sessions, idMaps, helper }), ...registerTerminalProfiles(log));
+  const topology = new TopologyFeature(context.extensionUri, namespacesView, sessions, helper, log);
+  context.subscriptions.push(log, sessions, namespacesView, idMaps, topology, ...registerCommands({ log, view: namespacesView, sessions, idMaps, helper, topology }), ...registerTerminalProfiles(log));
   log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);
-  return { log, namespacesView, sessions, idMaps, helper };
+  return { log, namespacesView, sessions, idMaps, helper, topology };
 }
 
 export function deactivate(): void {

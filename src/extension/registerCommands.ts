@@ -21,6 +21,15 @@ import { newIsolatedTerminal } from './commands/isolate/newIsolatedTerminal';
 import { showTerminal } from './commands/isolate/showTerminal';
 import { runInNamespace } from './commands/file/runInNamespace';
 import { showIdMaps } from './commands/namespace/showIdMaps';
+import { showTopology } from './commands/topology/showTopology';
+import { createNetworkNamespace } from './commands/topology/createNetworkNamespace';
+import { connectNamespaces } from './commands/topology/connectNamespaces';
+import { deleteNetworkNamespace } from './commands/topology/deleteNetworkNamespace';
+import { setInterfaceState } from './commands/topology/setInterfaceState';
+import { captureInterface } from './commands/topology/captureInterface';
+import { stopCapture } from './commands/topology/stopCapture';
+import { exportTopologySvg } from './commands/topology/exportTopologySvg';
+import { exportTopologyPng } from './commands/topology/exportTopologyPng';
 
 const HANDLERS = {
   [COMMAND_IDS.showSummary]: showSummary,
@@ -44,6 +53,15 @@ const HANDLERS = {
   [COMMAND_IDS.showTerminal]: showTerminal,
   [COMMAND_IDS.runInNamespace]: runInNamespace,
   [COMMAND_IDS.showIdMaps]: showIdMaps,
+  [COMMAND_IDS.showTopology]: showTopology,
+  [COMMAND_IDS.createNetworkNamespace]: createNetworkNamespace,
+  [COMMAND_IDS.connectNamespaces]: connectNamespaces,
+  [COMMAND_IDS.deleteNetworkNamespace]: deleteNetworkNamespace,
+  [COMMAND_IDS.setInterfaceState]: setInterfaceState,
+  [COMMAND_IDS.captureInterface]: captureInterface,
+  [COMMAND_IDS.stopCapture]: stopCapture,
+  [COMMAND_IDS.exportTopologySvg]: exportTopologySvg,
+  [COMMAND_IDS.exportTopologyPng]: exportTopologyPng,
 } satisfies Record<CommandId, CommandFactory>;
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

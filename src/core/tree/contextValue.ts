@@ -5,6 +5,7 @@ import type { TreeNode } from './treeNode';
 
 export const CONTEXT_PATTERNS = {
   namespace: /^namespace:/,
+  netNamespace: /^namespace:net:/,
   process: /^process:/,
   namespaceOrProcess: /^(namespace|process):/,
   session: /^namespace:.*session/,

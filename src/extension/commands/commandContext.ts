@@ -3,6 +3,7 @@ import type { NamespacesView } from '../views/namespacesView';
 import type { IsolatedSessions } from '../terminals/isolatedSessions';
 import type { IdMapsPanels } from '../views/idMaps/idMapsPanels';
 import type { PrivilegedHelper } from '../helper/privilegedHelper';
+import type { TopologyFeature } from '../views/topology/topologyFeature';
 
 /** What command handlers share: the long-lived services created in activate(). */
 export interface CommandContext {
@@ -11,6 +12,7 @@ export interface CommandContext {
   readonly sessions: IsolatedSessions;
   readonly idMaps: IdMapsPanels;
   readonly helper: PrivilegedHelper;
+  readonly topology: TopologyFeature;
 }
 
 /** Builds the handler VS Code calls for one command. */

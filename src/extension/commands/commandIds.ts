@@ -22,6 +22,15 @@ export const COMMAND_IDS = {
   showTerminal: 'nsInspector.isolate.showTerminal',
   runInNamespace: 'nsInspector.file.runInNamespace',
   showIdMaps: 'nsInspector.namespace.showIdMaps',
+  showTopology: 'nsInspector.topology.show',
+  createNetworkNamespace: 'nsInspector.topology.createNamespace',
+  connectNamespaces: 'nsInspector.topology.connect',
+  deleteNetworkNamespace: 'nsInspector.topology.deleteNamespace',
+  setInterfaceState: 'nsInspector.topology.setInterfaceState',
+  captureInterface: 'nsInspector.topology.capture',
+  stopCapture: 'nsInspector.topology.stopCapture',
+  exportTopologySvg: 'nsInspector.topology.exportSvg',
+  exportTopologyPng: 'nsInspector.topology.exportPng',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

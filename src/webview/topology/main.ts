@@ -95,9 +95,9 @@ async function show(next: Topology): Promise<void> {
       box.rows.forEach((row, i) => (row.iface = ns.interfaces[i]));
     }
   }
+  const first = picture === undefined;
   topology = next;
   draw();
-  const first = !picture?.isConnected;
   if (first && !state.view) fit();
   else if (state.view) panZoom.set(state.view);
   const interfaces = next.namespaces.reduce((n, ns) => n + ns.interfaces.length, 0);

@@ -1,0 +1,97 @@
+// The Network Topology panel in the browser: it draws the test topology (namespace boxes,
+// interface rows, wires), search finds an address, a click shows details; screenshots in the
+// dark and the light theme.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Frame } from 'playwright-core';
+import { type VsCodeSession } from './helpers/session';
+import { openNamespacesSession } from './helpers/namespacesSession';
+import { runCommand } from './helpers/palette';
+import { saveScreenshot } from './helpers/screenshots';
+import { setColorTheme, webviewFrame } from './helpers/webviewFrame';
+import { NamespaceLab } from '../integration/support/namespaces';
+import { buildTestTopology, type TestTopology } from '../integration/support/topologyLab';
+import { collectTopology } from '../../src/core/net/collectTopology';
+import type { Topology } from '../../src/core/net/topology';
+
+describe('Network Topology panel', () => {
+  const lab = new NamespaceLab();
+  let session: VsCodeSession;
+  let t: TestTopology;
+  let expected: Topology;
+  let frame: Frame;
+  let ours: { keys: string[]; interfaces: string[]; wires: string[] };
+
+  before(async () => {
+    t = await buildTestTopology(lab);
+    // The same model, collected here, names what the picture must show of the test namespaces.
+    expected = await collectTopology();
+    const nodes = expected.namespaces.filter((n) => [t.a, t.b, t.c].includes(n.netnsName ?? '') || n.inode === t.holderInode);
+    const interfaces = nodes.flatMap((n) => n.interfaces.map((i) => i.id));
+    ours = {
+      keys: nodes.map((n) => n.key),
+      interfaces,
+      wires: expected.wires.filter((w) => interfaces.includes(w.from) && interfaces.includes(w.to)).map((w) => w.id),
+    };
+    assert.equal(ours.keys.length, 4);
+    session = await openNamespacesSession(__filename);
+  });
+
+  after(async () => {
+    lab.cleanup();
+    await session?.close();
+  });
+
+  it('shows the test namespaces as boxes with their interfaces and wires', async () => {
+    const page = session.page;
+    await setColorTheme(page, 'Dark Modern');
+    await runCommand(page, 'Namespace Inspector: Show Network Topology');
+    frame = await webviewFrame(page, '#picture .ns');
+    for (const key of ours.keys) await frame.locator(`#picture .ns[data-ns-key="${key}"]`).waitFor({ timeout: 20_000 });
+    const boxes = await frame.locator('#picture .ns').count();
+    const status = (await frame.locator('#status').textContent()) ?? '';
+    assert.match(status, new RegExp(`^${boxes} namespaces · (\\d+) interfaces · (\\d+) wires$`), 'the status line counts what is drawn');
+    const [, ifaceCount, wireCount] = /(\d+) interfaces · (\d+) wires/.exec(status)!.map(Number);
+    assert.equal(await frame.locator('#picture .iface').count(), ifaceCount);
+    assert.equal(await frame.locator('#picture .wire').count(), wireCount);
+
+    let ourRows = 0;
+    for (const key of ours.keys) ourRows += await frame.locator(`#picture .ns[data-ns-key="${key}"] .iface`).count();
+    assert.equal(ourRows, 12, 'a: lo br0 vb vc vp; b: lo eth0; c: lo eth0 mv0; held: lo eth1');
+    assert.equal(ours.interfaces.length, 12);
+    for (const id of ours.wires) assert.equal(await frame.locator(`#picture .wire[data-wire-id="${id}"]`).count(), 1, `wire ${id} is drawn`);
+    assert.equal(ours.wires.length, 7);
+    assert.equal(await frame.locator('#picture .ns.host').count(), 1, 'the host namespace is set apart');
+    const hostLabel = await frame.locator('#picture .ns.host text').first().textContent();
+    assert.match(hostLabel ?? '', /host/);
+    // State by glyph as well as colour.
+    const downRow = frame.locator('#picture .iface[data-state="down"]').first();
+    assert.match((await downRow.locator('text').first().textContent()) ?? '', /▼/);
+    await page.mouse.move(5, 400);
+    await saveScreenshot(page, 'topology-dark');
+  });
+
+  it('search finds an address and the details show it', async () => {
+    const address = `10.${t.octet}.0.2`;
+    await frame.locator('#search').fill(address);
+    await frame.locator('#search-status', { hasText: '1 found' }).waitFor();
+    const hit = frame.locator('#picture .iface.match');
+    assert.equal(await hit.count(), 1);
+    assert.match((await hit.textContent()) ?? '', new RegExp(`eth0.*${address.replace(/\./g, '\\.')}/24`));
+    await frame.locator('#search').press('Enter');
+    await frame.locator('#details h2', { hasText: 'eth0' }).waitFor();
+    const details = (await frame.locator('#details').textContent()) ?? '';
+    assert.ok(details.includes(`${address}/24`), details);
+    assert.ok(details.includes(`peer: ${t.a}/vb`), details);
+    assert.ok(details.includes(`default via 10.${t.octet}.0.1`), details);
+    await saveScreenshot(session.page, 'topology-search-details-dark');
+  });
+
+  it('draws in the light theme too', async () => {
+    await setColorTheme(session.page, 'Light Modern');
+    await session.page.waitForTimeout(800);
+    const fill = await frame.locator('#picture .ns.host > rect.frame').getAttribute('fill');
+    assert.ok(fill, 'the host box has a fill');
+    await saveScreenshot(session.page, 'topology-light');
+  });
+});

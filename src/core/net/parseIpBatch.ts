@@ -1,10 +1,14 @@
 // Parses what one `ip -j -d -s -b -` run prints for the batch in IP_BATCH: one JSON array a line
-// (addresses with their links, then routes, then the nsid list).
+// (addresses with their links, then routes; a third line, `netns list-id`, is read when present).
 import { interfaceKind } from './interfaceKind';
 import type { NetAddress, NetCounters, NetInterface, NetRoute } from './topology';
 
-/** The batch run inside each namespace; one process reads links, addresses, routes and nsids. */
-export const IP_BATCH = 'addr show\nroute show table all\nnetns list-id\n';
+/**
+ * The batch run inside each namespace: one process reads links, addresses and routes. Not
+ * `netns list-id`: it opens every /run/netns entry to name each nsid (quadratic with many
+ * namespaces); the kernel answers the nsid question instead (resolveNsids).
+ */
+export const IP_BATCH = 'addr show\nroute show table all\n';
 
 export interface IpBatchResult {
   interfaces: NetInterface[];

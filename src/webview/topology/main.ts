@@ -102,11 +102,14 @@ async function show(next: Topology): Promise<void> {
   else if (state.view) panZoom.set(state.view);
   const interfaces = next.namespaces.reduce((n, ns) => n + ns.interfaces.length, 0);
   status.textContent = `${next.namespaces.length} namespaces · ${interfaces} interfaces · ${next.wires.length} wires`;
+  // Rendered means painted: after the next frame, not when the elements exist.
+  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   post({ type: 'rendered', namespaces: next.namespaces.length, interfaces, wires: next.wires.length, ms: performance.now() - (messageArrived || started) });
 }
 
 function draw(): void {
   if (!topology || !layout) return;
+  searchShown = false;
   picture = renderPicture(topology, layout, readPalette());
   viewport.replaceChildren(picture);
   viewport.setAttribute('transform', `translate(${panZoom.view.x} ${panZoom.view.y}) scale(${panZoom.view.k})`);
@@ -190,10 +193,18 @@ svg.addEventListener('keydown', (e) => {
 });
 
 // --- search ---
+let searchShown = false;
+
 function applySearch(move: boolean): void {
   if (!topology || !picture) return;
   const hits = searchTopology(topology, state.search);
   const any = state.search.trim() !== '';
+  // A fresh picture has no marks to clear: nothing to do without a search.
+  if (!any && !searchShown) {
+    searchStatus.textContent = '';
+    return;
+  }
+  searchShown = any;
   const palette = readPalette();
   hitOrder = [];
   for (const el of Array.from(picture.querySelectorAll<SVGGElement>('.ns, .iface'))) {

@@ -1,6 +1,6 @@
 // PNG export without loading the SVG as an image (the webview's CSP allows no data: or blob:
 // images): paints the picture's own elements (rect, path, text under translate groups) onto a
-// canvas.
+// canvas, with the inherited text attributes (fill, font family, size, weight) SVG would apply.
 export function paintSvgToCanvas(root: SVGGElement, width: number, height: number, background: string, scale = 2): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
   canvas.width = Math.ceil(width * scale);
@@ -9,8 +9,15 @@ export function paintSvgToCanvas(root: SVGGElement, width: number, height: numbe
   ctx.scale(scale, scale);
   ctx.fillStyle = background;
   ctx.fillRect(0, 0, width, height);
-  paint(ctx, root);
+  paint(ctx, root, { fill: '#000', fontFamily: 'sans-serif', fontSize: 12, fontWeight: 'normal' });
   return canvas;
+}
+
+interface Inherited {
+  fill: string;
+  fontFamily: string;
+  fontSize: number;
+  fontWeight: string;
 }
 
 const num = (el: Element, name: string, fallback = 0) => {
@@ -18,12 +25,18 @@ const num = (el: Element, name: string, fallback = 0) => {
   return v === null ? fallback : Number(v);
 };
 
-function paint(ctx: CanvasRenderingContext2D, el: Element): void {
+function paint(ctx: CanvasRenderingContext2D, el: Element, parent: Inherited): void {
   ctx.save();
+  const inherited: Inherited = {
+    fill: el.getAttribute('fill') ?? parent.fill,
+    fontFamily: el.getAttribute('font-family') ?? parent.fontFamily,
+    fontSize: num(el, 'font-size', parent.fontSize),
+    fontWeight: el.getAttribute('font-weight') ?? parent.fontWeight,
+  };
   const transform = el.getAttribute('transform');
   const match = transform && /translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)/.exec(transform);
   if (match) ctx.translate(Number(match[1]), Number(match[2]));
-  const fill = el.getAttribute('fill');
+  const fill = inherited.fill;
   const stroke = el.getAttribute('stroke');
   ctx.lineWidth = num(el, 'stroke-width', 1);
   const dash = el.getAttribute('stroke-dasharray');
@@ -33,7 +46,7 @@ function paint(ctx: CanvasRenderingContext2D, el: Element): void {
     case 'rect': {
       const path = new Path2D();
       path.roundRect(num(el, 'x'), num(el, 'y'), num(el, 'width'), num(el, 'height'), num(el, 'rx'));
-      if (fill && fill !== 'none') {
+      if (fill !== 'none') {
         ctx.fillStyle = fill;
         ctx.fill(path);
       }
@@ -52,14 +65,14 @@ function paint(ctx: CanvasRenderingContext2D, el: Element): void {
       break;
     }
     case 'text': {
-      ctx.fillStyle = fill ?? '#000';
-      ctx.font = `${el.getAttribute('font-weight') ?? 'normal'} ${num(el, 'font-size', 12)}px ${el.getAttribute('font-family') ?? 'sans-serif'}`;
+      ctx.fillStyle = fill;
+      ctx.font = `${inherited.fontWeight} ${inherited.fontSize}px ${inherited.fontFamily}`;
       const anchor = el.getAttribute('text-anchor');
       ctx.textAlign = anchor === 'end' ? 'right' : anchor === 'middle' ? 'center' : 'left';
       ctx.fillText(el.textContent ?? '', num(el, 'x'), num(el, 'y'));
       break;
     }
   }
-  for (const child of Array.from(el.children)) paint(ctx, child);
+  for (const child of Array.from(el.children)) paint(ctx, child, inherited);
   ctx.restore();
 }

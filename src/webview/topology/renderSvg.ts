@@ -32,7 +32,7 @@ const WIRE_DASH: Record<Wire['kind'], string | undefined> = { veth: undefined, b
 export function renderPicture(topology: Topology, layout: PictureLayout, palette: Palette): SVGGElement {
   const anchors = new Map<string, Anchor>();
   for (const box of layout.boxes) for (const row of box.rows) anchors.set(row.iface.id, { box, y: box.y + row.y + ROW / 2 });
-  const wires = s('g', { class: 'wires' });
+  const wires = s('g', { class: 'wires', fill: 'none' });
   const sameBoxCount = new Map<string, number>();
   for (const wire of topology.wires) {
     const [a, b] = [anchors.get(wire.from), anchors.get(wire.to)];
@@ -59,7 +59,6 @@ export function renderPicture(topology: Topology, layout: PictureLayout, palette
         'data-kind': wire.kind,
         'data-wire-id': wire.id,
         d,
-        fill: 'none',
         stroke: wireColour(palette, wire),
         'stroke-width': wire.kind === 'veth' ? 2 : 1.5,
         'stroke-dasharray': WIRE_DASH[wire.kind],
@@ -68,7 +67,8 @@ export function renderPicture(topology: Topology, layout: PictureLayout, palette
   }
   const boxes = s('g', { class: 'boxes' });
   for (const box of layout.boxes) boxes.append(renderBox(box, palette));
-  return s('g', { class: 'picture' }, wires, boxes);
+  // Text attributes most texts share are set once here and inherited (SVG presentation attributes).
+  return s('g', { class: 'picture', 'font-family': palette.fontFamily, 'font-size': 10, fill: palette.muted }, wires, boxes);
 }
 
 function renderBox(box: BoxLayout, palette: Palette): SVGGElement {
@@ -93,11 +93,11 @@ function renderBox(box: BoxLayout, palette: Palette): SVGGElement {
       stroke: ns.isHost ? palette.hostStroke : palette.boxStroke,
       'stroke-width': ns.isHost ? 2.5 : 1,
     }),
-    s('text', { x: 10, y: 15, fill: palette.foreground, 'font-size': 13, 'font-weight': 600, 'font-family': palette.fontFamily }, `${ns.isHost ? '⌂ ' : ''}${clip(ns.label, 28)}`),
-    s('text', { x: 10, y: 28, fill: palette.muted, 'font-size': 10, 'font-family': palette.fontFamily }, clip(sub, 40)),
+    s('text', { x: 10, y: 15, fill: palette.foreground, 'font-size': 13, 'font-weight': 600 }, `${ns.isHost ? '⌂ ' : ''}${clip(ns.label, 28)}`),
+    s('text', { x: 10, y: 28 }, clip(sub, 40)),
   );
   if (ns.error) {
-    g.append(s('text', { x: 10, y: 50, fill: palette.down, 'font-size': 10, 'font-family': palette.fontFamily }, `⚠ ${clip(ns.error, 38)}`));
+    g.append(s('text', { x: 10, y: 50, fill: palette.down }, `⚠ ${clip(ns.error, 38)}`));
   }
   for (const row of box.rows) g.append(renderRow(ns.key, row.iface, row.y, row.height, row.shownAddresses, box.width, palette));
   return g;
@@ -118,15 +118,15 @@ function renderRow(nsKey: string, iface: NetInterface, y: number, height: number
   g.append(
     s('rect', { class: 'row', width: width - 12, height: height - 3, rx: 3, fill: palette.rowFill, stroke: palette.boxStroke, 'stroke-width': 1 }),
     s('rect', { width: 4, height: height - 3, rx: 1, fill: colour }),
-    s('text', { x: 10, y: 15, fill: colour, 'font-size': 10, 'font-family': palette.fontFamily }, STATE_GLYPH[iface.state]),
+    s('text', { x: 10, y: 15, fill: colour }, STATE_GLYPH[iface.state]),
     s('text', { x: 24, y: 15, fill: palette.foreground, 'font-size': 12, 'font-family': palette.monoFamily }, clip(iface.name, 16)),
-    s('text', { x: width - 18, y: 15, fill: palette.muted, 'font-size': 10, 'text-anchor': 'end', 'font-family': palette.fontFamily }, iface.kind),
+    s('text', { x: width - 18, y: 15, 'text-anchor': 'end' }, iface.kind),
   );
   addresses.slice(0, MAX_ADDRESSES).forEach((address, i) => {
-    g.append(s('text', { class: 'address', x: 24, y: 15 + (i + 1) * ADDRESS_LINE, fill: palette.muted, 'font-size': 10, 'font-family': palette.monoFamily }, clip(address, 30)));
+    g.append(s('text', { class: 'address', x: 24, y: 15 + (i + 1) * ADDRESS_LINE, 'font-family': palette.monoFamily }, clip(address, 30)));
   });
   if (addresses.length > MAX_ADDRESSES) {
-    g.append(s('text', { x: 24, y: 15 + (MAX_ADDRESSES + 1) * ADDRESS_LINE, fill: palette.muted, 'font-size': 10, 'font-family': palette.fontFamily }, `+${addresses.length - MAX_ADDRESSES} more`));
+    g.append(s('text', { x: 24, y: 15 + (MAX_ADDRESSES + 1) * ADDRESS_LINE }, `+${addresses.length - MAX_ADDRESSES} more`));
   }
   return g;
 }

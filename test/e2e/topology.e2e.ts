@@ -67,7 +67,7 @@ describe('Network Topology panel', () => {
     // State by glyph as well as colour.
     const downRow = frame.locator('#picture .iface[data-state="down"]').first();
     assert.match((await downRow.locator('text').first().textContent()) ?? '', /▼/);
-    await page.mouse.move(5, 400);
+    await page.mouse.move(700, 650);
     await saveScreenshot(page, 'topology-dark');
   });
 
@@ -84,7 +84,36 @@ describe('Network Topology panel', () => {
     assert.ok(details.includes(`${address}/24`), details);
     assert.ok(details.includes(`peer: ${t.a}/vb`), details);
     assert.ok(details.includes(`default via 10.${t.octet}.0.1`), details);
+    await session.page.mouse.move(700, 650);
     await saveScreenshot(session.page, 'topology-search-details-dark');
+  });
+
+  it('keyboard: Tab reaches a namespace box, Enter shows its details and actions', async () => {
+    const box = frame.locator(`#picture .ns[data-ns-key="${ours.keys[0]}"]`);
+    await box.focus();
+    await frame.page().keyboard.press('Enter');
+    await frame.locator('#details button[data-action="openShell"]').waitFor();
+    for (const action of ['showInTree', 'showIdMaps', 'connectFrom', 'deleteNamespace']) {
+      assert.equal(await frame.locator(`#details button[data-action="${action}"]`).count(), 1, `${action} is offered for a named namespace`);
+    }
+    await frame.locator('#picture').press('Escape');
+  });
+
+  it('is live: a new namespace appears without a click, and the view stays where it was', async () => {
+    await frame.locator('#picture').press('+');
+    const before = await frame.locator('#viewport').getAttribute('transform');
+    const name = lab.addNetns('e2e-live');
+    await frame.locator(`#picture .ns text`, { hasText: name }).first().waitFor({ timeout: 20_000 });
+    assert.equal(await frame.locator('#viewport').getAttribute('transform'), before, 'pan and zoom are kept across the refresh');
+  });
+
+  it('Show in Tree from the details reveals the namespace in the Namespaces view', async () => {
+    const page = session.page;
+    await frame.locator('#search').fill(t.c);
+    await frame.locator('#search').press('Enter');
+    await frame.locator('#details button[data-action="showInTree"]').click();
+    const ino = expected.namespaces.find((n) => n.netnsName === t.c)!.inode;
+    await page.locator('.monaco-list-row.selected', { hasText: String(ino) }).first().waitFor({ timeout: 15_000 });
   });
 
   it('draws in the light theme too', async () => {
@@ -92,6 +121,7 @@ describe('Network Topology panel', () => {
     await session.page.waitForTimeout(800);
     const fill = await frame.locator('#picture .ns.host > rect.frame').getAttribute('fill');
     assert.ok(fill, 'the host box has a fill');
+    await session.page.mouse.move(700, 650);
     await saveScreenshot(session.page, 'topology-light');
   });
 });

@@ -116,6 +116,18 @@ describe('Network Topology panel', () => {
     await page.locator('.monaco-list-row.selected', { hasText: String(ino) }).first().waitFor({ timeout: 15_000 });
   });
 
+  it('comes back after a window reload with its search', async () => {
+    const page = session.page;
+    await frame.locator('#search').fill(`10.${t.octet}.1.3`);
+    await frame.locator('#search-status', { hasText: '1 found' }).waitFor();
+    // setState is written on input; give the webview host a moment before the reload.
+    await page.waitForTimeout(500);
+    await page.reload();
+    frame = await webviewFrame(page, '#picture .ns', 60_000);
+    assert.equal(await frame.locator('#search').inputValue(), `10.${t.octet}.1.3`);
+    await frame.locator('#search-status', { hasText: '1 found' }).waitFor({ timeout: 20_000 });
+  });
+
   it('draws in the light theme too', async () => {
     await setColorTheme(session.page, 'Light Modern');
     await session.page.waitForTimeout(800);

@@ -1,5 +1,5 @@
 // Collects the network topology: for every network namespace discovery found, one `ip` batch
-// run inside it (links with addresses and counters, routes, nsids), its listening sockets from
+// run inside it (links with addresses and counters, routes), its listening sockets from
 // procfs, then the wires. Namespaces are read a few at a time; one that cannot be read keeps its
 // error and the rest go on.
 import * as fs from 'node:fs';
@@ -63,7 +63,6 @@ export async function collectTopology(options: CollectOptions = {}): Promise<Top
     targets.push({ node, entry });
   }
 
-  const nsidNames = new Map<string, Map<number, string>>();
   await eachLimited(targets, options.concurrency ?? 4, async ({ node, entry }) => {
     if (!entry) return;
     options.signal?.throwIfAborted();
@@ -71,7 +70,6 @@ export async function collectTopology(options: CollectOptions = {}): Promise<Top
       const parsed = parseIpBatch(await run(ipArgv(entry, ['-j', '-d', '-s', '-b', '-']), IP_BATCH, options.signal), node.key);
       node.interfaces = parsed.interfaces;
       node.routes = parsed.routes;
-      nsidNames.set(node.key, parsed.nsidNames);
     } catch (error) {
       options.signal?.throwIfAborted();
       node.error = error instanceof Error ? error.message : String(error);
@@ -83,33 +81,27 @@ export async function collectTopology(options: CollectOptions = {}): Promise<Top
   });
 
   const namespaces = targets.map((t) => t.node).sort(byHostThenLabel);
-  const nsids = resolveNsids(namespaces, nsidNames, warnings);
+  const nsids = resolveNsids(namespaces, warnings);
   const { wires, dangling } = resolveWires(namespaces, nsids);
   return { namespaces, wires, danglingLinks: dangling, warnings, collectedAt: Date.now() };
 }
 
 /**
  * What each namespace's nsids stand for: asked of the kernel (the addon's RTM_GETNSID from inside
- * the namespace) for the few candidates each cross-namespace link allows; iproute2's own names
- * for /run/netns namespaces when that cannot be asked (not root).
+ * the namespace) for the few candidates each cross-namespace link allows.
  */
-function resolveNsids(namespaces: NetNamespaceNode[], names: Map<string, Map<number, string>>, warnings: string[]): NsidMaps {
-  const byName = new Map(namespaces.filter((ns) => ns.netnsName !== undefined).map((ns) => [ns.netnsName!, ns.key]));
+function resolveNsids(namespaces: NetNamespaceNode[], warnings: string[]): NsidMaps {
   const maps: NsidMaps = new Map();
   let addon: ReturnType<typeof nativeAddon> | undefined;
   try {
     addon = nativeAddon();
   } catch (error) {
-    warnings.push(`nsids resolved by name only: ${error instanceof Error ? error.message : String(error)}`);
+    warnings.push(`veth peers in other namespaces are not matched: ${error instanceof Error ? error.message : String(error)}`);
   }
   for (const ns of namespaces) {
     const map = new Map<number, string>();
     maps.set(ns.key, map);
-    for (const [nsid, name] of names.get(ns.key) ?? []) {
-      const key = byName.get(name);
-      if (key !== undefined) map.set(nsid, key);
-    }
-    const unresolved = ns.interfaces.filter((iface) => iface.linkNetnsid !== undefined && !map.has(iface.linkNetnsid));
+    const unresolved = ns.interfaces.filter((iface) => iface.linkNetnsid !== undefined);
     if (unresolved.length === 0 || !addon || !ns.path) continue;
     const candidates = new Map<string, NetNamespaceNode>();
     for (const iface of unresolved) for (const c of nsidCandidates(ns, iface, namespaces)) candidates.set(c.key, c);

@@ -1,5 +1,5 @@
 // Parses what one `ip -j -d -s -b -` run prints for the batch in IP_BATCH: one JSON array a line
-// (addresses with their links, then routes; a third line, `netns list-id`, is read when present).
+// (addresses with their links, then routes).
 import { interfaceKind } from './interfaceKind';
 import type { NetAddress, NetCounters, NetInterface, NetRoute } from './topology';
 
@@ -13,8 +13,6 @@ export const IP_BATCH = 'addr show\nroute show table all\n';
 export interface IpBatchResult {
   interfaces: NetInterface[];
   routes: NetRoute[];
-  /** nsid → `ip netns` name, for the namespaces iproute2 could name (those under /run/netns). */
-  nsidNames: Map<number, string>;
 }
 
 interface IpAddrInfo {
@@ -65,14 +63,12 @@ interface IpRoute {
 
 export function parseIpBatch(stdout: string, namespaceKey: string): IpBatchResult {
   const lines = stdout.split('\n').filter((line) => line.trim() !== '');
-  if (lines.length < 2) throw new Error(`ip printed ${lines.length} of the 3 expected JSON lines`);
+  if (lines.length < 2) throw new Error(`ip printed ${lines.length} of the 2 expected JSON lines`);
   const links = JSON.parse(lines[0]) as IpLink[];
   const routes = JSON.parse(lines[1]) as IpRoute[];
-  const ids = lines[2] ? (JSON.parse(lines[2]) as Array<{ nsid: number; name?: string }>) : [];
   return {
     interfaces: links.map((link) => toInterface(link, namespaceKey)),
     routes: routes.filter(isShownRoute).map(toRoute),
-    nsidNames: new Map(ids.filter((id) => id.name !== undefined).map((id) => [id.nsid, id.name!])),
   };
 }
 

@@ -46,7 +46,7 @@ describe('Network Topology panel', () => {
     const page = session.page;
     await setColorTheme(page, 'Dark Modern');
     await runCommand(page, 'Namespace Inspector: Show Network Topology');
-    frame = await webviewFrame(page, '#picture .ns');
+    frame = await webviewFrame(page, '#picture .ns', 60_000);
     for (const key of ours.keys) await frame.locator(`#picture .ns[data-ns-key="${key}"]`).waitFor({ timeout: 20_000 });
     const boxes = await frame.locator('#picture .ns').count();
     const status = (await frame.locator('#status').textContent()) ?? '';
@@ -120,9 +120,11 @@ describe('Network Topology panel', () => {
     const page = session.page;
     await frame.locator('#search').fill(`10.${t.octet}.1.3`);
     await frame.locator('#search-status', { hasText: '1 found' }).waitFor();
-    // setState is written on input; give the webview host a moment before the reload.
+    // setState is written on input; the workbench saves its state when it shuts down gracefully,
+    // as "Developer: Reload Window" does (a bare page reload may skip that).
     await page.waitForTimeout(500);
-    await page.reload();
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForLoadState('load');
     frame = await webviewFrame(page, '#picture .ns', 60_000);
     assert.equal(await frame.locator('#search').inputValue(), `10.${t.octet}.1.3`);
     await frame.locator('#search-status', { hasText: '1 found' }).waitFor({ timeout: 20_000 });

@@ -116,6 +116,18 @@ describe('Network Topology panel', () => {
     await page.locator('.monaco-list-row.selected', { hasText: String(ino) }).first().waitFor({ timeout: 15_000 });
   });
 
+  it('Open Shell Here and Show ID Maps from the details open a terminal and the ID maps', async () => {
+    const page = session.page;
+    await frame.locator('#details button[data-action="openShell"]').click();
+    await page.locator('.terminal-tabs-entry, .panel .composite.title', { hasText: `/run/netns/${t.c}` }).first().waitFor({ timeout: 20_000 });
+    await frame.locator('#details button[data-action="showIdMaps"]').click();
+    await page.locator('.tabs-container .tab', { hasText: 'ID Maps: user' }).first().waitFor({ timeout: 20_000 });
+    // Back to the picture: a webview hidden behind another tab is rebuilt from its saved state.
+    await page.locator('.tabs-container .tab', { hasText: 'Network Topology' }).first().click();
+    frame = await webviewFrame(page, '#picture .ns', 60_000);
+    await frame.locator('#details h2', { hasText: t.c }).waitFor({ timeout: 20_000 });
+  });
+
   it('comes back after a window reload with its search', async () => {
     const page = session.page;
     await frame.locator('#search').fill(`10.${t.octet}.1.3`);

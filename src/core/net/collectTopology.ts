@@ -63,7 +63,7 @@ export async function collectTopology(options: CollectOptions = {}): Promise<Top
     targets.push({ node, entry });
   }
 
-  await eachLimited(targets, options.concurrency ?? 4, async ({ node, entry }) => {
+  await eachLimited(targets, options.concurrency ?? 8, async ({ node, entry }) => {
     if (!entry) return;
     options.signal?.throwIfAborted();
     try {

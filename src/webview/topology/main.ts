@@ -109,9 +109,17 @@ async function show(next: Topology): Promise<void> {
 
 function draw(): void {
   if (!topology || !layout) return;
+  // A redraw replaces the elements: keep keyboard focus on the same box or row.
+  const focused = document.activeElement?.closest?.('.iface, .ns');
+  const focusSelector = focused?.classList.contains('iface')
+    ? `.iface[data-iface-id="${CSS.escape(focused.getAttribute('data-iface-id') ?? '')}"]`
+    : focused
+      ? `.ns[data-ns-key="${CSS.escape(focused.getAttribute('data-ns-key') ?? '')}"]`
+      : undefined;
   searchShown = false;
   picture = renderPicture(topology, layout, readPalette());
   viewport.replaceChildren(picture);
+  if (focusSelector) picture.querySelector<SVGGElement>(focusSelector)?.focus();
   viewport.setAttribute('transform', `translate(${panZoom.view.x} ${panZoom.view.y}) scale(${panZoom.view.k})`);
   applySearch(false);
   applySelection();

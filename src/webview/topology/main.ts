@@ -40,10 +40,10 @@ const toolButton = (icon: string, title: string, onClick: () => void, id: string
 const search = h('input', { type: 'search', id: 'search', placeholder: 'Search name or address', 'aria-label': 'Search by name or address', value: state.search });
 const searchStatus = h('span', { id: 'search-status', class: 'muted', 'aria-live': 'polite' });
 const status = h('span', { id: 'status', class: 'muted', 'aria-live': 'polite' });
-const svg = s('svg', { id: 'picture', tabindex: 0, role: 'application', 'aria-label': 'Network topology: arrow keys pan, + and - zoom, 0 fits, Tab moves between namespaces and interfaces' });
+const svg = s('svg', { id: 'picture', tabindex: 0, role: 'application', 'aria-label': 'Network topology: click or press Enter on a namespace or interface for its details; arrow keys pan, + and - zoom, 0 fits, Tab moves between namespaces and interfaces' });
 const viewport = s('g', { id: 'viewport' });
 svg.append(viewport);
-const aside = h('aside', { id: 'details', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Click a namespace or an interface for its details and actions.'));
+const aside = h('aside', { id: 'details', 'aria-live': 'polite', hidden: true });
 const panZoom = new PanZoom(svg, () => viewport, (view) => {
   state.view = { ...view };
   saveState();
@@ -147,8 +147,10 @@ function applySelection(): void {
   const id = state.selected;
   const ns = topology.namespaces.find((n) => n.key === id || n.interfaces.some((i) => i.id === id));
   const iface = ns?.interfaces.find((i) => i.id === id);
+  // No selection, no pane: the picture gets the whole width.
+  aside.hidden = !ns;
   if (!ns) {
-    aside.replaceChildren(h('p', { class: 'muted' }, 'Click a namespace or an interface for its details and actions.'));
+    aside.replaceChildren();
     return;
   }
   const el = iface ? picture.querySelector(`.iface[data-iface-id="${CSS.escape(iface.id)}"]`) : picture.querySelector(`.ns[data-ns-key="${CSS.escape(ns.key)}"]`);

@@ -64,7 +64,9 @@ describe('network topology actions through the helper', function () {
   });
 
   it('refuses bad input with a clear message and changes nothing', async () => {
-    const before = netnsList();
+    // Other test runs share the host: compare this run's namespaces, and look for the bad names.
+    const mine = () => netnsList().filter((name) => name.includes(tag));
+    const before = mine();
     const beforeX = ns(await model(), x)!.interfaces.map((i) => i.name);
     const cases: Array<[string, unknown[], RegExp]> = [
       ['nsInspector.topology.createNamespace', ['bad name!'], /invalid network namespace name "bad name!"/],
@@ -86,7 +88,8 @@ describe('network topology actions through the helper', function () {
       assert.match(result.message, new RegExp(message.source, 'i'));
       assert.match(result.message, /nothing was|to itself|exists already/);
     }
-    assert.deepEqual(netnsList(), before, 'no namespace came or went');
+    assert.deepEqual(mine(), before, 'no namespace of this run came or went');
+    for (const bad of ['bad name!', '-x']) assert.equal(existsSync(`/run/netns/${bad}`), false);
     assert.deepEqual(ns(await model(), x)!.interfaces.map((i) => i.name), beforeX, 'no interface came or went');
   });
 

@@ -24,7 +24,7 @@ export interface ToolOutput {
 export async function runTool(
   file: string,
   args: readonly string[],
-  options: { signal?: AbortSignal; timeoutMs?: number; input?: string } = {},
+  options: { signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<ToolOutput> {
   // execa is ESM-only: a dynamic import loads it from CommonJS (esbuild bundles it all the same).
   const { execa, ExecaError } = await import('execa');
@@ -32,7 +32,6 @@ export async function runTool(
     const { stdout, stderr } = await execa(file, args, {
       cancelSignal: options.signal,
       timeout: options.timeoutMs,
-      input: options.input,
       stripFinalNewline: false,
       maxBuffer: 256 * 1024 * 1024,
     });

@@ -12,7 +12,7 @@ import { runArgv } from './runArgv';
 import { IP_BATCH, parseIpBatch } from './parseIpBatch';
 import { listeningSockets } from './procNetSockets';
 import { netnsEntry, ipArgv, type NetnsEntry } from './netnsEntry';
-import { nsidCandidates, resolveWires, type NsidMaps } from './resolveWires';
+import { indexByIfindex, nsidCandidates, resolveWires, type NsidMaps } from './resolveWires';
 import type { LabelSource, NetNamespaceNode, Topology } from './topology';
 
 export interface CollectOptions {
@@ -92,6 +92,7 @@ export async function collectTopology(options: CollectOptions = {}): Promise<Top
  */
 function resolveNsids(namespaces: NetNamespaceNode[], warnings: string[]): NsidMaps {
   const maps: NsidMaps = new Map();
+  const index = indexByIfindex(namespaces);
   let addon: ReturnType<typeof nativeAddon> | undefined;
   try {
     addon = nativeAddon();
@@ -104,7 +105,7 @@ function resolveNsids(namespaces: NetNamespaceNode[], warnings: string[]): NsidM
     const unresolved = ns.interfaces.filter((iface) => iface.linkNetnsid !== undefined);
     if (unresolved.length === 0 || !addon || !ns.path) continue;
     const candidates = new Map<string, NetNamespaceNode>();
-    for (const iface of unresolved) for (const c of nsidCandidates(ns, iface, namespaces)) candidates.set(c.key, c);
+    for (const iface of unresolved) for (const c of nsidCandidates(ns, iface, index)) candidates.set(c.key, c);
     const list = [...candidates.values()].filter((c) => c.path);
     if (list.length === 0) continue;
     const ids = addon.netnsIds(ns.path, list.map((c) => c.path));

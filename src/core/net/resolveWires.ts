@@ -64,15 +64,27 @@ function linkedInterface(
   return byIndex.get(`${otherKey}/${iface.linkIndex}`) ?? null;
 }
 
+/** Every interface by its ifindex, with its namespace: what nsidCandidates looks through. */
+export type IfindexIndex = Map<number, Array<{ ns: NetNamespaceNode; iface: NetInterface }>>;
+
+export function indexByIfindex(namespaces: readonly NetNamespaceNode[]): IfindexIndex {
+  const index: IfindexIndex = new Map();
+  for (const ns of namespaces) {
+    for (const iface of ns.interfaces) {
+      const list = index.get(iface.ifindex);
+      if (list) list.push({ ns, iface });
+      else index.set(iface.ifindex, [{ ns, iface }]);
+    }
+  }
+  return index;
+}
+
 /**
  * Namespaces that may be what `iface`'s nsid stands for: those with an interface at its link
  * index that links back (for a veth) — so the nsid question is asked of few namespaces.
  */
-export function nsidCandidates(ns: NetNamespaceNode, iface: NetInterface, namespaces: readonly NetNamespaceNode[]): NetNamespaceNode[] {
-  return namespaces.filter((other) => {
-    if (other.key === ns.key) return false;
-    const there = other.interfaces.find((candidate) => candidate.ifindex === iface.linkIndex);
-    if (!there) return false;
-    return iface.kind !== 'veth' || (there.linkIndex === iface.ifindex && there.linkNetnsid !== undefined);
-  });
+export function nsidCandidates(ns: NetNamespaceNode, iface: NetInterface, index: IfindexIndex): NetNamespaceNode[] {
+  return (index.get(iface.linkIndex ?? -1) ?? [])
+    .filter(({ ns: other, iface: there }) => other.key !== ns.key && (iface.kind !== 'veth' || (there.linkIndex === iface.ifindex && there.linkNetnsid !== undefined)))
+    .map(({ ns: other }) => other);
 }

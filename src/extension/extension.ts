@@ -29,8 +29,8 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
   }
   const log = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
   const sessions = new IsolatedSessions();
-  const namespacesView = registerNamespacesView(log, sessions);
   const helper = PrivilegedHelper.forExtension(log, context.extensionPath);
+  const namespacesView = registerNamespacesView(log, sessions, helper);
   context.subscriptions.push(log, sessions, namespacesView, ...registerCommands({ log, view: namespacesView, sessions, helper }), ...registerTerminalProfiles(log));
   log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);
   return { log, namespacesView, sessions, helper };

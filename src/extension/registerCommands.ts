@@ -20,6 +20,14 @@ import { runCommand } from './commands/namespace/runCommand';
 import { newIsolatedTerminal } from './commands/isolate/newIsolatedTerminal';
 import { showTerminal } from './commands/isolate/showTerminal';
 import { runInNamespace } from './commands/file/runInNamespace';
+import { installHelper } from './commands/helper/installHelper';
+import { showAllPrivileged } from './commands/view/showAllPrivileged';
+import { leavePrivileged } from './commands/view/leavePrivileged';
+import { createNetns } from './commands/network/createNetns';
+import { deleteNetns } from './commands/network/deleteNetns';
+import { connectVeth } from './commands/network/connectVeth';
+import { linkUp } from './commands/network/linkUp';
+import { linkDown } from './commands/network/linkDown';
 
 const HANDLERS = {
   [COMMAND_IDS.showSummary]: showSummary,
@@ -42,6 +50,14 @@ const HANDLERS = {
   [COMMAND_IDS.newIsolatedTerminal]: newIsolatedTerminal,
   [COMMAND_IDS.showTerminal]: showTerminal,
   [COMMAND_IDS.runInNamespace]: runInNamespace,
+  [COMMAND_IDS.installHelper]: installHelper,
+  [COMMAND_IDS.showAllPrivileged]: showAllPrivileged,
+  [COMMAND_IDS.leavePrivileged]: leavePrivileged,
+  [COMMAND_IDS.createNetns]: createNetns,
+  [COMMAND_IDS.deleteNetns]: deleteNetns,
+  [COMMAND_IDS.connectVeth]: connectVeth,
+  [COMMAND_IDS.linkUp]: linkUp,
+  [COMMAND_IDS.linkDown]: linkDown,
 } satisfies Record<CommandId, CommandFactory>;
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -9,6 +9,8 @@ export const CONTEXT_PATTERNS = {
   namespaceOrProcess: /^(namespace|process):/,
   session: /^namespace:.*session/,
   limited: /^limited:/,
+  netNamespace: /^namespace:net:/,
+  boundNetNamespace: /^namespace:net:.*bound/,
 } as const;
 
 export function contextValue(node: TreeNode): string {

@@ -21,6 +21,14 @@ export const COMMAND_IDS = {
   newIsolatedTerminal: 'nsInspector.isolate.newTerminal',
   showTerminal: 'nsInspector.isolate.showTerminal',
   runInNamespace: 'nsInspector.file.runInNamespace',
+  installHelper: 'nsInspector.helper.install',
+  showAllPrivileged: 'nsInspector.view.showAllPrivileged',
+  leavePrivileged: 'nsInspector.view.leavePrivileged',
+  createNetns: 'nsInspector.network.createNetns',
+  deleteNetns: 'nsInspector.network.deleteNetns',
+  connectVeth: 'nsInspector.network.connectVeth',
+  linkUp: 'nsInspector.network.linkUp',
+  linkDown: 'nsInspector.network.linkDown',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

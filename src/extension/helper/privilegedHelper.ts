@@ -143,7 +143,7 @@ export class PrivilegedHelper {
     const plan = await this.plan(helper);
     if (plan.kind === 'refused') throw new HelperError(plan.message, undefined, '');
     if (plan.kind === 'sudoTerminal') throw new HelperError('A capture needs pkexec, a sudo rule (sudo -n) or root; sudo with a password cannot stream it.', undefined, '');
-    const argv = plan.kind === 'direct' ? [helper, ...args] : [...plan.argv, helper, ...args];
+    const argv = plan.kind === 'direct' ? ['/bin/sh', helper, ...args] : [...plan.argv, helper, ...args];
     const started = performance.now();
     const child: ChildProcess = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
     const err: Buffer[] = [];
@@ -210,7 +210,8 @@ export class PrivilegedHelper {
         this.log.warn(`helper not run: ${plan.message}`);
         throw new HelperError(plan.message, undefined, '');
       case 'direct':
-        full = argv;
+        // Through sh: a .vsix may not keep the shipped copy's executable bit.
+        full = ['/bin/sh', ...argv];
         break;
       case 'prefix':
         full = [...plan.argv, ...argv];

@@ -128,7 +128,7 @@ export class PrivilegedHelper {
    */
   async runElevatedForInstall(argv: string[]): Promise<HelperProcessResult> {
     // No sudo -n probe here: a sudoers rule covers the helper only, so sudo asks for a password.
-    const result = await this.execute(await this.plan(undefined), argv);
+    const result = await this.execute(await this.plan(undefined), argv, undefined, false);
     if (result.exitCode !== 0) throw new HelperError(`${argv[0]} failed: ${result.stderr.trim() || `exit ${result.exitCode}`}`, result.exitCode, result.stderr);
     return result;
   }
@@ -202,7 +202,7 @@ export class PrivilegedHelper {
     return this.sudoQuietChecked.ok;
   }
 
-  private async execute(plan: ElevationPlan, argv: string[], signal?: AbortSignal): Promise<HelperProcessResult> {
+  private async execute(plan: ElevationPlan, argv: string[], signal?: AbortSignal, viaShell = true): Promise<HelperProcessResult> {
     let full: string[];
     let stdin: string | undefined;
     switch (plan.kind) {
@@ -210,8 +210,8 @@ export class PrivilegedHelper {
         this.log.warn(`helper not run: ${plan.message}`);
         throw new HelperError(plan.message, undefined, '');
       case 'direct':
-        // Through sh: a .vsix may not keep the shipped copy's executable bit.
-        full = ['/bin/sh', ...argv];
+        // The helper through sh: a .vsix may not keep the shipped copy's executable bit.
+        full = viaShell ? ['/bin/sh', ...argv] : argv;
         break;
       case 'prefix':
         full = [...plan.argv, ...argv];

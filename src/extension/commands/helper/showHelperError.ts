@@ -8,6 +8,7 @@ import { COMMAND_IDS } from '../commandIds';
 const INSTALL = 'Install Privileged Helper';
 const LOG = 'Show Log';
 
+/** Shows the message without waiting for it to be answered: the command that failed returns at once. */
 export async function showHelperError(what: string, error: unknown): Promise<void> {
   const message = `${what}: ${(error as Error).message}`;
   if (error instanceof HelperArgumentError) {
@@ -15,7 +16,8 @@ export async function showHelperError(what: string, error: unknown): Promise<voi
     return;
   }
   const trustProblem = error instanceof HelperError && error.trust !== undefined;
-  const choice = await vscode.window.showErrorMessage(trustProblem ? `${message} Install it again?` : message, ...(trustProblem ? [INSTALL, LOG] : [LOG]));
-  if (choice === INSTALL) await vscode.commands.executeCommand(COMMAND_IDS.installHelper);
-  if (choice === LOG) await vscode.commands.executeCommand(COMMAND_IDS.showLog);
+  void vscode.window.showErrorMessage(trustProblem ? `${message} Install it again?` : message, ...(trustProblem ? [INSTALL, LOG] : [LOG])).then((choice) => {
+    if (choice === INSTALL) void vscode.commands.executeCommand(COMMAND_IDS.installHelper);
+    if (choice === LOG) void vscode.commands.executeCommand(COMMAND_IDS.showLog);
+  });
 }

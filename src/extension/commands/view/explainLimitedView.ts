@@ -7,10 +7,12 @@ const SHOW_ALL = 'Show All Namespaces (privileged)';
 const INSTALL = 'Install Privileged Helper';
 
 /** What the "Limited view" item does when clicked: says what is missing and offers the privileged view. */
-export const explainLimitedView: CommandFactory = (ctx) => async () => {
+export const explainLimitedView: CommandFactory = (ctx) => () => {
   const skipped = ctx.view.result?.skipped.processes ?? 0;
   const installed = ctx.helper.helperPath().trust.ok;
-  const choice = await vscode.window.showInformationMessage(limitedViewText(skipped), ...(installed ? [SHOW_ALL] : [INSTALL, SHOW_ALL]));
-  if (choice === SHOW_ALL) await vscode.commands.executeCommand(COMMAND_IDS.showAllPrivileged);
-  if (choice === INSTALL) await vscode.commands.executeCommand(COMMAND_IDS.installHelper);
+  // Not awaited: the click returns at once, the buttons act when (if) pressed.
+  void vscode.window.showInformationMessage(limitedViewText(skipped), ...(installed ? [SHOW_ALL] : [INSTALL, SHOW_ALL])).then((choice) => {
+    if (choice === SHOW_ALL) void vscode.commands.executeCommand(COMMAND_IDS.showAllPrivileged);
+    if (choice === INSTALL) void vscode.commands.executeCommand(COMMAND_IDS.installHelper);
+  });
 };

@@ -57,7 +57,7 @@ export function nodeDescription(node: TreeNode): string {
       if (node.here) parts.push('you are here');
       break;
     case 'limited':
-      parts.push('click to show all (privileged)');
+      parts.push('click to see all');
       break;
   }
   return parts.join(' · ');

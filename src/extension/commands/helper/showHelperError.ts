@@ -15,8 +15,10 @@ export async function showHelperError(what: string, error: unknown): Promise<voi
     void vscode.window.showErrorMessage(message);
     return;
   }
-  const trustProblem = error instanceof HelperError && error.trust !== undefined;
-  void vscode.window.showErrorMessage(trustProblem ? `${message} Install it again?` : message, ...(trustProblem ? [INSTALL, LOG] : [LOG])).then((choice) => {
+  const trust = error instanceof HelperError ? error.trust : undefined;
+  const trustProblem = trust !== undefined;
+  const offer = trust?.reason === 'missing' ? ' Install it?' : ' Install it again?';
+  void vscode.window.showErrorMessage(trustProblem ? `${message}${offer}` : message, ...(trustProblem ? [INSTALL, LOG] : [LOG])).then((choice) => {
     if (choice === INSTALL) void vscode.commands.executeCommand(COMMAND_IDS.installHelper);
     if (choice === LOG) void vscode.commands.executeCommand(COMMAND_IDS.showLog);
   });

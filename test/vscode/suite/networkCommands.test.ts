@@ -88,6 +88,20 @@ describe('network namespace commands and the privileged helper', function () {
     assert.match(ip('-n', names[0], '-o', 'link', 'show', 'dev', `ea${T}`), /<[^>]*\bUP\b/);
   });
 
+  it('a capture through the helper API streams a pcap of the interface until stopped', async () => {
+    const capture = await api.helper.capture({ kind: 'netns', name: names[0] }, `ea${T}`);
+    const chunks: Buffer[] = [];
+    capture.pcap.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const send = 'const s=require("dgram").createSocket("udp4");let n=0;const f=()=>s.send("nsi-capture",9999,"10.91.0.1",()=>{if(++n<20)setTimeout(f,100);else s.close()});f()';
+    // tcpdump needs a moment to start listening: datagrams for two seconds.
+    execFileSync('ip', ['netns', 'exec', names[1], process.execPath, '-e', send]);
+    const result = await capture.stop();
+    assert.equal(result.exitCode, 0, result.stderr);
+    const pcap = Buffer.concat(chunks);
+    assert.ok([0xa1b2c3d4, 0xd4c3b2a1].includes(pcap.readUInt32BE(0)), 'pcap magic');
+    assert.ok(pcap.includes(Buffer.from('nsi-capture')), 'the datagrams are in the capture');
+  });
+
   it('Delete Network Namespace (confirmed) removes it, the veth goes too, and the tree drops it', async () => {
     const node = netnsNode(names[0]);
     assert.ok(node);

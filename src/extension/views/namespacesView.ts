@@ -162,7 +162,8 @@ export class NamespacesView extends Disposable {
     setContextKey(CONTEXT_KEYS.grouping, grouping);
     setContextKey(CONTEXT_KEYS.privileged, this.privilegedView);
     setContextKey(CONTEXT_KEYS.filtered, !!filter);
-    this.treeView.message = undefined;
+    // Said in the tree too: the description is hidden when the view is alone in its container.
+    this.treeView.message = this.privilegedView ? 'Privileged view: every process, read as root through the helper.' : undefined;
   }
 }
 

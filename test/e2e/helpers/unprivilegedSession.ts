@@ -2,7 +2,7 @@
 // nobody: what a desktop user sees (the limited view). The cached server lives under root's
 // 0700 home, so the session runs a hard-linked copy of it from a folder nobody can read (links,
 // not copies: a second and no extra space; nobody cannot write them).
-import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -26,7 +26,7 @@ export interface UnprivilegedSession {
   close(): Promise<void>;
 }
 
-export async function openUnprivilegedSession(testFile: string): Promise<UnprivilegedSession> {
+export async function openUnprivilegedSession(testFile: string, settings: Record<string, unknown> = {}): Promise<UnprivilegedSession> {
   const cached = serverInstall();
   if (!existsSync(cached.marker) || !existsSync(VSIX_PATH)) throw new Error('the VS Code server or the .vsix is missing: run the browser tests with `npm run test:e2e`');
   const serverCopyDir = mkdtempSync(join(tmpdir(), 'nsi-e2e-server-'));
@@ -49,7 +49,10 @@ export async function openUnprivilegedSession(testFile: string): Promise<Unprivi
     const dirs = serverDirs(stateDir);
     for (const dir of [workspace, join(stateDir, 'tmp'), ...Object.values(dirs)]) mkdirSync(dir, { recursive: true });
     await installVsix(install, stateDir, VSIX_PATH);
-    writeUserSettings(dirs.userDataDir, TEST_SETTINGS);
+    writeUserSettings(dirs.userDataDir, { ...TEST_SETTINGS, ...settings });
+    // Machine-scoped settings (nsInspector.helper.*) are read from the server's machine settings.
+    mkdirSync(join(dirs.userDataDir, 'Machine'), { recursive: true });
+    writeFileSync(join(dirs.userDataDir, 'Machine', 'settings.json'), JSON.stringify(settings, null, 2));
     chownTree(stateDir);
     const server = await startServer({ install, stateDir, user: NOBODY });
     const browser = await launchBrowser();

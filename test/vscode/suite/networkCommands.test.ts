@@ -117,6 +117,7 @@ describe('network namespace commands and the privileged helper', function () {
     assert.ok(result, 'the privileged discovery ran');
     assert.equal(api.namespacesView.privileged, true);
     assert.match(api.namespacesView.treeView.description ?? '', /privileged/);
+    assert.match(api.namespacesView.treeView.message ?? '', /^Privileged view/);
     assert.ok(netnsNode(names[1]), 'the test netns is in the privileged view too');
     const own = await api.namespacesView.refresh();
     assert.equal(api.namespacesView.privileged, true, 'a refresh stays privileged');
@@ -124,6 +125,7 @@ describe('network namespace commands and the privileged helper', function () {
     await vscode.commands.executeCommand('nsInspector.view.leavePrivileged');
     assert.equal(api.namespacesView.privileged, false);
     assert.doesNotMatch(api.namespacesView.treeView.description ?? '', /privileged/);
+    assert.equal(api.namespacesView.treeView.message, undefined);
   });
 
   it('Install Privileged Helper shows what it writes, then installs root-owned 0755 into the configured place', async () => {

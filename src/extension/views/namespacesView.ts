@@ -163,7 +163,13 @@ export class NamespacesView extends Disposable {
     setContextKey(CONTEXT_KEYS.privileged, this.privilegedView);
     setContextKey(CONTEXT_KEYS.filtered, !!filter);
     // Said in the tree too: the description is hidden when the view is alone in its container.
-    this.treeView.message = this.privilegedView ? 'Privileged view: every process, read as root through the helper.' : undefined;
+    // A filter matching nothing leaves no message, so the viewsWelcome with Clear Filter shows.
+    const matches = this.snapshot?.namespaceNodes().length ?? 0;
+    const lines = [
+      this.privilegedView ? 'Privileged view: every process, read as root through the helper.' : '',
+      filter ? `Filter "${filter.text}": ${matches} namespace${matches === 1 ? '' : 's'} match. Clear it from the view's title bar.` : '',
+    ];
+    this.treeView.message = filter && matches === 0 ? undefined : lines.filter(Boolean).join(' ') || undefined;
   }
 }
 

@@ -106,6 +106,11 @@ describe('elevated discovery (helper snapshot) equals discovery as root', () => 
       assert.ok(got, `namespace ${key} (${ns.type}, ${ns.label}) is missing from elevated discovery`);
       const { pids, ...rest } = facts(ns);
       const { pids: elevatedPids, ...elevatedRest } = facts(got);
+      // An ancestor root discovery could only name (its walk up failed: no process left to open
+      // it through) may be known fully to the helper's probe, which opens it through a reference.
+      if (ns.label === 'no process' && ns.owner === null && ns.parent === null && rest.ownerUid === null) {
+        Object.assign(rest, { owner: elevatedRest.owner, parent: elevatedRest.parent, ownerUid: elevatedRest.ownerUid });
+      }
       assert.deepEqual(elevatedRest, rest, `namespace ${key}`);
       // Its stable processes are there (the root runs' own node process is not the helper's).
       const stablePids = pids.filter((pid) => pid !== process.pid);

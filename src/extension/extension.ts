@@ -35,9 +35,9 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
   }
   const log = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
   const sessions = new IsolatedSessions();
-  const namespacesView = registerNamespacesView(log, sessions);
-  const idMaps = new IdMapsPanels(context.extensionUri, namespacesView, log);
   const helper = PrivilegedHelper.forExtension(log, context.extensionPath);
+  const namespacesView = registerNamespacesView(log, sessions, helper);
+  const idMaps = new IdMapsPanels(context.extensionUri, namespacesView, log);
   const topology = new TopologyFeature(context.extensionUri, namespacesView, sessions, helper, log);
   context.subscriptions.push(log, sessions, namespacesView, idMaps, topology, ...registerCommands({ log, view: namespacesView, sessions, idMaps, helper, topology }), ...registerTerminalProfiles(log));
   log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);

@@ -22,14 +22,18 @@ import { showTerminal } from './commands/isolate/showTerminal';
 import { runInNamespace } from './commands/file/runInNamespace';
 import { showIdMaps } from './commands/namespace/showIdMaps';
 import { showTopology } from './commands/topology/showTopology';
-import { createNetworkNamespace } from './commands/topology/createNetworkNamespace';
-import { connectNamespaces } from './commands/topology/connectNamespaces';
-import { deleteNetworkNamespace } from './commands/topology/deleteNetworkNamespace';
-import { setInterfaceState } from './commands/topology/setInterfaceState';
 import { captureInterface } from './commands/topology/captureInterface';
 import { stopCapture } from './commands/topology/stopCapture';
 import { exportTopologySvg } from './commands/topology/exportTopologySvg';
 import { exportTopologyPng } from './commands/topology/exportTopologyPng';
+import { installHelper } from './commands/helper/installHelper';
+import { showAllPrivileged } from './commands/view/showAllPrivileged';
+import { leavePrivileged } from './commands/view/leavePrivileged';
+import { createNetns } from './commands/network/createNetns';
+import { deleteNetns } from './commands/network/deleteNetns';
+import { connectVeth } from './commands/network/connectVeth';
+import { linkUp } from './commands/network/linkUp';
+import { linkDown } from './commands/network/linkDown';
 
 const HANDLERS = {
   [COMMAND_IDS.showSummary]: showSummary,
@@ -54,14 +58,18 @@ const HANDLERS = {
   [COMMAND_IDS.runInNamespace]: runInNamespace,
   [COMMAND_IDS.showIdMaps]: showIdMaps,
   [COMMAND_IDS.showTopology]: showTopology,
-  [COMMAND_IDS.createNetworkNamespace]: createNetworkNamespace,
-  [COMMAND_IDS.connectNamespaces]: connectNamespaces,
-  [COMMAND_IDS.deleteNetworkNamespace]: deleteNetworkNamespace,
-  [COMMAND_IDS.setInterfaceState]: setInterfaceState,
   [COMMAND_IDS.captureInterface]: captureInterface,
   [COMMAND_IDS.stopCapture]: stopCapture,
   [COMMAND_IDS.exportTopologySvg]: exportTopologySvg,
   [COMMAND_IDS.exportTopologyPng]: exportTopologyPng,
+  [COMMAND_IDS.installHelper]: installHelper,
+  [COMMAND_IDS.showAllPrivileged]: showAllPrivileged,
+  [COMMAND_IDS.leavePrivileged]: leavePrivileged,
+  [COMMAND_IDS.createNetns]: createNetns,
+  [COMMAND_IDS.deleteNetns]: deleteNetns,
+  [COMMAND_IDS.connectVeth]: connectVeth,
+  [COMMAND_IDS.linkUp]: linkUp,
+  [COMMAND_IDS.linkDown]: linkDown,
 } satisfies Record<CommandId, CommandFactory>;
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

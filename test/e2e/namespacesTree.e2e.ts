@@ -1,6 +1,7 @@
 // The Namespaces tree as a user drives it: expand the net folder, find this test's network
 // namespace and its process, open its context menu; switch through every grouping from the title
-// bar and the palette (a screenshot each); a filter that matches nothing and its clear action.
+// bar and the palette (a screenshot each); a filter's message; a filter that matches nothing and
+// its clear action.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { type VsCodeSession } from './helpers/session';
@@ -124,6 +125,16 @@ describe('the Namespaces tree in the workbench', () => {
     await saveScreenshot(page, 'palette-namespace-pick');
     await page.keyboard.press('Enter');
     await page.locator('.tab', { hasText: `net-${netIno}` }).first().waitFor();
+  });
+
+  it('a filter that matches says so above the tree (the view is alone, so its description is hidden)', async () => {
+    await clickTitleAction('Filter Namespaces');
+    await answerInputBox(session.page, netnsName);
+    const message = view().locator('.message', { hasText: `Filter "${netnsName}": 1 namespace match.` });
+    await message.waitFor();
+    await saveScreenshot(session.page, 'tree-filter-match');
+    await runCommand(session.page, 'Namespace Inspector: Clear Namespace Filter');
+    await message.waitFor({ state: 'hidden' });
   });
 
   it('a filter matching nothing shows an empty state whose button clears it', async () => {

@@ -186,7 +186,13 @@ export function parseHelperSnapshot(text: string): HelperSnapshot {
 
   const files = new Map<string, string>();
   for (const file of ['uid_map', 'gid_map', 'setgroups']) {
-    for (const [pid, content] of perPid(s.get(file), file)) files.set(`/proc/${pid}/${file}`, content);
+    const contents = perPid(s.get(file), file);
+    // grep prints nothing for an empty file: a user namespace with no mapping yet. As root every
+    // process' maps are readable, so a process read without one has an empty one.
+    for (const task of chunk.tasks) {
+      const content = contents.get(task.pid) ?? (file === 'setgroups' || task.state !== 'read' ? undefined : '');
+      if (content !== undefined) files.set(`/proc/${task.pid}/${file}`, content);
+    }
   }
   return { selfPid, nsfsDev, chunk, files, pathKeys, facts, ownPidNs };
 }

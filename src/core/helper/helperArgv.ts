@@ -13,6 +13,8 @@ export type HelperRequest =
       a: { target: NetTarget; ifName: string; cidr?: string };
       b: { target: NetTarget; ifName: string; cidr?: string };
     }
+  /** The interfaces of a network namespace, as `ip -j link` prints them. */
+  | { verb: 'link-list'; target: NetTarget }
   | { verb: 'link-set'; target: NetTarget; ifName: string; state: 'up' | 'down' }
   | { verb: 'link-del'; target: NetTarget; ifName: string }
   | { verb: 'addr-add'; target: NetTarget; ifName: string; cidr: string }
@@ -41,6 +43,8 @@ export function helperArgv(request: HelperRequest): string[] {
       }
       return argv;
     }
+    case 'link-list':
+      return ['link-list', netTargetArg(request.target)];
     case 'link-set':
       return ['link-set', netTargetArg(request.target), checkIfName(request.ifName), request.state === 'up' ? 'up' : 'down'];
     case 'link-del':

@@ -10,6 +10,7 @@ export const CONTEXT_PATTERNS = {
   namespaceOrProcess: /^(namespace|process):/,
   session: /^namespace:.*session/,
   limited: /^limited:/,
+  boundNetNamespace: /^namespace:net:.*bound/,
 } as const;
 
 export function contextValue(node: TreeNode): string {

@@ -23,14 +23,18 @@ export const COMMAND_IDS = {
   runInNamespace: 'nsInspector.file.runInNamespace',
   showIdMaps: 'nsInspector.namespace.showIdMaps',
   showTopology: 'nsInspector.topology.show',
-  createNetworkNamespace: 'nsInspector.topology.createNamespace',
-  connectNamespaces: 'nsInspector.topology.connect',
-  deleteNetworkNamespace: 'nsInspector.topology.deleteNamespace',
-  setInterfaceState: 'nsInspector.topology.setInterfaceState',
   captureInterface: 'nsInspector.topology.capture',
   stopCapture: 'nsInspector.topology.stopCapture',
   exportTopologySvg: 'nsInspector.topology.exportSvg',
   exportTopologyPng: 'nsInspector.topology.exportPng',
+  installHelper: 'nsInspector.helper.install',
+  showAllPrivileged: 'nsInspector.view.showAllPrivileged',
+  leavePrivileged: 'nsInspector.view.leavePrivileged',
+  createNetns: 'nsInspector.network.createNetns',
+  deleteNetns: 'nsInspector.network.deleteNetns',
+  connectVeth: 'nsInspector.network.connectVeth',
+  linkUp: 'nsInspector.network.linkUp',
+  linkDown: 'nsInspector.network.linkDown',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

@@ -14,6 +14,7 @@ import { checkHelperTrust, sha256Of, type HelperTrust } from '../../core/helper/
 import { helperExitName, HELPER_EXIT } from '../../core/helper/exitCodes';
 import { spawnHelper, type HelperProcessResult } from '../../core/helper/spawnHelper';
 import type { NetTarget } from '../../core/helper/netTarget';
+import { parseIpLinkJson, type LinkInfo } from '../../core/net/ipLinkJson';
 import { askSudoPassword } from './sudoPasswordTerminal';
 
 export const DEFAULT_INSTALL_PATH = '/usr/local/libexec/nsinspect-helper';
@@ -107,6 +108,31 @@ export class PrivilegedHelper {
     return this.run({ verb: 'link-set', target, ifName, state });
   }
 
+  async listLinks(target: NetTarget): Promise<LinkInfo[]> {
+    return parseIpLinkJson((await this.run({ verb: 'link-list', target })).stdout);
+  }
+
+  /** Whether a call would run without asking anyone (root, or a sudoers rule): auto-refresh may use it then. */
+  async runsWithoutPrompt(): Promise<boolean> {
+    try {
+      const plan = await this.plan(this.trustedHelper());
+      return plan.kind === 'direct' || (plan.kind === 'prefix' && plan.label === 'sudo -n');
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Runs one fixed system program as root, for the installer only (which has no helper to go
+   * through yet): the same elevation and the same audit line.
+   */
+  async runElevatedForInstall(argv: string[]): Promise<HelperProcessResult> {
+    // No sudo -n probe here: a sudoers rule covers the helper only, so sudo asks for a password.
+    const result = await this.execute(await this.plan(undefined), argv, undefined, false);
+    if (result.exitCode !== 0) throw new HelperError(`${argv[0]} failed: ${result.stderr.trim() || `exit ${result.exitCode}`}`, result.exitCode, result.stderr);
+    return result;
+  }
+
   /**
    * Starts a packet capture (pcap on stdout until stop()). Needs an elevation that gives us the
    * helper's stdout: root, pkexec or sudo -n (not the password terminal).
@@ -117,7 +143,7 @@ export class PrivilegedHelper {
     const plan = await this.plan(helper);
     if (plan.kind === 'refused') throw new HelperError(plan.message, undefined, '');
     if (plan.kind === 'sudoTerminal') throw new HelperError('A capture needs pkexec, a sudo rule (sudo -n) or root; sudo with a password cannot stream it.', undefined, '');
-    const argv = plan.kind === 'direct' ? [helper, ...args] : [...plan.argv, helper, ...args];
+    const argv = plan.kind === 'direct' ? ['/bin/sh', helper, ...args] : [...plan.argv, helper, ...args];
     const started = performance.now();
     const child: ChildProcess = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
     const err: Buffer[] = [];
@@ -151,7 +177,8 @@ export class PrivilegedHelper {
     return file;
   }
 
-  private async plan(helper: string): Promise<ElevationPlan> {
+  /** How to get root; with a helper path, whether sudo -n may run it is checked too. */
+  private async plan(helper: string | undefined): Promise<ElevationPlan> {
     const { elevation } = this.settings();
     const sudo = findExecutable('sudo');
     const facts = {
@@ -162,7 +189,7 @@ export class PrivilegedHelper {
       graphicalSession: !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY),
       sudoWithoutPassword: false,
     };
-    if (facts.uid !== 0 && sudo && elevation !== 'none' && elevation !== 'pkexec') facts.sudoWithoutPassword = await this.sudoQuiet(sudo, helper);
+    if (helper && facts.uid !== 0 && sudo && elevation !== 'none' && elevation !== 'pkexec') facts.sudoWithoutPassword = await this.sudoQuiet(sudo, helper);
     return planElevation(facts);
   }
 
@@ -175,7 +202,7 @@ export class PrivilegedHelper {
     return this.sudoQuietChecked.ok;
   }
 
-  private async execute(plan: ElevationPlan, argv: string[], signal?: AbortSignal): Promise<HelperProcessResult> {
+  private async execute(plan: ElevationPlan, argv: string[], signal?: AbortSignal, viaShell = true): Promise<HelperProcessResult> {
     let full: string[];
     let stdin: string | undefined;
     switch (plan.kind) {
@@ -183,7 +210,8 @@ export class PrivilegedHelper {
         this.log.warn(`helper not run: ${plan.message}`);
         throw new HelperError(plan.message, undefined, '');
       case 'direct':
-        full = argv;
+        // The helper through sh: a .vsix may not keep the shipped copy's executable bit.
+        full = viaShell ? ['/bin/sh', ...argv] : argv;
         break;
       case 'prefix':
         full = [...plan.argv, ...argv];

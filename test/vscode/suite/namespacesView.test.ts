@@ -105,15 +105,18 @@ describe('Namespaces view', function () {
     await vscode.commands.executeCommand('nsInspector.view.filter', { text: made.netnsName });
     assert.deepEqual(await view.provider.getChildren(), ['type:net']);
     assert.deepEqual(await view.provider.getChildren('type:net'), [nsNode(made.netIno)]);
+    assert.equal(view.treeView.message, `Filter "${made.netnsName}": 1 namespace match. Clear it from the view's title bar.`);
     await vscode.commands.executeCommand('nsInspector.view.filter', { text: String(made.sessionPid) });
     assert.ok((await view.provider.getChildren('type:uts')).includes(nsNode(made.utsIno)));
     assert.deepEqual(await view.provider.getChildren(nsNode(made.utsIno)), [processNodeId(nsNode(made.utsIno), made.sessionPid)]);
     await vscode.commands.executeCommand('nsInspector.view.filter', { text: 'no-such-namespace-anywhere' });
     assert.deepEqual(await view.provider.getChildren(), []);
+    assert.equal(view.treeView.message, undefined, 'no message, so the welcome view with Clear Filter shows');
     assert.match(view.treeView.description ?? '', /filter "no-such-namespace-anywhere"/);
     await vscode.commands.executeCommand('nsInspector.view.clearFilter');
     assert.ok((await view.provider.getChildren()).length >= 7);
     assert.equal(view.treeView.description, 'by Type');
+    assert.equal(view.treeView.message, undefined);
   });
 
   it('Show Details opens a read-only document with the namespace\'s fields', async () => {

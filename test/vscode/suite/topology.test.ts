@@ -55,7 +55,7 @@ describe('network topology actions through the helper', function () {
   it('creates two namespaces', async () => {
     assert.equal(ns(await model(), x), undefined);
     for (const name of [x, y]) {
-      const result = await run('nsInspector.topology.createNamespace', name);
+      const result = await run('nsInspector.network.createNetns', name);
       assert.deepEqual(result, { ok: true, message: `Network namespace "${name}" created.` });
     }
     const t = await model();
@@ -69,18 +69,18 @@ describe('network topology actions through the helper', function () {
     const before = mine();
     const beforeX = ns(await model(), x)!.interfaces.map((i) => i.name);
     const cases: Array<[string, unknown[], RegExp]> = [
-      ['nsInspector.topology.createNamespace', ['bad name!'], /invalid network namespace name "bad name!"/],
-      ['nsInspector.topology.createNamespace', ['-x'], /invalid network namespace name/],
-      ['nsInspector.topology.createNamespace', [x], /exists already/],
-      ['nsInspector.topology.connect', [{ a: x, b: x }], /Cannot connect .* to itself/],
-      ['nsInspector.topology.connect', [{ a: x, b: y, ifA: 'way-too-long-name', ifB: 'vy' }], /invalid interface name "way-too-long-name"/],
-      ['nsInspector.topology.connect', [{ a: x, b: y, ifA: 'vx', ifB: 'vy', cidrA: '10.0.0.300/24' }], /invalid address "10.0.0.300\/24"/],
-      ['nsInspector.topology.connect', [{ a: x, b: y, ifA: 'vx', ifB: 'vy', cidrA: '10.0.0.1' }], /invalid address/],
-      ['nsInspector.topology.connect', [{ a: x, b: y, ifA: 'lo', ifB: 'vy' }], /has an interface "lo" already/],
-      ['nsInspector.topology.connect', [{ a: x, b: 'nsi-no-such-namespace' }], /No network namespace "nsi-no-such-namespace"/],
-      ['nsInspector.topology.setInterfaceState', [x, 'nope0', 'up'], /has no interface "nope0"/],
-      ['nsInspector.topology.setInterfaceState', [x, 'bad/name', 'up'], /invalid interface name/],
-      ['nsInspector.topology.deleteNamespace', ['host', { confirmed: true }], /only those can be deleted/],
+      ['nsInspector.network.createNetns', ['bad name!'], /invalid network namespace name "bad name!"/],
+      ['nsInspector.network.createNetns', ['-x'], /invalid network namespace name/],
+      ['nsInspector.network.createNetns', [x], /exists already/],
+      ['nsInspector.network.connectVeth', [{ a: x, b: x }], /Cannot connect .* to itself/],
+      ['nsInspector.network.connectVeth', [{ a: x, b: y, ifA: 'way-too-long-name', ifB: 'vy' }], /invalid interface name "way-too-long-name"/],
+      ['nsInspector.network.connectVeth', [{ a: x, b: y, ifA: 'vx', ifB: 'vy', cidrA: '10.0.0.300/24' }], /invalid address "10.0.0.300\/24"/],
+      ['nsInspector.network.connectVeth', [{ a: x, b: y, ifA: 'vx', ifB: 'vy', cidrA: '10.0.0.1' }], /invalid address/],
+      ['nsInspector.network.connectVeth', [{ a: x, b: y, ifA: 'lo', ifB: 'vy' }], /has an interface "lo" already/],
+      ['nsInspector.network.connectVeth', [{ a: x, b: 'nsi-no-such-namespace' }], /No network namespace "nsi-no-such-namespace"/],
+      ['nsInspector.network.linkUp', [x, 'nope0'], /has no interface "nope0"/],
+      ['nsInspector.network.linkDown', [x, 'bad/name'], /invalid interface name/],
+      ['nsInspector.network.deleteNetns', ['host', { confirmed: true }], /only those can be deleted/],
     ];
     for (const [command, args, message] of cases) {
       const result = await run(command, ...args);
@@ -94,7 +94,7 @@ describe('network topology actions through the helper', function () {
   });
 
   it('connects them with a veth pair and addresses', async () => {
-    const result = await run('nsInspector.topology.connect', { a: x, b: y, ifA: 'vx', ifB: 'vy', cidrA: `10.${octet}.9.1/24`, cidrB: `10.${octet}.9.2/24` });
+    const result = await run('nsInspector.network.connectVeth', { a: x, b: y, ifA: 'vx', ifB: 'vy', cidrA: `10.${octet}.9.1/24`, cidrB: `10.${octet}.9.2/24` });
     assert.equal(result.ok, true, result.message);
     const t = await model();
     const vx = ns(t, x)!.interfaces.find((i) => i.name === 'vx');
@@ -107,9 +107,9 @@ describe('network topology actions through the helper', function () {
   });
 
   it('brings an interface down and up', async () => {
-    assert.equal((await run('nsInspector.topology.setInterfaceState', x, 'vx', 'down')).ok, true);
+    assert.equal((await run('nsInspector.network.linkDown', x, 'vx')).ok, true);
     assert.equal(ns(await model(), x)!.interfaces.find((i) => i.name === 'vx')?.state, 'down');
-    assert.equal((await run('nsInspector.topology.setInterfaceState', x, 'vx', 'up')).ok, true);
+    assert.equal((await run('nsInspector.network.linkUp', x, 'vx')).ok, true);
     const vx = ns(await model(), x)!.interfaces.find((i) => i.name === 'vx');
     assert.equal(vx?.adminUp, true);
     // The carrier follows a moment later.
@@ -151,7 +151,7 @@ describe('network topology actions through the helper', function () {
   });
 
   it('deletes a namespace (its veth peer goes with it)', async () => {
-    const result = await run('nsInspector.topology.deleteNamespace', x, { confirmed: true });
+    const result = await run('nsInspector.network.deleteNetns', x, { confirmed: true });
     assert.equal(result.ok, true, result.message);
     assert.equal(ns(await model(), x), undefined);
     // The kernel tears a namespace down in the background: vy goes when it is done.

@@ -1,18 +1,20 @@
-// What the topology can do to the host, all through the privileged helper: create and delete a
-// named network namespace, connect two namespaces with a veth pair, bring an interface up or down,
-// and capture on it. Each asks for what it lacks with native prompts (or takes it from command
-// arguments), refuses bad input with a clear message before anything runs, then refreshes the
-// picture. Results are returned for tests: {ok, message}.
+// The one implementation of the network namespace actions, all through the privileged helper:
+// create and delete a named network namespace, connect two namespaces with a veth pair, bring an
+// interface up or down, and capture on it. The `nsInspector.network.*` commands (Namespaces view,
+// palette, topology panel) and Capture call these. Each asks for what it lacks with native
+// prompts (or takes it from command arguments), refuses bad input with a clear message before
+// anything runs, then refreshes both the Namespaces tree and the picture. Results are returned
+// for tests: {ok, message}.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { checkCidr, checkIfName, checkNetnsName, HelperArgumentError } from '../../../core/helper/helperRules';
 import { defaultVethName, netTargetOf } from '../../../core/net/netTargetOf';
-import type { NetNamespaceNode, Topology } from '../../../core/net/topology';
+import type { NetInterface, NetNamespaceNode, Topology } from '../../../core/net/topology';
 import type { PrivilegedHelper } from '../../helper/privilegedHelper';
 import type { TopologyPanels } from './topologyPanel';
 import type { PcapCaptures } from './pcapCaptures';
 
-export type ActionResult = { ok: true; message: string } | { ok: false; message: string };
+export type ActionResult = { ok: true; message: string; name?: string } | { ok: false; message: string };
 
 export interface ConnectArgs {
   /** Namespace keys ("dev:ino") or `ip netns` names. */
@@ -31,6 +33,8 @@ export class TopologyActions {
     private readonly panels: TopologyPanels,
     readonly captures: PcapCaptures,
     private readonly log: vscode.LogOutputChannel,
+    /** Refreshes the Namespaces tree after a change. */
+    private readonly refreshTree: () => Promise<unknown>,
   ) {}
 
   /** The newest model: the panel's, else a fresh one (without opening the panel). */
@@ -43,8 +47,9 @@ export class TopologyActions {
 
   async createNamespace(name?: string): Promise<ActionResult> {
     const given = name ?? (await vscode.window.showInputBox({
-      title: 'New Network Namespace',
+      title: 'Create Network Namespace',
       prompt: 'Name for `ip netns` (1–64 of A-Z a-z 0-9 _ . -)',
+      value: `ns-${Math.floor(Math.random() * 1e4)}`,
       validateInput: (value) => (value === '' ? undefined : problem(() => checkNetnsName(value))),
     }));
     if (given === undefined || given === '') return this.fail('Cancelled: no namespace was created.', false);
@@ -135,17 +140,31 @@ export class TopologyActions {
     }
   }
 
-  /** The interface a command acts on: from its arguments (checked later), else picked. */
-  async pickInterface(which: unknown, ifName: unknown, title: string): Promise<{ namespace: string; ifName: string } | undefined> {
-    if (typeof which === 'string' && typeof ifName === 'string') return { namespace: which, ifName };
+  /**
+   * The interface a command acts on: from its arguments (checked later), else picked; those not
+   * yet in the wanted state first.
+   */
+  async pickInterface(which: string | undefined, ifName: unknown, title: string, wanted?: 'up' | 'down'): Promise<{ namespace: string; ifName: string } | undefined> {
+    if (which !== undefined && typeof ifName === 'string') return { namespace: which, ifName };
     const topology = await this.topology();
-    const ns = typeof which === 'string' ? find(topology, which) : await this.pick(topology, title, (n) => n.interfaces.length > 0 && netTargetOf(n) !== undefined);
-    if (!ns) return undefined;
+    const ns = which !== undefined ? find(topology, which) : await this.pick(topology, title, (n) => n.interfaces.length > 0 && netTargetOf(n) !== undefined);
+    if (!ns) {
+      if (which !== undefined) this.fail(`No network namespace "${which}": nothing was changed.`);
+      return undefined;
+    }
+    const done = (i: NetInterface) => wanted !== undefined && i.adminUp === (wanted === 'up');
     const picked = await vscode.window.showQuickPick(
-      ns.interfaces.map((i) => ({ label: i.name, description: `${i.kind} · ${i.state}`, detail: i.addresses.map((a) => a.cidr).join(', ') || undefined })),
-      { title: `${title}: ${ns.label}` },
+      [...ns.interfaces]
+        .sort((x, y) => Number(done(x)) - Number(done(y)))
+        .map((i) => ({
+          name: i.name,
+          label: `$(${i.adminUp ? 'circle-filled' : 'circle-outline'}) ${i.name}`,
+          description: `${i.kind} · ${i.state}`,
+          detail: i.addresses.map((a) => a.cidr).join(', ') || undefined,
+        })),
+      { title: `${title}: ${ns.label}`, placeHolder: 'Pick an interface' },
     );
-    return picked && { namespace: ns.key, ifName: picked.label };
+    return picked && { namespace: ns.key, ifName: picked.name };
   }
 
   // --- helpers ---
@@ -158,10 +177,11 @@ export class TopologyActions {
     }
     this.log.info(`topology: ${done}`);
     void vscode.window.showInformationMessage(done);
+    await this.refreshTree();
     const topology = await this.panels.current?.update();
     const created = focusName && topology?.namespaces.find((n) => n.netnsName === focusName);
     if (created) this.panels.current?.focus(created.key);
-    return { ok: true, message: done };
+    return { ok: true, message: done, name: focusName };
   }
 
   private fail(message: string, show = true): ActionResult {

@@ -30,7 +30,7 @@ export class TopologyFeature extends Disposable {
     super();
     this.panels = this._register(new TopologyPanels(extensionUri, view, sessions, log));
     this.captures = this._register(new PcapCaptures(helper, log));
-    this.actions = new TopologyActions(helper, this.panels, this.captures, log);
+    this.actions = new TopologyActions(helper, this.panels, this.captures, log, () => view.refresh());
     this.actions.collectWithoutPanel = async () => {
       const discovery = await view.refresh();
       const names = discovery && sessions.namespaceNames(discovery);
@@ -105,18 +105,19 @@ export class TopologyFeature extends Disposable {
             await this.view.refresh();
             await vscode.commands.executeCommand(COMMAND_IDS.showIdMaps, nodeId);
             return;
+          // The page's buttons run the same commands as the Namespaces view and the palette.
           case 'connectFrom':
-            await this.actions.connect({ a: message.namespaceKey });
+            await vscode.commands.executeCommand(COMMAND_IDS.connectVeth, { a: message.namespaceKey });
             return;
           case 'deleteNamespace':
-            await this.actions.deleteNamespace(message.namespaceKey);
+            await vscode.commands.executeCommand(COMMAND_IDS.deleteNetns, message.namespaceKey);
             return;
         }
         return;
       }
       case 'interfaceAction':
         if (message.action === 'capture') await this.actions.capture(message.namespaceKey, message.ifname);
-        else await this.actions.setLink(message.namespaceKey, message.ifname, message.action === 'linkUp' ? 'up' : 'down');
+        else await vscode.commands.executeCommand(message.action === 'linkUp' ? COMMAND_IDS.linkUp : COMMAND_IDS.linkDown, message.namespaceKey, message.ifname);
         return;
       case 'globalAction':
         switch (message.action) {
@@ -124,10 +125,10 @@ export class TopologyFeature extends Disposable {
             await panel.update();
             return;
           case 'createNamespace':
-            await this.actions.createNamespace();
+            await vscode.commands.executeCommand(COMMAND_IDS.createNetns);
             return;
           case 'connect':
-            await this.actions.connect();
+            await vscode.commands.executeCommand(COMMAND_IDS.connectVeth);
             return;
           case 'exportSvg':
           case 'exportPng':

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * npm run bench [-- --n 5000] [--namespaces 1500] [--rounds 5]
  *
@@ -56,13 +55,18 @@ async function refreshUntilFirstLevelChanges(page: Page): Promise<number> {
   if (!button) throw new Error('the Refresh Namespaces button is not in the view title bar');
   // No named functions inside: tsx (esbuild keepNames) would wrap them in a helper the page lacks.
   return page.evaluate(async (refresh) => {
+    // Typed loosely: the project's TypeScript has no DOM library (this runs in the page).
+    const page = globalThis as unknown as {
+      document: { querySelectorAll(selector: string): ArrayLike<{ innerText: string }> };
+      requestAnimationFrame(callback: () => void): void;
+    };
     const rows = '.part.sidebar .monaco-list-row[aria-level="1"]';
-    const before = Array.from(document.querySelectorAll<HTMLElement>(rows)).map((row) => row.innerText).join('|');
+    const before = Array.from(page.document.querySelectorAll(rows), (row) => row.innerText).join('|');
     const start = performance.now();
-    (refresh as HTMLElement).click();
-    while (Array.from(document.querySelectorAll<HTMLElement>(rows)).map((row) => row.innerText).join('|') === before) {
+    (refresh as unknown as { click(): void }).click();
+    while (Array.from(page.document.querySelectorAll(rows), (row) => row.innerText).join('|') === before) {
       if (performance.now() - start > 60_000) throw new Error('the first tree level did not change within 60 s of Refresh');
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await new Promise<void>((resolve) => page.requestAnimationFrame(resolve));
     }
     return performance.now() - start;
   }, button);

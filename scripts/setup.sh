@@ -8,9 +8,11 @@ cd "$(dirname "$0")/.."
 
 # What each is for: the native addon (python3, make, g++), real namespaces in tests (iproute2,
 # util-linux, procps), the browser tests (chromium), the VS Code server's native modules
-# (libkrb5-dev), the benchmark's peak-memory figure (time), the helper's capture verb (tcpdump)
-# and the browser test of the privileged view through a sudoers rule (sudo).
-packages=(python3 make g++ iproute2 util-linux procps chromium libkrb5-dev time tcpdump sudo)
+# (libkrb5-dev), the benchmark's peak-memory figure (time), the helper's capture verb (tcpdump),
+# the "run through sudo" route of isolated terminals and shells and the browser test of the
+# privileged view through a sudoers rule (sudo), multi-range user namespace maps through
+# newuidmap/newgidmap (uidmap).
+packages=(python3 make g++ iproute2 util-linux procps chromium libkrb5-dev time tcpdump sudo uidmap)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
@@ -27,6 +29,15 @@ if ((${#missing[@]})); then
     echo "setup: missing Debian packages: ${missing[*]}; install them with: apt-get install ${missing[*]}" >&2
     exit 1
   fi
+fi
+
+# newuidmap/newgidmap (unshare --map-users/--map-groups) refuse even root IDs that /etc/subuid and
+# /etc/subgid do not give it; the ID-maps tests map root's range, so root gets one when it has
+# none (as useradd gives a new user; 1000000 is above where useradd starts, 100000).
+if [[ $(id -u) -eq 0 ]]; then
+  for file in /etc/subuid /etc/subgid; do
+    grep -qE '^(root|0):' "$file" 2>/dev/null || { echo "setup: adding root:1000000:65536 to $file"; echo 'root:1000000:65536' >> "$file"; }
+  done
 fi
 
 npm ci --no-audit --no-fund

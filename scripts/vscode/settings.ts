@@ -25,3 +25,10 @@ export function writeUserSettings(userDataDir: string, settings: Record<string, 
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings, null, 2));
 }
+
+/**
+ * Environment for test servers: terminals run /bin/sh, so what the tests type does not wait on
+ * the machine's shell start-up files (here a pyenv rehash lock, left by a shell killed mid-start,
+ * made every interactive bash wait 60 s).
+ */
+export const TEST_SERVER_ENV = { SHELL: '/bin/sh' };

@@ -6,6 +6,7 @@ import { registerCommands } from './registerCommands';
 import { registerNamespacesView, type NamespacesView } from './views/namespacesView';
 import { IsolatedSessions } from './terminals/isolatedSessions';
 import { registerTerminalProfiles } from './terminals/terminalProfiles';
+import { CallerIdentity } from './callerIdentity';
 import { IdMapsPanels } from './views/idMaps/idMapsPanels';
 import { PrivilegedHelper } from './helper/privilegedHelper';
 import { TopologyFeature } from './views/topology/topologyFeature';
@@ -19,6 +20,8 @@ export interface NamespaceInspectorApi {
   readonly namespacesView: NamespacesView;
   /** Isolated terminals and their namespaces. */
   readonly sessions: IsolatedSessions;
+  /** Whether the user is root (tests pretend otherwise) and the privilege questions. */
+  readonly identity: CallerIdentity;
   /** The open ID-maps panels. */
   readonly idMaps: IdMapsPanels;
   /** The privileged helper: every root-only step goes through it (verb + args -> result, logged). */
@@ -35,13 +38,23 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
   }
   const log = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
   const sessions = new IsolatedSessions();
+  const identity = new CallerIdentity();
   const helper = PrivilegedHelper.forExtension(log, context.extensionPath);
   const namespacesView = registerNamespacesView(log, sessions, helper);
   const idMaps = new IdMapsPanels(context.extensionUri, namespacesView, log);
   const topology = new TopologyFeature(context.extensionUri, namespacesView, sessions, helper, log);
-  context.subscriptions.push(log, sessions, namespacesView, idMaps, topology, ...registerCommands({ log, view: namespacesView, sessions, idMaps, helper, topology }), ...registerTerminalProfiles(log));
+  context.subscriptions.push(
+    log,
+    sessions,
+    identity,
+    namespacesView,
+    idMaps,
+    topology,
+    ...registerCommands({ log, view: namespacesView, sessions, identity, idMaps, helper, topology }),
+    ...registerTerminalProfiles(log, identity),
+  );
   log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);
-  return { log, namespacesView, sessions, idMaps, helper, topology };
+  return { log, namespacesView, sessions, identity, idMaps, helper, topology };
 }
 
 export function deactivate(): void {

@@ -9,6 +9,8 @@ import { sideBarView } from './helpers/views';
 import { expandTreeItem, treeItem } from './helpers/tree';
 import { chooseFromContextMenuUntil } from './helpers/contextMenu';
 import { saveScreenshot } from './helpers/screenshots';
+import { runCommand } from './helpers/palette';
+import { answerInputBox } from './helpers/inputBox';
 import { NamespaceLab } from '../integration/support/namespaces';
 
 describe('Open Shell in Namespaces from the tree', () => {
@@ -31,6 +33,9 @@ describe('Open Shell in Namespaces from the tree', () => {
   it('the context-menu entry on a namespace item opens a terminal inside it', async () => {
     const page = session.page;
     const view = sideBarView(page, 'Namespaces');
+    // Filtered to the test's namespace: on a busy host its row may be far down a long list.
+    await runCommand(page, 'Namespace Inspector: Filter Namespaces...', { asks: true });
+    await answerInputBox(page, String(netIno));
     await expandTreeItem(treeItem(view, 'net'));
     const tab = page.locator('.terminal-tabs-entry, .panel .composite.title', { hasText: `/run/netns/${netnsName}` }).first();
     try {

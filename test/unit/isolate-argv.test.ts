@@ -115,3 +115,15 @@ test('run a file: executable directly, else its #! line, else by extension', () 
   assert.deepEqual(shebangOf('#!/bin/sh -e\n'), ['/bin/sh', '-e']);
   assert.equal(shebangOf('#!\n'), undefined);
 });
+
+test('a run terminal stays open after its program: a fixed script, the program as arguments', async () => {
+  const { holdOpenArgv } = await import('../../src/core/exec/holdOpen');
+  const argv = holdOpenArgv(['sh', '/w/a b;c.sh']);
+  assert.deepEqual(argv.slice(0, 2), ['sh', '-c']);
+  assert.deepEqual(argv.slice(3), ['sh', 'sh', '/w/a b;c.sh']);
+  assert.ok(!argv[2].includes('a b;c'), 'the program is never spliced into the script');
+  // Run for real: the program runs with its arguments intact and the status is reported.
+  const { spawnSync } = await import('node:child_process');
+  const out = spawnSync(argv[0], argv.slice(1, 3).concat(['sh', 'printf', '%s|', 'x y', '$(id)']), { input: '\n', encoding: 'utf8' });
+  assert.equal(out.stdout, 'x y|$(id)|\n[printf exited with status 0. Press Enter to close.]\n');
+});

@@ -30,6 +30,8 @@ test('contextValue is <kind>:<type>:<flags> and the patterns pick the right item
   assert.ok(CONTEXT_PATTERNS.namespace.test(blue) && !CONTEXT_PATTERNS.namespace.test(proc));
   assert.ok(CONTEXT_PATTERNS.namespaceOrProcess.test(proc));
   assert.equal(CONTEXT_PATTERNS.namespaceOrProcess.test(contextValue(tree.node('type:net')!)), false);
+  assert.ok(CONTEXT_PATTERNS.userNamespace.test(contextValue(tree.node(`ns:${DEV}:2`)!)), 'a user namespace item');
+  assert.ok(!CONTEXT_PATTERNS.userNamespace.test(blue) && !CONTEXT_PATTERNS.userNamespace.test(proc));
 });
 
 test('nsenter command lines are quoted for a shell only where needed', () => {

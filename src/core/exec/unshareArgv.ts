@@ -39,6 +39,11 @@ export function unshareArgv(request: UnshareRequest): UnshareResult {
     if (!types.includes('uts')) return invalid('A hostname needs a UTS namespace: add UTS to the chosen types.');
   }
   const needsPrivilege = !request.isRoot && types.some((t) => t !== 'user');
+  const mapsUser = types.includes('user') || (needsPrivilege && request.privilege === 'userNamespace');
+  // Mapped as themselves, the shell is no longer root inside once it runs: it could not set a hostname.
+  if (request.hostname !== undefined && mapsUser && request.mapUser === 'current') {
+    return invalid('Setting a hostname needs root inside the user namespace: map root (--map-root-user), or leave the hostname empty.');
+  }
   const viaSudo = needsPrivilege && request.privilege === 'sudo';
   if (needsPrivilege && !request.privilege && !types.includes('user')) {
     return {

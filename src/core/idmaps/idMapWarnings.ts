@@ -1,5 +1,6 @@
 // The warnings the ID-maps view explains in plain words: overlapping lines (the kernel refuses
-// such a map), host root mapped inside, and maps beyond the owner's subordinate IDs.
+// such a map), host root mapped inside, maps beyond the owner's subordinate IDs, and host IDs
+// that another namespace outside the chain maps too.
 import type { IdMapRange } from '../parsers/idMap';
 import { findOverlaps, toInside, uncoveredOutside } from './idMapMath';
 import type { IdKind, IdMapsLevel, IdMapsWarning } from './idMapsTypes';
@@ -57,11 +58,53 @@ export function levelWarnings(level: IdMapsLevel, parentIsTop: boolean, ownerGid
     const beyond = map.lines.flatMap((l) => uncoveredOutside(l.host, l.count, allowed));
     if (beyond.length === 0) continue;
     const owner = level.ownerName ? `${level.ownerName} (UID ${level.ownerUid})` : `UID ${level.ownerUid}`;
+    const ownId = kind === 'uid' ? 'own UID' : 'primary GID';
     const ranges = subordinate.length ? subordinate.map((r) => span(r.start, r.count)).join(', ') : 'none';
     warnings.push({
       kind: 'beyondSubordinate',
       idKind: kind,
-      text: `The ${kind}_map gives this namespace host ${id}s ${beyond.map((b) => span(b.start, b.count)).join(', ')}, which are not the owner ${owner}'s own ${id} or subordinate ${id}s in ${file} (${ranges}). newuidmap would have refused that: a process privileged on the host wrote this map.`,
+      text: `The ${kind}_map gives this namespace host ${id}s ${beyond.map((b) => span(b.start, b.count)).join(', ')}: neither the ${ownId} of its owner, ${owner}, nor among the owner's subordinate ${id}s in ${file} (${ranges}). ${kind === 'uid' ? 'newuidmap' : 'newgidmap'} would have refused that, so a process privileged on the host wrote this map.`,
+    });
+  }
+  return warnings;
+}
+
+/** Another user namespace's map in host IDs, for sharedHostIdWarnings. */
+export interface OtherMap {
+  inode: number;
+  label: string;
+  kind: IdKind;
+  hostMap: readonly IdMapRange[];
+}
+
+/**
+ * Host IDs of this level that a user namespace neither above nor below it maps too (siblings,
+ * cousins): a process there and one here with such an ID own the same files on the host.
+ */
+export function sharedHostIdWarnings(level: IdMapsLevel, others: readonly OtherMap[]): IdMapsWarning[] {
+  if (level.top) return [];
+  const warnings: IdMapsWarning[] = [];
+  for (const kind of ['uid', 'gid'] as const) {
+    const { id } = NAMES[kind];
+    const mine = level.maps[kind].lines;
+    const shared: { start: number; count: number; with: OtherMap }[] = [];
+    for (const other of others.filter((o) => o.kind === kind)) {
+      for (const a of mine) {
+        for (const b of other.hostMap) {
+          const start = Math.max(a.host, b.outside);
+          const end = Math.min(a.host + a.count, b.outside + b.count);
+          if (start < end) shared.push({ start, count: end - start, with: other });
+        }
+      }
+    }
+    if (shared.length === 0) continue;
+    const names = [...new Set(shared.map((x) => `user ${x.with.inode}${x.with.label ? ` (${x.with.label})` : ''}`))];
+    const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
+    const first = shared[0];
+    warnings.push({
+      kind: 'sharedHostIds',
+      idKind: kind,
+      text: `Host ${id}s of this namespace are mapped in ${shown} too (e.g. host ${id}s ${span(first.start, first.count)}), which is neither its ancestor nor its descendant: processes there and here with those ${id}s own the same files on the host, so ${id}s do not keep the two apart.`,
     });
   }
   return warnings;

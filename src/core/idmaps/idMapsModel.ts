@@ -7,7 +7,7 @@ import type { IdMapRange } from '../parsers/idMap';
 import { relativeToParent, toInside } from './idMapMath';
 import type { HostIdFacts } from './hostIdFacts';
 import { rangesOf } from './subordinateIds';
-import { levelWarnings } from './idMapWarnings';
+import { levelWarnings, sharedHostIdWarnings, type OtherMap } from './idMapWarnings';
 import type { IdKind, IdMapsLevel, IdMapsModel, LevelMap, LevelProcess } from './idMapsTypes';
 
 export const MAX_PROCESSES = 100;
@@ -64,6 +64,20 @@ function levelProcesses(result: DiscoveryResult, ns: Namespace, uidMap: LevelMap
   });
 }
 
+/** Written maps of the user namespaces that are neither above nor below `ns` (nor `ns` itself). */
+function unrelatedMaps(result: DiscoveryResult, ns: Namespace, chain: Namespace[]): OtherMap[] {
+  const others: OtherMap[] = [];
+  for (const other of result.namespaces.values()) {
+    if (other.type !== 'user' || other.parent === null || chain.includes(other)) continue;
+    if (userNamespaceChain(result, other.id).includes(ns)) continue; // a descendant
+    for (const kind of ['uid', 'gid'] as const) {
+      const hostMap = hostMapOf(other, kind);
+      if (hostMap?.length) others.push({ inode: other.id.ino, label: other.label, kind, hostMap });
+    }
+  }
+  return others;
+}
+
 export function buildIdMapsModel(result: DiscoveryResult, id: NamespaceId, facts: HostIdFacts): IdMapsModel | null {
   const chain = userNamespaceChain(result, id);
   if (chain.length === 0) return null;
@@ -90,7 +104,7 @@ export function buildIdMapsModel(result: DiscoveryResult, id: NamespaceId, facts
       processCount: ns.pids.length,
       warnings: [],
     };
-    level.warnings = levelWarnings(level, parent !== undefined && parent.parent === null, owner?.gid ?? null);
+    level.warnings = [...levelWarnings(level, parent !== undefined && parent.parent === null, owner?.gid ?? null), ...(top ? [] : sharedHostIdWarnings(level, unrelatedMaps(result, ns, chain.slice(i))))];
     return level;
   });
   return { dev: result.nsfsDev, levels, overflow: { uid: facts.overflowUid, gid: facts.overflowGid } };

@@ -8,7 +8,7 @@ export interface SubordinateRange {
 }
 
 export interface IdMapsWarning {
-  kind: 'overlap' | 'hostRoot' | 'beyondSubordinate';
+  kind: 'overlap' | 'hostRoot' | 'beyondSubordinate' | 'sharedHostIds';
   idKind: IdKind;
   text: string;
 }

@@ -7,10 +7,10 @@ import type { DiscoveryResult } from '../model/result';
 import type { ContainerRef } from '../model/container';
 import type { Grouping } from './grouping';
 import { heldBy } from './heldBy';
-import { containerGroupId, LIMITED_NODE_ID, namespaceNodeId, typeGroupId } from './nodeIds';
+import { containerGroupId, LIMITED_NODE_ID, namespaceNodeId, SESSIONS_GROUP_ID, sessionNamespaceNodeId, sessionNodeId, typeGroupId } from './nodeIds';
 import { ROOT, TreeSnapshot, type SnapshotParts } from './treeSnapshot';
 import type { TreeFilter } from './treeFilter';
-import type { NamespaceNode, TreeNode } from './treeNode';
+import type { NamespaceNode, SessionRef, TreeNode } from './treeNode';
 import { namespaceSignature, nodeSignature } from './signature';
 
 export interface TreeOptions {
@@ -20,8 +20,8 @@ export interface TreeOptions {
   types?: readonly NsType[];
   /** The process whose namespaces are marked "you are here" (the extension host). */
   herePid?: number;
-  /** Namespaces of isolated-terminal sessions ("dev:ino" → the terminal's name). */
-  sessions?: ReadonlyMap<string, string>;
+  /** Open isolated terminals: a "Sessions" group at the top, and their namespaces labelled. */
+  sessions?: readonly SessionRef[];
 }
 
 export function buildTree(result: DiscoveryResult, options: TreeOptions): TreeSnapshot {
@@ -32,6 +32,8 @@ class TreeBuilder {
   private readonly parts: SnapshotParts;
   private readonly here: Partial<Record<NsType, number>>;
   private readonly shownTypes: ReadonlySet<NsType>;
+  /** "dev:ino" → the name of the session that made it. */
+  private readonly sessionOf = new Map<string, string>();
 
   constructor(
     private readonly result: DiscoveryResult,
@@ -49,6 +51,9 @@ class TreeBuilder {
     };
     this.here = (options.herePid !== undefined && result.processes.get(options.herePid)?.namespaces) || {};
     this.shownTypes = new Set(options.types?.length ? options.types : NS_TYPES);
+    for (const session of options.sessions ?? []) {
+      for (const key of session.namespaceKeys) if (!this.sessionOf.has(key)) this.sessionOf.set(key, session.name);
+    }
   }
 
   build(): TreeSnapshot {
@@ -59,6 +64,7 @@ class TreeBuilder {
       pidNamespace: () => this.byHierarchy('pid', (ns) => ns.parent, false),
       container: () => this.byContainer(),
     };
+    this.bySession();
     layouts[this.options.grouping]();
     return new TreeSnapshot(this.parts);
   }
@@ -109,6 +115,28 @@ class TreeBuilder {
     addBelow(ROOT, undefined);
   }
 
+  /**
+   * "Sessions" above any grouping: each open isolated terminal with the namespaces it made (all
+   * of them, whatever the shown types: they are what the terminal isolates). With a filter, a
+   * session shows only when one of its namespaces passes.
+   */
+  private bySession(): void {
+    const sessions = (this.options.sessions ?? []).map((session) => ({
+      session,
+      namespaces: [...session.namespaceKeys]
+        .map((key) => this.result.namespaces.get(key))
+        .filter((ns): ns is Namespace => ns !== undefined && this.visible(ns))
+        .sort(byTypeThenInode),
+    }));
+    const shown = this.options.filter ? sessions.filter((s) => s.namespaces.length > 0) : sessions;
+    if (shown.length === 0) return;
+    this.add({ kind: 'sessionGroup', id: SESSIONS_GROUP_ID, parentId: undefined, count: shown.length });
+    for (const { session, namespaces } of shown) {
+      const node = this.add({ kind: 'session', id: sessionNodeId(session.pid), parentId: SESSIONS_GROUP_ID, session, namespaceCount: namespaces.length });
+      for (const ns of namespaces) this.addNamespace(ns, node.id, { id: sessionNamespaceNodeId(node.id, ns.id), inSession: true });
+    }
+  }
+
   private byContainer(): void {
     const groups = new Map<string, { container: ContainerRef | null; namespaces: Namespace[] }>();
     for (const ns of this.result.namespaces.values()) {
@@ -137,18 +165,19 @@ class TreeBuilder {
     return !!process && filter.processMatches(process);
   }
 
-  private addNamespace(ns: Namespace, parentId: string | undefined): NamespaceNode {
+  private addNamespace(ns: Namespace, parentId: string | undefined, under: { id: string; inSession: true } | undefined = undefined): NamespaceNode {
     const filter = this.options.filter;
     const pids = filter && !filter.namespaceMatches(ns) ? ns.pids.filter((pid) => this.processVisible(pid, filter)) : ns.pids;
     const node = this.add({
       kind: 'namespace',
-      id: namespaceNodeId(ns.id),
+      id: under?.id ?? namespaceNodeId(ns.id),
       parentId,
       ns,
       heldBy: heldBy(ns),
       here: this.here[ns.type] === ns.id.ino && ns.id.dev === this.result.nsfsDev,
       processCount: pids.length,
-      session: this.options.sessions?.get(idKey(ns.id)),
+      session: this.sessionOf.get(idKey(ns.id)),
+      ...(under ? { inSession: true } : {}),
     });
     this.parts.processPids.set(node.id, orderProcesses(pids, ns.leaders));
     this.parts.signatures.set(node.id, namespaceSignature(node, this.parts.processPids.get(node.id)!, this.result));

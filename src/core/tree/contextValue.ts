@@ -8,7 +8,9 @@ export const CONTEXT_PATTERNS = {
   netNamespace: /^namespace:net:/,
   process: /^process:/,
   namespaceOrProcess: /^(namespace|process):/,
-  session: /^namespace:.*session/,
+  /** A session node, or a namespace an isolated terminal made: "Show Terminal". */
+  session: /^(session:|namespace:.*session)/,
+  userNamespace: /^namespace:user:/,
   limited: /^limited:/,
   boundNetNamespace: /^namespace:net:.*bound/,
 } as const;
@@ -36,6 +38,8 @@ export function contextValue(node: TreeNode): string {
       if (node.leader) flags.push('leader');
       if (node.here) flags.push('here');
       break;
+    case 'sessionGroup':
+    case 'session':
     case 'limited':
       break;
   }

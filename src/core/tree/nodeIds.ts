@@ -5,6 +5,7 @@ import type { NsType } from '../model/nsType';
 import type { ContainerRef } from '../model/container';
 
 export const LIMITED_NODE_ID = 'limited';
+export const SESSIONS_GROUP_ID = 'sessions';
 const PROCESS_SEPARATOR = '/p:';
 
 export function typeGroupId(type: NsType): string {
@@ -17,6 +18,15 @@ export function containerGroupId(container: ContainerRef | null): string {
 
 export function namespaceNodeId(id: NamespaceId): string {
   return `ns:${idKey(id)}`;
+}
+
+export function sessionNodeId(pid: number): string {
+  return `session:${pid}`;
+}
+
+/** A namespace listed under a session: the same namespace as elsewhere in the tree, another node. */
+export function sessionNamespaceNodeId(sessionNode: string, id: NamespaceId): string {
+  return `${sessionNode}/${namespaceNodeId(id)}`;
 }
 
 export function processNodeId(namespaceNode: string, pid: number): string {

@@ -23,6 +23,10 @@ export function nodeLabel(node: TreeNode): string {
       return node.type;
     case 'containerGroup':
       return node.container ? containerText(node.container) : 'host';
+    case 'sessionGroup':
+      return 'Sessions';
+    case 'session':
+      return node.session.name;
     case 'namespace':
       return namespaceLabel(node.ns);
     case 'process':
@@ -46,8 +50,14 @@ export function nodeDescription(node: TreeNode): string {
     case 'containerGroup':
       parts.push(plural(node.count, 'namespace', 'namespaces'));
       break;
+    case 'sessionGroup':
+      parts.push(plural(node.count, 'isolated terminal', 'isolated terminals'));
+      break;
+    case 'session':
+      parts.push(`PID ${node.session.pid}`, node.namespaceCount ? plural(node.namespaceCount, 'namespace', 'namespaces') : 'no namespaces of its own yet');
+      break;
     case 'namespace':
-      if (node.session !== undefined) parts.push(`session "${node.session}"`);
+      if (node.session !== undefined && !node.inSession) parts.push(`session "${node.session}"`);
       if (node.here) parts.push('you are here');
       parts.push(node.heldBy === 'processes' ? plural(node.processCount, 'process', 'processes') : HELD_BY_TEXT[node.heldBy]);
       break;
@@ -71,6 +81,10 @@ export function nodeTooltip(node: TreeNode, result: DiscoveryResult): string {
       return node.container
         ? `**${escapeMarkdown(node.container.engine)}** container ${code(node.container.id)}${node.container.pod ? `  \npod ${code(node.container.pod)}` : ''}`
         : 'Namespaces of no container: the host and processes outside containers';
+    case 'sessionGroup':
+      return 'Isolated terminals that are open, each with the namespaces it made. A session goes away when its terminal closes.';
+    case 'session':
+      return `Isolated terminal ${code(node.session.name)}, started as PID ${node.session.pid}: the namespaces its processes are in and VS Code is not. "Show Terminal" brings it up.`;
     case 'namespace':
       return namespaceTooltip(node, result);
     case 'process':

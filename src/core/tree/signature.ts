@@ -8,7 +8,10 @@ export function nodeSignature(node: Exclude<TreeNode, NamespaceNode>): string {
   switch (node.kind) {
     case 'typeGroup':
     case 'containerGroup':
+    case 'sessionGroup':
       return `${node.count}`;
+    case 'session':
+      return `${node.session.name}|${node.session.icon}|${node.namespaceCount}`;
     case 'limited':
       return JSON.stringify(node.skipped);
     case 'process':

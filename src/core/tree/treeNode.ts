@@ -37,6 +37,8 @@ export interface NamespaceNode extends NodeBase {
   processCount: number;
   /** The name of the isolated terminal whose session made it, if any. */
   session?: string;
+  /** Listed under its session's node (which already names the terminal). */
+  inSession?: boolean;
 }
 
 export interface ProcessNode extends NodeBase {
@@ -48,11 +50,36 @@ export interface ProcessNode extends NodeBase {
   here: boolean;
 }
 
+/** An isolated terminal's session: the process its terminal started and the namespaces it made. */
+export interface SessionRef {
+  /** The terminal's process (unshare or sudo): stable while the session lives. */
+  pid: number;
+  /** The terminal's name. */
+  name: string;
+  /** The terminal's codicon, when known. */
+  icon?: string;
+  /** "dev:ino" keys of the namespaces its process tree is in and the extension host is not. */
+  namespaceKeys: ReadonlySet<string>;
+}
+
+/** "Sessions": the open isolated terminals, at the top in every grouping. */
+export interface SessionGroupNode extends NodeBase {
+  kind: 'sessionGroup';
+  count: number;
+}
+
+export interface SessionNode extends NodeBase {
+  kind: 'session';
+  session: SessionRef;
+  /** Namespaces shown below it. */
+  namespaceCount: number;
+}
+
 /** "Limited view": discovery ran without privileges and could not look at every process. */
 export interface LimitedNode extends NodeBase {
   kind: 'limited';
   skipped: SkipCounts;
 }
 
-export type TreeNode = TypeGroupNode | ContainerGroupNode | NamespaceNode | ProcessNode | LimitedNode;
+export type TreeNode = TypeGroupNode | ContainerGroupNode | SessionGroupNode | SessionNode | NamespaceNode | ProcessNode | LimitedNode;
 export type NodeKind = TreeNode['kind'];

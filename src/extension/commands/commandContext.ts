@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { NamespacesView } from '../views/namespacesView';
 import type { IsolatedSessions } from '../terminals/isolatedSessions';
+import type { CallerIdentity } from '../callerIdentity';
 import type { IdMapsPanels } from '../views/idMaps/idMapsPanels';
 import type { PrivilegedHelper } from '../helper/privilegedHelper';
 import type { TopologyFeature } from '../views/topology/topologyFeature';
@@ -10,6 +11,8 @@ export interface CommandContext {
   readonly log: vscode.LogOutputChannel;
   readonly view: NamespacesView;
   readonly sessions: IsolatedSessions;
+  /** Whether the user is root, and where privilege questions are asked. */
+  readonly identity: CallerIdentity;
   readonly idMaps: IdMapsPanels;
   readonly helper: PrivilegedHelper;
   readonly topology: TopologyFeature;

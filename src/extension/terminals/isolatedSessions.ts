@@ -9,9 +9,12 @@ import type { DiscoveryResult } from '../../core/model/result';
 import { sessionNamespaceKeys } from '../../core/isolate/sessionNamespaces';
 import { processNamespaces } from '../../core/exec/processNamespaces';
 import type { NsType } from '../../core/model/nsType';
+import type { SessionRef } from '../../core/tree/treeNode';
 import { Disposable } from '../disposable';
 
 export const ISOLATED_NAME_PREFIX = 'Isolated: ';
+/** The codicon of isolated terminals and of their sessions in the tree. */
+export const ISOLATED_TERMINAL_ICON = 'shield';
 
 export interface IsolatedSession {
   readonly terminal: vscode.Terminal;
@@ -25,7 +28,7 @@ export class IsolatedSessions extends Disposable {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   /** A session started or ended. */
   readonly onDidChange = this.changed.event;
-  /** Namespace key → session, as of the last namespaceNames() call. */
+  /** Namespace key → session, as of the last sessionRefs() call. */
   private byNamespace = new Map<string, IsolatedSession>();
 
   constructor() {
@@ -59,18 +62,31 @@ export class IsolatedSessions extends Disposable {
     return [...this.sessions.values()];
   }
 
-  /** "dev:ino" → terminal name for every namespace a live session made (for the tree). */
-  namespaceNames(result: DiscoveryResult): Map<string, string> {
+  /** Every live session with the namespaces it made in this result (for the tree). */
+  sessionRefs(result: DiscoveryResult): SessionRef[] {
     const own = result.processes.get(process.pid)?.namespaces ?? {};
     this.byNamespace = new Map();
-    for (const session of this.sessions.values()) {
-      for (const key of sessionNamespaceKeys(result, session.pid, own)) this.byNamespace.set(key, session);
-    }
-    return new Map([...this.byNamespace].map(([key, session]) => [key, session.name]));
+    return this.list().map((session) => {
+      const namespaceKeys = sessionNamespaceKeys(result, session.pid, own);
+      for (const key of namespaceKeys) if (!this.byNamespace.has(key)) this.byNamespace.set(key, session);
+      const icon = (session.terminal.creationOptions as vscode.TerminalOptions).iconPath;
+      return { pid: session.pid, name: session.name, icon: icon instanceof vscode.ThemeIcon ? icon.id : undefined, namespaceKeys };
+    });
+  }
+
+  /** Namespace key → the name of the session that made it (the topology's box labels). */
+  namespaceNames(result: DiscoveryResult): Map<string, string> {
+    const names = new Map<string, string>();
+    for (const ref of this.sessionRefs(result)) for (const key of ref.namespaceKeys) if (!names.has(key)) names.set(key, ref.name);
+    return names;
   }
 
   sessionOfNamespace(key: string): IsolatedSession | undefined {
     return this.byNamespace.get(key);
+  }
+
+  sessionOfPid(pid: number): IsolatedSession | undefined {
+    return this.list().find((session) => session.pid === pid);
   }
 }
 

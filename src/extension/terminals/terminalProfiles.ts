@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { unshareArgv } from '../../core/exec/unshareArgv';
 import { PRESETS } from '../../core/isolate/isolationTypes';
 import { argvTerminalOptions, userShell } from './argvTerminal';
-import { isolatedTerminalSpec, isRoot } from './isolatedTerminalSpec';
+import { isolatedTerminalSpec } from './isolatedTerminalSpec';
+import type { CallerIdentity } from '../callerIdentity';
 
 /** The profile ids package.json contributes (contributes.terminal.profiles). */
 export const PROFILE_PRESETS: Record<string, string> = {
@@ -13,13 +14,13 @@ export const PROFILE_PRESETS: Record<string, string> = {
   'nsInspector.isolated.everything': 'everything',
 };
 
-export function registerTerminalProfiles(log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerTerminalProfiles(log: vscode.LogOutputChannel, identity: CallerIdentity): vscode.Disposable[] {
   return Object.entries(PROFILE_PRESETS).map(([profileId, presetId]) =>
     vscode.window.registerTerminalProfileProvider(profileId, {
       provideTerminalProfile() {
         const preset = PRESETS.find((p) => p.id === presetId)!;
         const choice = { types: preset.types, command: [userShell()], privilege: 'userNamespace' as const };
-        const result = unshareArgv({ ...choice, isRoot: isRoot() });
+        const result = unshareArgv({ ...choice, isRoot: identity.isRoot });
         if (!result.ok) throw new Error(result.message);
         const options = argvTerminalOptions(isolatedTerminalSpec(choice, result));
         if (!options) throw new Error('unshare is not installed');

@@ -42,7 +42,7 @@ export class NamespacesView extends Disposable {
     super();
     const settings = readViewSettings();
     this.provider = this._register(
-      new NamespacesTreeProvider({ grouping: settings.grouping, filter: undefined, types: settings.shownTypes }, (result) => sessions.namespaceNames(result)),
+      new NamespacesTreeProvider({ grouping: settings.grouping, filter: undefined, types: settings.shownTypes }, (result) => sessions.sessionRefs(result)),
     );
     this.treeView = this._register(vscode.window.createTreeView(NAMESPACES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
     this.runner = this._register(new DiscoveryRunner(NAMESPACES_VIEW_ID, log));

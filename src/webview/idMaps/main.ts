@@ -15,6 +15,8 @@ const root = document.getElementById('root')!;
 let current: ModelMessage | undefined;
 let requestCounter = 0;
 let pendingRequest = -1;
+/** Whether the pending request is the user's (not a repeat after the maps changed). */
+let pendingFromUser = false;
 /** The last translation asked for that succeeded; asked again when the maps change. */
 let lastAsked: Omit<Extract<FromIdMapsWebview, { type: 'translate' }>, 'request'> | undefined;
 
@@ -23,7 +25,7 @@ const connection = connect<ToIdMapsWebview, FromIdMapsWebview, IdMapsState>((mes
     current = message;
     connection.saveState(message.target);
     render();
-    if (lastAsked && message.model) ask(lastAsked);
+    if (lastAsked && message.model) ask(lastAsked, false);
   } else if (message.type === 'translation' && message.request === pendingRequest) {
     showTranslation(message.translation);
   } else if (message.type === 'translationError' && message.request === pendingRequest) {
@@ -53,15 +55,16 @@ translateForm.addEventListener('submit', (event) => {
   const parsed = parseId(idInput.value);
   if (!parsed.ok) return showTranslateError(parsed.message);
   const from = Number(fromSelect.value);
-  ask({ type: 'translate', kind: kindSelect.value as IdKind, from, text: String(parsed.id) });
+  ask({ type: 'translate', kind: kindSelect.value as IdKind, from, text: String(parsed.id) }, true);
 });
 idInput.addEventListener('input', () => {
   idInput.removeAttribute('aria-invalid');
   translateError.hidden = true;
 });
 
-function ask(question: NonNullable<typeof lastAsked>): void {
+function ask(question: NonNullable<typeof lastAsked>, fromUser: boolean): void {
   pendingRequest = ++requestCounter;
+  pendingFromUser = fromUser;
   lastAsked = question;
   connection.post({ ...question, request: pendingRequest });
 }
@@ -78,8 +81,11 @@ function levelName(level: IdMapsLevel): string {
 }
 
 function showTranslation(t: Translation): void {
-  translateError.hidden = true;
-  idInput.removeAttribute('aria-invalid');
+  // A repeat after a live update leaves a message about what the user typed since.
+  if (pendingFromUser) {
+    translateError.hidden = true;
+    idInput.removeAttribute('aria-invalid');
+  }
   const model = current?.model;
   if (!model) return;
   const ids = t.kind === 'uid' ? 'UID' : 'GID';
@@ -91,7 +97,7 @@ function showTranslation(t: Translation): void {
         : r.state === 'unmapped'
           ? h('span', { class: 'unmapped' }, codicon('circle-slash'), ` unmapped: shows as the overflow ${ids} `, h('span', { class: 'mono' }, String(r.id)))
           : h('span', { class: 'muted' }, 'unknown (no process in this namespace to read its map from)');
-    return h('tr', { class: `translation-row ${r.state}`, 'data-inode': r.inode, 'data-state': r.state, 'data-id': r.id }, h('td', {}, level ? levelName(level) : `user ${r.inode}`, r.inode === t.from ? h('span', { class: 'chip' }, 'given') : null), h('td', {}, value));
+    return h('tr', { class: `translation-row state-${r.state}`, 'data-inode': r.inode, 'data-state': r.state, 'data-id': r.id }, h('td', {}, level ? levelName(level) : `user ${r.inode}`, r.inode === t.from ? h('span', { class: 'chip' }, 'given') : null), h('td', {}, value));
   });
   translateResult.replaceChildren(
     h('p', {}, `${ids} ${t.id} in user ${t.from} `, t.host === null ? 'is not mapped to the host.' : `is host ${ids} ${t.host}.`),
@@ -139,7 +145,7 @@ function mapSection(level: IdMapsLevel, parent: IdMapsLevel | undefined, kind: I
   const table = h(
     'table',
     { class: 'map-lines' },
-    h('thead', {}, h('tr', {}, h('th', {}, 'Inside'), h('th', {}, `In the ${parentName}`), h('th', {}, 'On the host'), h('th', {}, 'Count'))),
+    h('thead', {}, h('tr', {}, h('th', {}, 'Inside'), h('th', {}, level.top ? 'In itself' : parent?.top ? 'In the parent (host)' : 'In the parent'), h('th', {}, 'On the host'), h('th', {}, 'Count'))),
     h(
       'tbody',
       {},
@@ -192,28 +198,58 @@ function levelCard(model: IdMapsModel, level: IdMapsLevel, i: number, width: num
   );
 }
 
+/**
+ * Level cards by inode, with what they were drawn from: a live update redraws only the levels
+ * that changed (the host's process list changes all the time), so focus, open details and the
+ * reader's place survive it.
+ */
+const drawn = new Map<number, { key: string; card: HTMLElement }>();
+
+function cardFor(model: IdMapsModel, level: IdMapsLevel, i: number, width: number): HTMLElement {
+  const key = JSON.stringify([level, model.levels[i + 1]?.inode, model.levels[i + 1]?.top, i, width, model.overflow]);
+  const old = drawn.get(level.inode);
+  if (old && old.key === key) return old.card;
+  const card = levelCard(model, level, i, width);
+  const openDetails = old?.card.querySelector('details.processes')?.hasAttribute('open');
+  if (openDetails !== undefined) card.querySelector('details.processes')?.toggleAttribute('open', openDetails);
+  // In place, so the cards around it stay put (moving an element drops its focus).
+  if (old?.card.isConnected) old.card.replaceWith(card);
+  drawn.set(level.inode, { key, card });
+  return card;
+}
+
+let header: HTMLElement | undefined;
+const intro = h('p', { class: 'muted intro' }, 'Each map line says: these IDs inside are those IDs in the parent namespace. The chosen namespace comes first, then each parent up to the top.');
+const translateSection = h('section', { class: 'translate-section', 'aria-label': 'Translate an ID' }, translateForm, translateError, translateResult);
+
+/** Puts `children` into `parent` in order, moving only what is not already in place. */
+function placeChildren(parent: HTMLElement, children: HTMLElement[]): void {
+  children.forEach((child, i) => {
+    if (parent.children[i] !== child) parent.insertBefore(child, parent.children[i] ?? null);
+  });
+  while (parent.children.length > children.length) parent.lastElementChild!.remove();
+}
+
 function render(): void {
   root.removeAttribute('aria-busy');
   const message = current;
   if (!message) return;
   const { model, gone, target } = message;
-  const width = Math.max(320, Math.min(root.clientWidth || 800, 1400));
+  const width = Math.max(320, Math.min(document.documentElement.clientWidth - 40 || 800, 1400));
   const status = gone
     ? h('p', { class: 'gone', role: 'status' }, codicon('debug-disconnect'), ` User namespace ${target.ino} no longer exists: no process, bind mount or file descriptor holds it any more. ${model ? 'What follows is its last state.' : ''}`)
     : h('p', { class: 'live muted', role: 'status' }, codicon('sync'), ` Live: updated ${new Date(message.updated).toLocaleTimeString()}`);
-  const header = h('header', {}, h('h1', {}, `ID maps of user namespace ${target.ino}`), status);
+  header ??= h('header', {}, h('h1', {}, `ID maps of user namespace ${target.ino}`));
+  header.querySelector('[role="status"]')?.remove();
+  header.append(status);
   if (!model) {
-    root.replaceChildren(header);
+    placeChildren(root, [header]);
     return;
   }
   syncFromSelect(model);
-  const intro = h('p', { class: 'muted intro' }, 'Each map line says: these IDs inside are those IDs in the parent namespace. The chosen namespace comes first, then each parent up to the top.');
-  root.replaceChildren(
-    header,
-    h('section', { class: 'translate-section', 'aria-label': 'Translate an ID' }, translateForm, translateError, translateResult),
-    intro,
-    ...model.levels.map((level, i) => levelCard(model, level, i, width - 40)),
-  );
+  const cards = model.levels.map((level, i) => cardFor(model, level, i, width - 40));
+  for (const inode of drawn.keys()) if (!model.levels.some((l) => l.inode === inode)) drawn.delete(inode);
+  placeChildren(root, [header, translateSection, intro, ...cards]);
 }
 
 // Redraw to the new width (zoom, resizing the editor): drawings are laid out in CSS pixels.

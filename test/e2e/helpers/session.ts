@@ -1,7 +1,7 @@
 // One VS Code session for a browser test file: a fresh server with the packaged extension
 // installed (what users get, not the development folder), a headless browser, and a page showing
 // the workbench. close() stops everything and keeps the server log.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -10,7 +10,7 @@ import { startServer, type RunningServer } from '../../../scripts/vscode/server'
 import { installVsix } from '../../../scripts/vscode/installVsix';
 import { launchBrowser } from '../../../scripts/vscode/browser';
 import { stopAll } from '../../../scripts/vscode/cleanup';
-import { TEST_SETTINGS } from '../../../scripts/vscode/settings';
+import { TEST_SERVER_ENV, TEST_SETTINGS } from '../../../scripts/vscode/settings';
 import { VSIX_PATH } from '../../../scripts/vscode/buildProject';
 import { RESULTS_DIR } from '../../../scripts/vscode/layerResults';
 import { openWorkbench } from './workbench';
@@ -21,10 +21,15 @@ export const CONTAINER_TITLE = 'Namespaces';
 export interface VsCodeSession {
   page: Page;
   server: RunningServer;
+  /** The folder the workbench has open (the Explorer shows it). */
+  workspace: string;
   close(): Promise<void>;
 }
 
-export async function openVsCodeSession(testFile: string): Promise<VsCodeSession> {
+/** Files to put in the workspace before the workbench opens it: name → content and mode. */
+export type WorkspaceFiles = Record<string, { content: string; mode?: number }>;
+
+export async function openVsCodeSession(testFile: string, files: WorkspaceFiles = {}): Promise<VsCodeSession> {
   const install = serverInstall();
   if (!existsSync(install.marker) || !existsSync(VSIX_PATH)) {
     throw new Error('the VS Code server or the .vsix is missing: run the browser tests with `npm run test:e2e`');
@@ -32,6 +37,7 @@ export async function openVsCodeSession(testFile: string): Promise<VsCodeSession
   const stateDir = mkdtempSync(join(tmpdir(), 'nsi-e2e-'));
   const workspace = join(stateDir, 'workspace');
   mkdirSync(workspace);
+  for (const [name, file] of Object.entries(files)) writeFileSync(join(workspace, name), file.content, { mode: file.mode ?? 0o644 });
   const close = async () => {
     await stopAll();
     const log = join(stateDir, 'server.log');
@@ -41,11 +47,11 @@ export async function openVsCodeSession(testFile: string): Promise<VsCodeSession
   };
   try {
     await installVsix(install, stateDir, VSIX_PATH);
-    const server = await startServer({ install, stateDir, settings: TEST_SETTINGS });
+    const server = await startServer({ install, stateDir, settings: TEST_SETTINGS, env: TEST_SERVER_ENV });
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await openWorkbench(page, server.workbenchUrl(workspace), CONTAINER_TITLE);
-    return { page, server, close };
+    return { page, server, workspace, close };
   } catch (error) {
     await close();
     throw error;

@@ -18,9 +18,12 @@ export class NamespaceLab {
     return child;
   }
 
-  /** A unique netns name for this run, deleted by cleanup(). */
-  netnsName(stem: string): string {
-    const name = `nsi-test-${stem}-${process.pid}-${this.netnsNames.length}`;
+  /**
+   * A unique netns name for this run, deleted by cleanup(). `sortFirst` puts it before other
+   * names (a test that picks the first entry of a sorted list).
+   */
+  netnsName(stem: string, sortFirst = false): string {
+    const name = `${sortFirst ? '0000-' : ''}nsi-test-${stem}-${process.pid}-${this.netnsNames.length}`;
     this.netnsNames.push(name);
     return name;
   }
@@ -30,8 +33,8 @@ export class NamespaceLab {
     this.netnsNames.push(name);
   }
 
-  addNetns(stem: string): string {
-    const name = this.netnsName(stem);
+  addNetns(stem: string, sortFirst = false): string {
+    const name = this.netnsName(stem, sortFirst);
     execFileSync('ip', ['netns', 'add', name]);
     return name;
   }
@@ -108,14 +111,14 @@ export async function deepestDescendant(pid: number, depth: number): Promise<num
 }
 
 /** Waits until a process has exec'd the given command (so its namespaces are final). */
-export async function waitForCommand(pid: number, command: string): Promise<void> {
+export async function waitForCommand(pid: number, command: string, timeoutMs?: number): Promise<void> {
   await waitFor(`pid ${pid} to run ${command}`, () => {
     try {
       return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === command ? true : undefined;
     } catch {
       return undefined;
     }
-  });
+  }, timeoutMs);
 }
 
 /** PIDs of processes, not zombies, whose process group is one of `groups`. */

@@ -9,6 +9,7 @@ import { ensureServerInstalled } from '../../../scripts/vscode/provision';
 import { CHROMIUM, requireDebianPackages } from '../../../scripts/vscode/prerequisites';
 import { npmRun, REPO_ROOT } from '../../../scripts/vscode/buildProject';
 import { startServer } from '../../../scripts/vscode/server';
+import { TEST_SERVER_ENV } from '../../../scripts/vscode/settings';
 import { launchBrowser } from '../../../scripts/vscode/browser';
 import { stopAll } from '../../../scripts/vscode/cleanup';
 import { reportLayer, RESULTS_DIR } from '../../../scripts/vscode/layerResults';
@@ -32,7 +33,7 @@ async function main(): Promise<number> {
   mkdirSync(workspace);
   const resultsFile = join(stateDir, 'results.json');
   try {
-    const server = await startServer({ install, stateDir, smokeTestDriver: true, env: { [RESULTS_FILE_ENV]: resultsFile } });
+    const server = await startServer({ install, stateDir, smokeTestDriver: true, env: { ...TEST_SERVER_ENV, [RESULTS_FILE_ENV]: resultsFile } });
     const browser = await launchBrowser();
     const page = await browser.newPage();
     const payload = developmentPayload(server.port, REPO_ROOT, SUITE_ENTRY);

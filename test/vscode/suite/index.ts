@@ -10,7 +10,8 @@ import { RESULTS_FILE_ENV, type SuiteResults, type TestOutcome } from '../result
 export async function run(): Promise<void> {
   const resultsFile = process.env[RESULTS_FILE_ENV];
   const results: SuiteResults = { vscodeVersion: vscode.version, tests: [] };
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false });
+  // NSI_VSCODE_GREP (in the launcher's environment) runs only the tests whose title matches.
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, grep: process.env.NSI_VSCODE_GREP || undefined });
   try {
     for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
       mocha.addFile(join(__dirname, file));

@@ -9,11 +9,14 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { NamespaceLab, nsInode, waitFor, waitForCommand } from '../../integration/support/namespaces';
-import { namespaceNodeId, processNodeId } from '../../../src/core/tree/nodeIds';
+import { namespaceNodeId, processNodeId, sessionNodeId } from '../../../src/core/tree/nodeIds';
+import { GROUPINGS } from '../../../src/core/tree/grouping';
 import type { NamespaceInspectorApi } from '../../../src/extension/extension';
 import type { IsolatedSession } from '../../../src/extension/terminals/isolatedSessions';
 import type { JoinTerminal } from '../../../src/extension/commands/namespace/openJoinTerminal';
+import { closeTerminals } from './closeTerminals';
 import { activatedApi } from './extensionUnderTest';
+import { answerQuickPick, closeQuickInput } from './quickInput';
 
 const CMD = {
   newTerminal: 'nsInspector.isolate.newTerminal',
@@ -60,7 +63,8 @@ describe('Isolated terminals and shells in namespaces', function () {
   });
 
   after(async () => {
-    for (const terminal of terminals) terminal.dispose();
+    await closeQuickInput();
+    await closeTerminals(api, terminals);
     lab.cleanup();
     rmSync(dir, { recursive: true, force: true });
     await vscode.workspace.getConfiguration('nsInspector').update('autoRefreshInterval', undefined, vscode.ConfigurationTarget.Global);
@@ -100,6 +104,54 @@ describe('Isolated terminals and shells in namespaces', function () {
     session.terminal.dispose();
     await waitFor('the session to end', () => (api.sessions.list().some((s) => s.terminal === session.terminal) ? undefined : true));
     await refreshUntil('the session labels to go', () => labelled().length === 0);
+  });
+
+  it('a "Sessions" node at the top in every grouping: the terminal by name, its namespaces below, Show Terminal on it; gone when the terminal closes', async () => {
+    const name = `t-${randomBytes(4).toString('hex')}`;
+    const session = track(await vscode.commands.executeCommand<IsolatedSession | undefined>(CMD.newTerminal, { types: ['uts', 'pid'], hostname: name }));
+    assert.ok(session);
+    const utsIno = await waitFor('the session to unshare', () => {
+      const ino = nsInode(session.pid, 'uts');
+      return ino !== nsInode('self', 'uts') ? ino : undefined;
+    });
+    const sessionId = sessionNodeId(session.pid);
+    const grouping = api.namespacesView.provider.treeOptions.grouping;
+    try {
+      for (const mode of GROUPINGS) {
+        await api.namespacesView.setGrouping(mode);
+        await refreshUntil(`the session node (${mode})`, () => {
+          const snapshot = api.namespacesView.snapshot!;
+          const node = snapshot.node(sessionId);
+          return (
+            snapshot.rootIds.filter((id) => id !== 'limited')[0] === 'sessions' &&
+            node?.kind === 'session' &&
+            node.session.name === session.terminal.name &&
+            snapshot.children(sessionId).some((child) => child.kind === 'namespace' && child.ns.id.ino === utsIno)
+          );
+        });
+        const snapshot = api.namespacesView.snapshot!;
+        const types = snapshot.children(sessionId).map((child) => (child.kind === 'namespace' ? child.ns.type : child.kind));
+        // --mount-proc gives the session a mount namespace of its own too.
+        assert.deepEqual(types, ['mnt', 'pid', 'uts'], mode);
+        // The tree item VS Code draws: the terminal's name, a shield, a click brings the terminal up.
+        const item = api.namespacesView.provider.getTreeItem(sessionId);
+        assert.equal(item.label, session.terminal.name);
+        assert.equal((item.iconPath as vscode.ThemeIcon).id, 'shield');
+        assert.equal(item.command?.command, CMD.showTerminal);
+        assert.match(item.contextValue!, /^session:/);
+        // VS Code can walk from a namespace under the session up to the root (reveal needs it).
+        const child = snapshot.children(sessionId)[0].id;
+        assert.equal(api.namespacesView.provider.getParent(child), sessionId);
+        assert.equal(api.namespacesView.provider.getParent(sessionId), 'sessions');
+      }
+      const shown = await vscode.commands.executeCommand<vscode.Terminal>(CMD.showTerminal, sessionId);
+      assert.equal(shown, session.terminal);
+      await waitFor('the session terminal to be the active one', () => (vscode.window.activeTerminal === session.terminal ? true : undefined));
+      session.terminal.dispose();
+      await refreshUntil('the session node to go', () => !api.namespacesView.snapshot?.node(sessionId));
+    } finally {
+      await api.namespacesView.setGrouping(grouping);
+    }
   });
 
   it('bad input: hostnames with a space, ";", "/" or over 64 characters, and no type at all, are refused and open no terminal', async () => {
@@ -163,6 +215,29 @@ describe('Isolated terminals and shells in namespaces', function () {
     assert.deepEqual(run.argv.slice(-2), ['sh', script]);
     assert.equal((await proof('script')).trim(), name);
     assert.notEqual(hostname(), name);
+  });
+
+  it('Open Shell on a process, answered through its pick: "All its namespaces" (the default) joins each that differs, "Host tools" keeps the host mount namespace', async () => {
+    const pid = lab.start(['unshare', '--uts', '--net', '--mount', 'sleep', '600']).pid!;
+    await waitForCommand(pid, 'sleep');
+    const nodeId = processNodeId(nsNodeId(nsInode(pid, 'uts')), pid);
+    await refreshUntil('the process in the tree', () => !!api.namespacesView.snapshot?.node(nodeId));
+    const all = vscode.commands.executeCommand<JoinTerminal | undefined>(CMD.openShell, nodeId);
+    await answerQuickPick(0);
+    const allShell = track(await all);
+    assert.ok(allShell);
+    assert.match(allShell.argv.join(' '), new RegExp(`^nsenter --target ${pid} --mount --uts --net --root --wd -- `));
+    allShell.terminal.sendText(`{ readlink /proc/self/ns/uts; readlink /proc/self/ns/mnt; } > ${join(dir, 'all')}; echo done > ${join(dir, 'all.done')}`);
+    assert.deepEqual((await proof('all')).trim().split('\n'), [`uts:[${nsInode(pid, 'uts')}]`, `mnt:[${nsInode(pid, 'mnt')}]`]);
+    await waitFor('the shell terminal to take the focus', () => (vscode.window.activeTerminal === allShell.terminal ? true : undefined), 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    const tools = vscode.commands.executeCommand<JoinTerminal | undefined>(CMD.openShell, nodeId);
+    await answerQuickPick(1);
+    const toolsShell = track(await tools);
+    assert.ok(toolsShell);
+    assert.match(toolsShell.argv.join(' '), new RegExp(`^nsenter --target ${pid} --uts --net -- `));
+    assert.match(toolsShell.terminal.name, /host tools/);
   });
 
   it('a target process that exited gets a message, not a terminal', async () => {

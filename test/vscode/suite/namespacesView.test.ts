@@ -157,7 +157,12 @@ describe('Namespaces view', function () {
     await waitFor('the netns sleeper to exit', () => (existsSync(`/proc/${made.netPid}/ns/net`) ? undefined : true));
     await vscode.commands.executeCommand('nsInspector.view.refresh');
     assert.notDeepEqual(view.lastChangedIds, ['root']);
-    assert.ok(view.lastChangedIds.includes(nsNode(made.netIno)), `changed: ${view.lastChangedIds.join(', ')}`);
+    // The netns node, or its "net" group when another network namespace on this shared host came
+    // or went at the same time (VS Code then redraws the group with the node in it).
+    assert.ok(
+      view.lastChangedIds.includes(nsNode(made.netIno)) || view.lastChangedIds.includes('type:net'),
+      `changed: ${view.lastChangedIds.join(', ')}`,
+    );
     assert.equal(view.provider.getTreeItem(nsNode(made.netIno)).description, 'held by a bind mount only');
     assert.equal(
       await vscode.commands.executeCommand('nsInspector.namespace.copyNsenter', nsNode(made.netIno)),
@@ -172,7 +177,14 @@ describe('Namespaces view', function () {
     for (const grouping of ['type', 'userNamespace', 'pidNamespace', 'container'] as const) {
       await groupAndRefresh(grouping);
       for (const ino of [made.netIno, made.utsIno, made.pidIno, made.innerUserIno]) {
-        assert.equal(view.snapshot!.node(nsNode(ino)), undefined, `${ino} still shown grouped by ${grouping}`);
+        // On a shared host the kernel may give a freed inode to someone else's new namespace at
+        // once: only the test's own namespace (its bind mount or processes) must be gone.
+        const node = view.snapshot!.node(nsNode(ino));
+        const ours =
+          node?.kind === 'namespace' &&
+          (node.ns.bindMounts.some((m) => m.path === `/run/netns/${made.netnsName}`) ||
+            node.ns.pids.some((pid) => [made.netPid, made.sessionPid, made.nestedPid].includes(pid)));
+        assert.ok(!ours, `${ino} still shown grouped by ${grouping}`);
       }
     }
     // An item id from before the refresh: a clear message, not an exception.

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { HOST_TOOLS_TYPES } from '../../../core/exec/nsenterArgv';
 import { runFileArgv } from '../../../core/exec/runFileArgv';
+import { holdOpenArgv } from '../../../core/exec/holdOpen';
 import { openArgvTerminal } from '../../terminals/argvTerminal';
 import { isolatedTerminalSpec, resolveUnshare } from '../../terminals/isolatedTerminalSpec';
 import type { CommandContext, CommandFactory } from '../commandContext';
@@ -43,14 +44,15 @@ export const runInNamespace: CommandFactory = (ctx) => async (arg?: unknown, opt
   }
   const target = given ?? (await pickRunTarget());
   if (!target) return undefined;
-  return runIn(ctx, target, file.argv, dirname(uri.fsPath));
+  // The terminal stays open after the file ran, so its output can be read.
+  return runIn(ctx, target, holdOpenArgv(file.argv), dirname(uri.fsPath));
 };
 
 async function runIn(ctx: CommandContext, target: RunTarget, command: string[], cwd: string) {
   switch (target.kind) {
     case 'new': {
       const choice = { types: target.types, hostname: target.hostname || undefined, command };
-      const result = await resolveUnshare(choice);
+      const result = await resolveUnshare(ctx.identity, choice);
       const terminal = result && openArgvTerminal(ctx.log, { ...isolatedTerminalSpec(choice, result, cwd), icon: 'run' });
       return terminal && { terminal, argv: result.argv };
     }

@@ -12,6 +12,7 @@ export interface NewIsolatedTerminalArgs {
   /** Absent: asked when UTS is chosen; '' keeps the current hostname. */
   hostname?: string;
   privilege?: PrivilegeRoute;
+  mapUser?: 'root' | 'current';
 }
 
 /**
@@ -27,8 +28,8 @@ export const newIsolatedTerminal: CommandFactory = (ctx) => async (arg?: unknown
     hostname = await askHostname();
     if (hostname === undefined) return undefined;
   }
-  const choice = { types, hostname: hostname || undefined, privilege: args.privilege, command: [userShell()] };
-  const result = await resolveUnshare(choice);
+  const choice = { types, hostname: hostname || undefined, privilege: args.privilege, mapUser: args.mapUser, command: [userShell()] };
+  const result = await resolveUnshare(ctx.identity, choice);
   if (!result) return undefined;
   const terminal = openArgvTerminal(ctx.log, isolatedTerminalSpec(choice, result));
   const session: IsolatedSession | undefined = terminal && (await ctx.sessions.add(terminal));

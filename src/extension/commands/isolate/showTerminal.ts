@@ -2,10 +2,15 @@ import * as vscode from 'vscode';
 import { idKey } from '../../../core/model/namespaceId';
 import type { CommandFactory } from '../commandContext';
 
-/** Brings up the isolated terminal whose session made the namespace item; returns the terminal. */
+/** Brings up the isolated terminal of a session item or of a namespace it made (or a pick); returns the terminal. */
 export const showTerminal: CommandFactory = (ctx) => async (arg?: unknown) => {
   const node = typeof arg === 'string' ? ctx.view.snapshot?.node(arg) : undefined;
-  const session = node?.kind === 'namespace' ? ctx.sessions.sessionOfNamespace(idKey(node.ns.id)) : await pickSession(ctx.sessions.list());
+  const session =
+    node?.kind === 'session'
+      ? ctx.sessions.sessionOfPid(node.session.pid)
+      : node?.kind === 'namespace'
+        ? ctx.sessions.sessionOfNamespace(idKey(node.ns.id))
+        : await pickSession(ctx.sessions.list());
   if (!session) {
     if (node) void vscode.window.showWarningMessage('The terminal of that session was closed.');
     return undefined;

@@ -4,7 +4,10 @@
 import * as vscode from 'vscode';
 import { HOST_TOOLS_TYPES, type NsenterTarget } from '../../../core/exec/nsenterArgv';
 import { processNamespaces } from '../../../core/exec/processNamespaces';
-import { joinPrivilegeProblem } from '../../../core/exec/joinPrivilege';
+import { joinPrivilegeProblem, needsPreservedCredentials, type JoinFacts, type JoinProblem } from '../../../core/exec/joinPrivilege';
+import { processIdMaps, processOwnerUid, readPtraceScope } from '../../../core/exec/joinFacts';
+import { idKey } from '../../../core/model/namespaceId';
+import type { Namespace } from '../../../core/model/namespace';
 import { isNsType, NS_TYPES, type NsType } from '../../../core/model/nsType';
 import { ISOLATES } from '../../../core/isolate/isolationTypes';
 import { typeCodicon } from '../../views/namespaces/typeIcons';
@@ -51,10 +54,21 @@ export async function resolveJoin(ctx: CommandContext, arg: unknown, options: Jo
   const types = target.kind === 'file' ? undefined : await chooseTypes(target, options);
   if (target.kind === 'process' && types === null) return undefined;
   const joinsUser = target.kind === 'process' ? (types ?? NS_TYPES).includes('user') : target.type === 'user';
-  const sudo = options?.sudo ?? (await askSudo(joinPrivilegeProblem({ callerUid: process.getuid?.() ?? 0, targetUid, joinsUser })));
+  const problem = joinPrivilegeProblem({
+    callerUid: ctx.identity.uid,
+    targetUid: target.kind === 'process' ? (processOwnerUid(target.pid) ?? targetUid) : undefined,
+    joinsUser,
+    owner: ownerOf(ctx, target, picked.ns),
+    ptraceScope: readPtraceScope(),
+  });
+  const sudo = options?.sudo ?? (await askSudo(ctx, problem));
   if (sudo === undefined) return undefined;
+  // nsenter makes the shell root in a joined user namespace, which fails where root is not mapped.
+  const preserveCredentials =
+    options?.preserveCredentials ??
+    (target.kind === 'process' && joinsUser && needsPreservedCredentialsOf(target.pid));
   const title = target.kind === 'file' ? target.path : `PID ${target.pid}${options?.hostTools || sameTypes(types, HOST_TOOLS_TYPES) ? ' host tools' : ''}`;
-  return { target, types: types ?? undefined, preserveCredentials: !!options?.preserveCredentials, sudo, title };
+  return { target, types: types ?? undefined, preserveCredentials, sudo, title };
 }
 
 interface JoinPick extends vscode.QuickPickItem {
@@ -90,12 +104,30 @@ async function chooseTypes(target: NsenterTarget & { kind: 'process' }, options:
 }
 
 /** false: go ahead without sudo; true: through sudo; undefined: cancelled. */
-async function askSudo(problem: string | undefined): Promise<boolean | undefined> {
+async function askSudo(ctx: CommandContext, problem: JoinProblem | undefined): Promise<boolean | undefined> {
   if (!problem) return false;
-  const sudo = 'Use sudo in the Terminal';
-  const anyway = 'Try Without';
-  const pick = await vscode.window.showWarningMessage(problem, { modal: true, detail: 'With sudo, the password prompt appears in the terminal.' }, sudo, anyway);
-  return pick === undefined ? undefined : pick === sudo;
+  ctx.log.info(`joining needs privileges: ${problem.message}`);
+  const pick = await ctx.identity.ask(`You are not root (UID ${ctx.identity.uid}): joining needs privileges`, problem.message, [
+    { id: 'sudo', label: '$(key) Use sudo in the terminal', detail: 'sudo nsenter …: the password prompt appears in the terminal' },
+    { id: 'try', label: '$(debug-start) Try without', detail: 'nsenter as you: it fails for the reasons above unless something changed' },
+  ], [...problem.reasons, ...problem.notes]);
+  return pick === undefined ? undefined : pick === 'sudo';
+}
+
+/** The user namespace owning what is joined: the caller's own, or another one and its owner. */
+function ownerOf(ctx: CommandContext, target: NsenterTarget, ns: Namespace): JoinFacts['owner'] {
+  const own = processNamespaces('self').user;
+  const result = ctx.view.result;
+  const userIno = target.kind === 'process' ? target.namespaces.user : ns.owner?.ino;
+  if (userIno === undefined || own === undefined) return undefined;
+  if (userIno === own) return { callers: true };
+  const userNs = result?.namespaces.get(idKey({ dev: result.nsfsDev, ino: userIno }));
+  return { callers: false, ownerUid: userNs?.user?.ownerUid ?? undefined };
+}
+
+function needsPreservedCredentialsOf(pid: number): boolean {
+  const { uidMap, gidMap, setgroups } = processIdMaps(pid);
+  return uidMap.length > 0 && needsPreservedCredentials(uidMap, gidMap, setgroups);
 }
 
 function sameTypes(a: readonly NsType[] | null | undefined, b: readonly NsType[]): boolean {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandFactory } from '../commandContext';
+import { holdOpenArgv } from '../../../core/exec/holdOpen';
 import { openJoinTerminal } from './openJoinTerminal';
 import { joinOptions, resolveJoin, type JoinOptions } from './nsenterTarget';
 
@@ -20,5 +21,6 @@ export const runCommand: CommandFactory = (ctx) => async (arg?: unknown, options
       validateInput: (value) => (value.trim() ? undefined : 'Type a command line.'),
     }));
   if (!line?.trim()) return undefined;
-  return openJoinTerminal(ctx, join, ['sh', '-c', line], 'Run');
+  // The terminal stays open after the line ran, so its output can be read.
+  return openJoinTerminal(ctx, join, holdOpenArgv(['sh', '-c', line]), 'Run');
 };

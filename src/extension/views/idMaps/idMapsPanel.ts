@@ -5,6 +5,8 @@
 import * as vscode from 'vscode';
 import type { NamespaceId } from '../../../core/model/namespaceId';
 import { buildIdMapsModel } from '../../../core/idmaps/idMapsModel';
+import { sameNamespace, sightingOf, type NamespaceSighting } from '../../../core/idmaps/namespaceContinuity';
+import { idKey } from '../../../core/model/namespaceId';
 import type { IdMapsModel } from '../../../core/idmaps/idMapsTypes';
 import { readHostIdFacts } from '../../../core/idmaps/hostIdFacts';
 import { parseId } from '../../../core/idmaps/parseId';
@@ -24,6 +26,8 @@ export class IdMapsPanel extends Disposable {
   private gone = false;
   private posted = '';
   private closed = false;
+  /** What the target looked like last time, to tell it from a new namespace given its inode. */
+  private sighting: NamespaceSighting | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
@@ -44,7 +48,8 @@ export class IdMapsPanel extends Disposable {
     this.channel = this._register(new WebviewChannel(panel.webview, checkIdMapsMessage, log, 'ID maps'));
     this._register(this.channel.onReady(() => this.post(true)));
     this._register(this.channel.onMessage((message) => void this.handle(message)));
-    this._register(panel.onDidChangeViewState(() => this.schedule()));
+    // Shown again: look at once (nothing was watched while hidden).
+    this._register(panel.onDidChangeViewState(() => (panel.visible ? void this.update() : this.schedule())));
     this._register(panel.onDidDispose(() => this.dispose()));
     panel.webview.html = webviewHtml(panel.webview, extensionUri, { title: panel.title, scripts: ['webview/idMaps.js'], styles: ['webview/idMaps.css'] });
     void this.update();
@@ -63,8 +68,16 @@ export class IdMapsPanel extends Disposable {
     try {
       const result = await this.view.refresh();
       if (!result) return this.model;
-      const model = buildIdMapsModel(result, this.target, readHostIdFacts());
-      if (model) this.model = model;
+      const ns = result.namespaces.get(idKey(this.target));
+      const now = ns && sightingOf(ns);
+      const same = now !== undefined && sameNamespace(this.sighting, now);
+      const model = same ? buildIdMapsModel(result, this.target, readHostIdFacts()) : null;
+      if (model) {
+        this.model = model;
+        this.sighting = now;
+      } else if (now) {
+        this.log.debug(`ID maps: user namespace ${this.target.ino} was replaced by a new namespace with the same inode`);
+      }
       this.gone = model === null;
       this.post(false);
       return model;

@@ -9,6 +9,7 @@ import { diffTrees } from '../../../core/tree/diffTrees';
 import type { Grouping } from '../../../core/tree/grouping';
 import type { TreeFilter } from '../../../core/tree/treeFilter';
 import type { TreeSnapshot } from '../../../core/tree/treeSnapshot';
+import type { SessionRef } from '../../../core/tree/treeNode';
 import { treeItemFor } from './treeItemFor';
 
 export interface TreeOptionsState {
@@ -26,8 +27,8 @@ export class NamespacesTreeProvider implements vscode.TreeDataProvider<string>, 
 
   constructor(
     private options: TreeOptionsState,
-    /** Namespaces of isolated-terminal sessions in a result ("dev:ino" → terminal name). */
-    private readonly sessionNames: (result: DiscoveryResult) => ReadonlyMap<string, string> = () => new Map(),
+    /** The open isolated-terminal sessions and their namespaces in a result. */
+    private readonly sessionRefs: (result: DiscoveryResult) => readonly SessionRef[] = () => [],
   ) {
     this.firstSnapshot = new Promise((resolve) => (this.resolveFirst = resolve));
   }
@@ -83,7 +84,7 @@ export class NamespacesTreeProvider implements vscode.TreeDataProvider<string>, 
   }
 
   private build(result: DiscoveryResult): TreeSnapshot {
-    return buildTree(result, { ...this.options, herePid: process.pid, sessions: this.sessionNames(result) });
+    return buildTree(result, { ...this.options, herePid: process.pid, sessions: this.sessionRefs(result) });
   }
 
   private fire(ids: string[] | undefined): string[] {

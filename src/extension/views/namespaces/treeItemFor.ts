@@ -6,11 +6,13 @@ import { nodeDescription, nodeLabel, nodeTooltip } from '../../../core/tree/pres
 import type { TreeNode } from '../../../core/tree/treeNode';
 import { COMMAND_IDS } from '../../commands/commandIds';
 import { typeIcon } from './typeIcons';
+import { ISOLATED_TERMINAL_ICON } from '../../terminals/isolatedSessions';
 
-const { Collapsed, None } = vscode.TreeItemCollapsibleState;
+const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
 
 export function treeItemFor(node: TreeNode, result: DiscoveryResult, hasChildren: boolean): vscode.TreeItem {
-  const item = new vscode.TreeItem(nodeLabel(node), hasChildren ? Collapsed : None);
+  // The open sessions are what the user just made: shown without a click.
+  const item = new vscode.TreeItem(nodeLabel(node), hasChildren ? (node.kind === 'sessionGroup' ? Expanded : Collapsed) : None);
   item.id = node.id;
   item.description = nodeDescription(node);
   item.tooltip = new vscode.MarkdownString(nodeTooltip(node, result));
@@ -18,6 +20,9 @@ export function treeItemFor(node: TreeNode, result: DiscoveryResult, hasChildren
   item.iconPath = iconFor(node);
   if (node.kind === 'limited') {
     item.command = { command: COMMAND_IDS.explainLimitedView, title: 'How to see everything' };
+  }
+  if (node.kind === 'session') {
+    item.command = { command: COMMAND_IDS.showTerminal, title: 'Show Terminal', arguments: [node.id] };
   }
   return item;
 }
@@ -30,6 +35,11 @@ function iconFor(node: TreeNode): vscode.ThemeIcon {
       return typeIcon(node.ns.type);
     case 'containerGroup':
       return new vscode.ThemeIcon(node.container ? 'package' : 'vm');
+    case 'sessionGroup':
+      return new vscode.ThemeIcon('terminal');
+    case 'session':
+      // The isolated terminal's own icon, so the two are recognised as one.
+      return new vscode.ThemeIcon(node.session.icon ?? ISOLATED_TERMINAL_ICON, new vscode.ThemeColor('terminal.ansiGreen'));
     case 'process':
       return new vscode.ThemeIcon(node.here ? 'location' : 'server-process');
     case 'limited':

@@ -1,0 +1,80 @@
+// Who the extension runs as, asked in one place: whether the user is root decides what New
+// Isolated Terminal, the terminal profiles and the nsenter commands build and offer, and the
+// question "how do you want the privileges?" is asked here. An extension-host test pretends to be
+// another user through pretend() to walk the non-root paths with real terminals.
+import * as vscode from 'vscode';
+import { Disposable } from './disposable';
+
+export interface PrivilegeChoice<T extends string> {
+  id: T;
+  label: string;
+  detail: string;
+}
+
+export interface PrivilegeQuestion {
+  /** Why privileges are needed, in full. */
+  reason: string;
+  /** The ids of the choices offered, in order. */
+  choices: string[];
+}
+
+export class CallerIdentity extends Disposable {
+  private pretendedUid: number | undefined;
+  private readonly asked = this._register(new vscode.EventEmitter<PrivilegeQuestion>());
+  /** A privilege question was shown (tests check what was offered, then answer the quick pick). */
+  readonly onDidAsk = this.asked.event;
+
+  get uid(): number {
+    return this.pretendedUid ?? process.getuid?.() ?? 0;
+  }
+
+  get isRoot(): boolean {
+    return this.uid === 0;
+  }
+
+  /**
+   * Behave as user `uid` when deciding what to build and offer (undefined: the real user). The
+   * terminals still run as the real user: for tests of the non-root branches.
+   */
+  pretend(uid: number | undefined): void {
+    this.pretendedUid = uid;
+  }
+
+  /**
+   * Asks how to get the privileges a command needs: the reasons first (a headline each, the
+   * whole sentence below; accepting one does nothing), then the choices, the first one active.
+   * The chosen id, undefined when dismissed.
+   */
+  async ask<T extends string>(title: string, reason: string, choices: ReadonlyArray<PrivilegeChoice<T>>, why: readonly WhyRow[] = []): Promise<T | undefined> {
+    this.asked.fire({ reason, choices: choices.map((c) => c.id) });
+    type Row = vscode.QuickPickItem & { id?: T };
+    const options: Row[] = choices.map((choice) => ({ label: choice.label, detail: choice.detail, id: choice.id }));
+    const reasons: Row[] = why.map((row) => ({ label: `$(info) ${row.headline}`, detail: row.text }));
+    const separator = (label: string): Row => ({ label, kind: vscode.QuickPickItemKind.Separator });
+    const pick = vscode.window.createQuickPick<Row>();
+    pick.title = title;
+    pick.placeholder = reason;
+    pick.ignoreFocusOut = true;
+    pick.items = reasons.length ? [separator('Why'), ...reasons, separator('What to do'), ...options] : options;
+    pick.activeItems = options.slice(0, 1);
+    return new Promise<T | undefined>((resolve) => {
+      pick.onDidAccept(() => {
+        const id = pick.activeItems[0]?.id;
+        if (id === undefined) return; // a reason row: nothing to do
+        resolve(id);
+        pick.hide();
+      });
+      pick.onDidHide(() => {
+        resolve(undefined);
+        pick.dispose();
+      });
+      pick.show();
+    });
+  }
+}
+
+/** One reason shown above the choices. */
+export interface WhyRow {
+  headline: string;
+  text: string;
+}

@@ -3,6 +3,8 @@
 // dark and the light theme.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { Frame } from 'playwright-core';
 import { type VsCodeSession } from './helpers/session';
 import { openNamespacesSession } from './helpers/namespacesSession';
@@ -126,6 +128,43 @@ describe('Network Topology panel', () => {
     await page.locator('.tabs-container .tab', { hasText: 'Network Topology' }).first().click();
     frame = await webviewFrame(page, '#picture .ns', 60_000);
     await frame.locator('#details h2', { hasText: t.c }).waitFor({ timeout: 20_000 });
+  });
+
+  it('the details run the network commands: Bring Up and Down, Delete Namespace… (asked first; the box and the tree item go)', async () => {
+    const page = session.page;
+    const name = lab.addNetns('e2e-act');
+    await frame.locator('#picture .ns text', { hasText: name }).first().waitFor({ timeout: 20_000 });
+    await frame.locator('#search').fill(name);
+    await frame.locator('#search').press('Enter');
+    await frame.locator('#details h2', { hasText: name }).waitFor();
+    const key = (await frame.locator('#picture .ns', { hasText: name }).first().getAttribute('data-ns-key'))!;
+    // The tree shows it too (Show in Tree scrolls it into view).
+    const ino = key.split(':')[1];
+    const item = page.locator('.monaco-list-row', { hasText: `net ${ino} · ${name}` }).first();
+    await frame.locator('#details button[data-action="showInTree"]').click();
+    await item.waitFor({ timeout: 15_000 });
+    // lo of a new namespace is down: Bring Up, then Bring Down, through nsInspector.network.linkUp/linkDown.
+    const lo = frame.locator(`#picture .ns[data-ns-key="${key}"] .iface`).first();
+    await lo.click();
+    await frame.locator('#details h2', { hasText: 'lo' }).waitFor();
+    await frame.locator('#details button[data-action="linkUp"]').click();
+    await frame.locator('#details button[data-action="linkDown"]').waitFor({ timeout: 20_000 });
+    assert.match(execFileSync('ip', ['-n', name, '-o', 'link', 'show', 'dev', 'lo'], { encoding: 'utf8' }), /<[^>]*\bUP\b/);
+    await frame.locator('#details button[data-action="linkDown"]').click();
+    await frame.locator('#details button[data-action="linkUp"]').waitFor({ timeout: 20_000 });
+    assert.doesNotMatch(execFileSync('ip', ['-n', name, '-o', 'link', 'show', 'dev', 'lo'], { encoding: 'utf8' }), /<[^>]*\bUP\b/);
+    // Delete from the namespace's details: the same modal question as from the tree.
+    await frame.locator('#search').fill(name);
+    await frame.locator('#search').press('Enter');
+    await frame.locator('#details h2', { hasText: name }).waitFor();
+    await frame.locator('#details button[data-action="deleteNamespace"]').click();
+    const dialog = page.locator('.monaco-dialog-box', { hasText: `Delete network namespace "${name}"?` });
+    await dialog.waitFor({ timeout: 15_000 });
+    await saveScreenshot(page, 'topology-delete-netns-confirm');
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await frame.locator(`#picture .ns[data-ns-key="${key}"]`).waitFor({ state: 'detached', timeout: 20_000 });
+    await item.waitFor({ state: 'detached', timeout: 15_000 });
+    assert.ok(!existsSync(`/run/netns/${name}`));
   });
 
   it('comes back after a window reload with its search', async () => {

@@ -13,7 +13,7 @@ import type { NamespaceInspectorApi } from '../../../src/extension/extension';
 import type { Topology } from '../../../src/core/net/topology';
 import { activatedApi } from './extensionUnderTest';
 
-type Result = { ok: boolean; message: string };
+type Result = { ok: boolean; message: string; name?: string };
 
 const netnsList = () => readdirSync('/run/netns').sort();
 
@@ -56,7 +56,7 @@ describe('network topology actions through the helper', function () {
     assert.equal(ns(await model(), x), undefined);
     for (const name of [x, y]) {
       const result = await run('nsInspector.network.createNetns', name);
-      assert.deepEqual(result, { ok: true, message: `Network namespace "${name}" created.` });
+      assert.deepEqual(result, { ok: true, message: `Network namespace "${name}" created.`, name });
     }
     const t = await model();
     assert.deepEqual(ns(t, x)?.interfaces.map((i) => i.name), ['lo']);

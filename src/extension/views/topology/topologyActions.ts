@@ -50,7 +50,7 @@ export class TopologyActions {
       title: 'Create Network Namespace',
       prompt: 'Name for `ip netns` (1–64 of A-Z a-z 0-9 _ . -)',
       value: `ns-${Math.floor(Math.random() * 1e4)}`,
-      validateInput: (value) => (value === '' ? undefined : problem(() => checkNetnsName(value))),
+      validateInput: (value) => (value === '' ? undefined : (problem(() => checkNetnsName(value), true) ?? (fs.existsSync(`/run/netns/${value}`) ? `"${value}" exists already` : undefined))),
     }));
     if (given === undefined || given === '') return this.fail('Cancelled: no namespace was created.', false);
     const bad = problem(() => checkNetnsName(given));
@@ -205,7 +205,7 @@ export class TopologyActions {
     return vscode.window.showInputBox({
       title: `Interface name in ${ns.label}`,
       value: suggestion,
-      validateInput: (value) => problem(() => checkIfName(value)) ?? (names(ns).has(value) ? `${ns.label} has "${value}" already` : undefined),
+      validateInput: (value) => problem(() => checkIfName(value), true) ?? (names(ns).has(value) ? `${ns.label} has "${value}" already` : undefined),
     });
   }
 
@@ -213,17 +213,18 @@ export class TopologyActions {
     return vscode.window.showInputBox({
       title: `Address for ${ns.label}/${ifName} (optional)`,
       prompt: 'ADDRESS/PREFIX, e.g. 10.0.0.1/24 or fd00::1/64; leave empty for none',
-      validateInput: (value) => (value === '' ? undefined : problem(() => checkCidr(value))),
+      validateInput: (value) => (value === '' ? undefined : problem(() => checkCidr(value), true)),
     });
   }
 }
 
-function problem(check: () => unknown): string | undefined {
+/** The refusal of a bad value; while it is typed (an input box) without "nothing was changed". */
+function problem(check: () => unknown, typing = false): string | undefined {
   try {
     check();
     return undefined;
   } catch (error) {
-    if (error instanceof HelperArgumentError) return `${error.message[0].toUpperCase()}${error.message.slice(1)}: nothing was changed.`;
+    if (error instanceof HelperArgumentError) return `${error.message[0].toUpperCase()}${error.message.slice(1)}${typing ? '' : ': nothing was changed.'}`;
     throw error;
   }
 }

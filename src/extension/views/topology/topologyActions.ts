@@ -11,6 +11,7 @@ import { checkCidr, checkIfName, checkNetnsName, HelperArgumentError } from '../
 import { defaultVethName, netTargetOf } from '../../../core/net/netTargetOf';
 import type { NetInterface, NetNamespaceNode, Topology } from '../../../core/net/topology';
 import type { PrivilegedHelper } from '../../helper/privilegedHelper';
+import { showHelperError } from '../../commands/helper/showHelperError';
 import type { TopologyPanels } from './topologyPanel';
 import type { PcapCaptures } from './pcapCaptures';
 
@@ -173,7 +174,9 @@ export class TopologyActions {
     try {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, run);
     } catch (error) {
-      return this.fail(`${title} failed: ${error instanceof Error ? error.message : String(error)}`);
+      // A missing or tampered helper offers reinstalling; anything else offers the log.
+      void showHelperError(`${title} failed`, error);
+      return this.fail(`${title} failed: ${error instanceof Error ? error.message : String(error)}`, false);
     }
     this.log.info(`topology: ${done}`);
     void vscode.window.showInformationMessage(done);

@@ -11,5 +11,7 @@ NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
   napi_set_named_property(env, exports, "probe", fn);
   napi_create_function(env, "scanTasks", NAPI_AUTO_LENGTH, ns_scan_tasks, NULL, &fn);
   napi_set_named_property(env, exports, "scanTasks", fn);
+  napi_create_function(env, "netnsIds", NAPI_AUTO_LENGTH, ns_netns_ids, NULL, &fn);
+  napi_set_named_property(env, exports, "netnsIds", fn);
   return exports;
 }

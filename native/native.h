@@ -20,4 +20,7 @@ napi_value ns_probe(napi_env env, napi_callback_info info);
    read on threads of its own and handed over chunk by chunk. */
 napi_value ns_scan_tasks(napi_env env, napi_callback_info info);
 
+/* netnsIds(fromPath, toPaths): nsids a network namespace gave to others (netns_ids.c). */
+napi_value ns_netns_ids(napi_env env, napi_callback_info info);
+
 #endif

@@ -38,7 +38,7 @@ copyFileSync(addon, 'dist/nsnative.node');
 
 // Webviews: one browser bundle and one stylesheet per view (add a view here), the shared base
 // stylesheet, and the codicon font. All of media/webview and media/codicons is generated.
-const WEBVIEWS = ['idMaps'];
+const WEBVIEWS = ['idMaps', 'topology'];
 rmSync('media/webview', { recursive: true, force: true });
 rmSync('media/codicons', { recursive: true, force: true });
 mkdirSync('media/webview', { recursive: true });

@@ -8,10 +8,11 @@ cd "$(dirname "$0")/.."
 
 # What each is for: the native addon (python3, make, g++), real namespaces in tests (iproute2,
 # util-linux, procps), the browser tests (chromium), the VS Code server's native modules
-# (libkrb5-dev), the benchmark's peak-memory figure (time), the "run through sudo" route of
-# isolated terminals and shells, which the tests take for real (sudo), multi-range user namespace
-# maps through newuidmap/newgidmap (uidmap).
-packages=(python3 make g++ iproute2 util-linux procps chromium libkrb5-dev time sudo uidmap)
+# (libkrb5-dev), the benchmark's peak-memory figure (time), the helper's capture verb (tcpdump),
+# the "run through sudo" route of isolated terminals and shells and the browser test of the
+# privileged view through a sudoers rule (sudo), multi-range user namespace maps through
+# newuidmap/newgidmap (uidmap).
+packages=(python3 make g++ iproute2 util-linux procps chromium libkrb5-dev time tcpdump sudo uidmap)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

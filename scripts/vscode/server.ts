@@ -26,6 +26,11 @@ export interface ServerOptions {
   env?: NodeJS.ProcessEnv;
   /** User settings to start with (see settings.ts). */
   settings?: Record<string, unknown>;
+  /**
+   * Runs the server (and so the extension host) as this non-root user through setpriv, e.g. to
+   * see the view a desktop user sees. stateDir and install must be readable (writable) by it.
+   */
+  user?: { uid: number; gid: number };
 }
 
 export interface RunningServer {
@@ -69,8 +74,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   ];
   const logFile = join(stateDir, 'server.log');
   const log = createWriteStream(logFile);
-  const child = spawn(install.node, args, {
-    env: { ...process.env, ...serverTmpDir(stateDir), ...options.env, PATH: `${install.nodeBinDir}:${process.env.PATH}` },
+  const user = options.user;
+  const command = user ? ['setpriv', `--reuid=${user.uid}`, `--regid=${user.gid}`, '--clear-groups', '--inh-caps=-all', '--', install.node, ...args] : [install.node, ...args];
+  const child = spawn(command[0], command.slice(1), {
+    env: { ...process.env, ...serverTmpDir(stateDir), ...options.env, ...(user ? { HOME: stateDir } : {}), PATH: `${install.nodeBinDir}:${process.env.PATH}` },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // own process group: stop() ends the server and everything it forked
   });

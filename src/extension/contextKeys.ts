@@ -6,6 +6,8 @@ export const CONTEXT_KEYS = {
   filtered: 'nsInspector:filtered',
   /** The Namespaces view's grouping (see core/tree/grouping.ts). */
   grouping: 'nsInspector:grouping',
+  /** The Namespaces view shows everything through the privileged helper. */
+  privileged: 'nsInspector:privilegedView',
 } as const;
 
 export function setContextKey(key: (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS], value: unknown): void {

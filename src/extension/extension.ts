@@ -8,6 +8,8 @@ import { IsolatedSessions } from './terminals/isolatedSessions';
 import { registerTerminalProfiles } from './terminals/terminalProfiles';
 import { CallerIdentity } from './callerIdentity';
 import { IdMapsPanels } from './views/idMaps/idMapsPanels';
+import { PrivilegedHelper } from './helper/privilegedHelper';
+import { TopologyFeature } from './views/topology/topologyFeature';
 
 export const LOG_CHANNEL_NAME = 'Namespace Inspector';
 
@@ -22,6 +24,10 @@ export interface NamespaceInspectorApi {
   readonly identity: CallerIdentity;
   /** The open ID-maps panels. */
   readonly idMaps: IdMapsPanels;
+  /** The privileged helper: every root-only step goes through it (verb + args -> result, logged). */
+  readonly helper: PrivilegedHelper;
+  /** The network topology panel, its actions and captures. */
+  readonly topology: TopologyFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): NamespaceInspectorApi | undefined {
@@ -33,19 +39,22 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
   const log = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
   const sessions = new IsolatedSessions();
   const identity = new CallerIdentity();
-  const namespacesView = registerNamespacesView(log, sessions);
+  const helper = PrivilegedHelper.forExtension(log, context.extensionPath);
+  const namespacesView = registerNamespacesView(log, sessions, helper);
   const idMaps = new IdMapsPanels(context.extensionUri, namespacesView, log);
+  const topology = new TopologyFeature(context.extensionUri, namespacesView, sessions, helper, log);
   context.subscriptions.push(
     log,
     sessions,
     identity,
     namespacesView,
     idMaps,
-    ...registerCommands({ log, view: namespacesView, sessions, identity, idMaps }),
+    topology,
+    ...registerCommands({ log, view: namespacesView, sessions, identity, idMaps, helper, topology }),
     ...registerTerminalProfiles(log, identity),
   );
   log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);
-  return { log, namespacesView, sessions, identity, idMaps };
+  return { log, namespacesView, sessions, identity, idMaps, helper, topology };
 }
 
 export function deactivate(): void {

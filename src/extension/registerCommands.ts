@@ -21,6 +21,19 @@ import { newIsolatedTerminal } from './commands/isolate/newIsolatedTerminal';
 import { showTerminal } from './commands/isolate/showTerminal';
 import { runInNamespace } from './commands/file/runInNamespace';
 import { showIdMaps } from './commands/namespace/showIdMaps';
+import { showTopology } from './commands/topology/showTopology';
+import { captureInterface } from './commands/topology/captureInterface';
+import { stopCapture } from './commands/topology/stopCapture';
+import { exportTopologySvg } from './commands/topology/exportTopologySvg';
+import { exportTopologyPng } from './commands/topology/exportTopologyPng';
+import { installHelper } from './commands/helper/installHelper';
+import { showAllPrivileged } from './commands/view/showAllPrivileged';
+import { leavePrivileged } from './commands/view/leavePrivileged';
+import { createNetns } from './commands/network/createNetns';
+import { deleteNetns } from './commands/network/deleteNetns';
+import { connectVeth } from './commands/network/connectVeth';
+import { linkUp } from './commands/network/linkUp';
+import { linkDown } from './commands/network/linkDown';
 
 const HANDLERS = {
   [COMMAND_IDS.showSummary]: showSummary,
@@ -44,6 +57,19 @@ const HANDLERS = {
   [COMMAND_IDS.showTerminal]: showTerminal,
   [COMMAND_IDS.runInNamespace]: runInNamespace,
   [COMMAND_IDS.showIdMaps]: showIdMaps,
+  [COMMAND_IDS.showTopology]: showTopology,
+  [COMMAND_IDS.captureInterface]: captureInterface,
+  [COMMAND_IDS.stopCapture]: stopCapture,
+  [COMMAND_IDS.exportTopologySvg]: exportTopologySvg,
+  [COMMAND_IDS.exportTopologyPng]: exportTopologyPng,
+  [COMMAND_IDS.installHelper]: installHelper,
+  [COMMAND_IDS.showAllPrivileged]: showAllPrivileged,
+  [COMMAND_IDS.leavePrivileged]: leavePrivileged,
+  [COMMAND_IDS.createNetns]: createNetns,
+  [COMMAND_IDS.deleteNetns]: deleteNetns,
+  [COMMAND_IDS.connectVeth]: connectVeth,
+  [COMMAND_IDS.linkUp]: linkUp,
+  [COMMAND_IDS.linkDown]: linkDown,
 } satisfies Record<CommandId, CommandFactory>;
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -6,7 +6,9 @@ import type { DiscoveryContext, DiscoverySource } from './context';
 import { Procfs } from './procfs';
 import { nativeAddon } from './nativeAddon';
 import { NsIoctl } from './nsIoctl';
-import { taskSource } from './sourceTasks';
+import { nativeChunks, taskSource, type ChunkProvider } from './sourceTasks';
+import { type HelperSnapshot, snapshotProbe } from './helperSnapshot';
+import { SnapshotProcfs } from './snapshotProcfs';
 import { bindMountSource } from './sourceBindMounts';
 import { hierarchySource } from './sourceHierarchy';
 import { userMapSource } from './sourceUserMaps';
@@ -18,6 +20,11 @@ export interface DiscoveryOptions {
   /** The longest stretch discovery runs on the event loop without giving it a turn. */
   sliceMs?: number;
   signal?: AbortSignal;
+  /**
+   * Discover from a privileged helper's snapshot (read as root) instead of reading procfs here:
+   * the same pipeline and parsers, other raw data.
+   */
+  snapshot?: HelperSnapshot;
 }
 
 /**
@@ -26,10 +33,15 @@ export interface DiscoveryOptions {
  * procfs itself or the native addon is missing.
  */
 export async function discover(options: DiscoveryOptions = {}): Promise<DiscoveryResult> {
-  const procfs = new Procfs(options.procRoot);
-  const nsfs = procfs.stat(procfs.path('self', 'ns', 'user'));
-  if (nsfs === null) throw new Error(`cannot stat ${procfs.path('self', 'ns', 'user')}: is procfs mounted?`);
-  const result = emptyResult(nsfs.dev, isPrivileged());
+  const snapshot = options.snapshot;
+  const procfs = snapshot ? new SnapshotProcfs(snapshot) : new Procfs(options.procRoot);
+  let nsfsDev = snapshot?.nsfsDev;
+  if (nsfsDev === undefined) {
+    const nsfs = procfs.stat(procfs.path('self', 'ns', 'user'));
+    if (nsfs === null) throw new Error(`cannot stat ${procfs.path('self', 'ns', 'user')}: is procfs mounted?`);
+    nsfsDev = nsfs.dev;
+  }
+  const result = emptyResult(nsfsDev, snapshot ? true : isPrivileged());
   const ctx: DiscoveryContext = {
     procfs,
     result,
@@ -39,10 +51,20 @@ export async function discover(options: DiscoveryOptions = {}): Promise<Discover
     scannedMounts: new Map(),
     signal: options.signal,
   };
-  const addon = nativeAddon();
-  const ioctl = new NsIoctl(addon);
+  let chunks: ChunkProvider;
+  let ioctl: NsIoctl;
+  if (snapshot) {
+    chunks = async function* () {
+      yield snapshot.chunk;
+    };
+    ioctl = new NsIoctl({ probe: (path, ancestors) => snapshotProbe(snapshot, path, ancestors) });
+  } else {
+    const addon = nativeAddon();
+    chunks = nativeChunks(addon);
+    ioctl = new NsIoctl(addon);
+  }
   const pipeline: DiscoverySource[] = [
-    taskSource(addon, ioctl),
+    taskSource(chunks, ioctl),
     bindMountSource,
     hierarchySource(ioctl),
     userMapSource,

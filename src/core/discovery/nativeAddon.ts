@@ -19,6 +19,11 @@ export interface NativeAddon {
     threads: number,
     onChunk: (chunk: Buffer | null, error?: string) => void,
   ): void;
+  /**
+   * The nsids the network namespace at fromPath gave to each of toPaths (-1: none, -2: cannot
+   * open); null when fromPath cannot be joined. See native/netns_ids.c.
+   */
+  netnsIds(fromPath: string, toPaths: string[]): number[] | null;
 }
 
 const FILE = 'nsnative.node';

@@ -15,7 +15,7 @@ import type { DiscoveryContext, DiscoverySource } from './context';
 import { rememberOpenPath } from './context';
 import type { NativeAddon } from './nativeAddon';
 import type { NsIoctl } from './nsIoctl';
-import type { TaskRecord } from './scanRecords';
+import type { ScanChunk, TaskRecord } from './scanRecords';
 import { decodeScan } from './scanRecords';
 import { scanChunks } from './scanChunks';
 
@@ -26,25 +26,12 @@ import { scanChunks } from './scanChunks';
  * comes.
  * A process that exits mid-scan or that we may not inspect is skipped and counted.
  */
-export function taskSource(addon: NativeAddon, ioctl: NsIoctl): DiscoverySource {
+export function taskSource(chunks: ChunkProvider, ioctl: NsIoctl): DiscoverySource {
   return {
     name: 'processes',
     async run(ctx) {
-      const { procfs, result } = ctx;
-      const ownPidNs = parseNsLink(procfs.readlink(procfs.path('self', 'ns', 'pid')) ?? '')?.ino ?? 0;
-      const chunks = scanChunks(addon, {
-        procRoot: procfs.root,
-        pids: null,
-        nsfsDev: result.nsfsDev,
-        ownPidNs,
-        fdCandidates: ownNsfsMountPoints(ctx),
-        // Twice the cores: a scanning thread often waits inside the kernel (measured: 4 threads on
-        // 2 cores were ~15% faster than 2). They run at a lower priority than this thread.
-        threads: Math.min(2 * availableParallelism(), 8),
-      }, ctx.signal);
       const applier = new TaskApplier(ctx, ioctl);
-      for await (const buffer of chunks) {
-        const chunk = decodeScan(buffer);
+      for await (const chunk of chunks(ctx)) {
         for (const record of chunk.tasks) {
           if (ctx.signal?.aborted) return;
           applier.apply(record);
@@ -54,6 +41,28 @@ export function taskSource(addon: NativeAddon, ioctl: NsIoctl): DiscoverySource 
         for (const mounts of chunk.mounts) ctx.scannedMounts.set(mounts.mntns, mounts);
       }
     },
+  };
+}
+
+/** Where task records come from: the native scan here, or a privileged helper's snapshot. */
+export type ChunkProvider = (ctx: DiscoveryContext) => AsyncIterable<ScanChunk>;
+
+/** The native scan of procfs, decoded chunk by chunk as its threads deliver them. */
+export function nativeChunks(addon: NativeAddon): ChunkProvider {
+  return async function* (ctx) {
+    const { procfs, result } = ctx;
+    const ownPidNs = parseNsLink(procfs.readlink(procfs.path('self', 'ns', 'pid')) ?? '')?.ino ?? 0;
+    const buffers = scanChunks(addon, {
+      procRoot: procfs.root,
+      pids: null,
+      nsfsDev: result.nsfsDev,
+      ownPidNs,
+      fdCandidates: ownNsfsMountPoints(ctx),
+      // Twice the cores: a scanning thread often waits inside the kernel (measured: 4 threads on
+      // 2 cores were ~15% faster than 2). They run at a lower priority than this thread.
+      threads: Math.min(2 * availableParallelism(), 8),
+    }, ctx.signal);
+    for await (const buffer of buffers) yield decodeScan(buffer);
   };
 }
 

@@ -5,12 +5,14 @@ import type { TreeNode } from './treeNode';
 
 export const CONTEXT_PATTERNS = {
   namespace: /^namespace:/,
+  netNamespace: /^namespace:net:/,
   process: /^process:/,
   namespaceOrProcess: /^(namespace|process):/,
   /** A session node, or a namespace an isolated terminal made: "Show Terminal". */
   session: /^(session:|namespace:.*session)/,
   userNamespace: /^namespace:user:/,
   limited: /^limited:/,
+  boundNetNamespace: /^namespace:net:.*bound/,
 } as const;
 
 export function contextValue(node: TreeNode): string {

@@ -67,7 +67,7 @@ export function nodeDescription(node: TreeNode): string {
       if (node.here) parts.push('you are here');
       break;
     case 'limited':
-      parts.push('run as root to see all');
+      parts.push('click to see all');
       break;
   }
   return parts.join(' · ');
@@ -98,8 +98,8 @@ export function nodeTooltip(node: TreeNode, result: DiscoveryResult): string {
 export function limitedViewText(skippedProcesses: number): string {
   return (
     `Running without root privileges, Namespace Inspector could not inspect ${plural(skippedProcesses, 'process', 'processes')} ` +
-    'and the namespaces only they are in. To see every namespace, run VS Code (or the VS Code server) as root; ' +
-    'a privileged helper that asks for permission when needed is planned.'
+    'and the namespaces only they are in. "Show All Namespaces (privileged)" reads them through the privileged helper, ' +
+    'which asks for permission (pkexec or sudo); or run VS Code (or the VS Code server) as root.'
   );
 }
 

@@ -3,6 +3,8 @@ import type { NamespacesView } from '../views/namespacesView';
 import type { IsolatedSessions } from '../terminals/isolatedSessions';
 import type { CallerIdentity } from '../callerIdentity';
 import type { IdMapsPanels } from '../views/idMaps/idMapsPanels';
+import type { PrivilegedHelper } from '../helper/privilegedHelper';
+import type { TopologyFeature } from '../views/topology/topologyFeature';
 
 /** What command handlers share: the long-lived services created in activate(). */
 export interface CommandContext {
@@ -12,6 +14,8 @@ export interface CommandContext {
   /** Whether the user is root, and where privilege questions are asked. */
   readonly identity: CallerIdentity;
   readonly idMaps: IdMapsPanels;
+  readonly helper: PrivilegedHelper;
+  readonly topology: TopologyFeature;
 }
 
 /** Builds the handler VS Code calls for one command. */

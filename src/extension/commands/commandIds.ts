@@ -22,6 +22,19 @@ export const COMMAND_IDS = {
   showTerminal: 'nsInspector.isolate.showTerminal',
   runInNamespace: 'nsInspector.file.runInNamespace',
   showIdMaps: 'nsInspector.namespace.showIdMaps',
+  showTopology: 'nsInspector.topology.show',
+  captureInterface: 'nsInspector.topology.capture',
+  stopCapture: 'nsInspector.topology.stopCapture',
+  exportTopologySvg: 'nsInspector.topology.exportSvg',
+  exportTopologyPng: 'nsInspector.topology.exportPng',
+  installHelper: 'nsInspector.helper.install',
+  showAllPrivileged: 'nsInspector.view.showAllPrivileged',
+  leavePrivileged: 'nsInspector.view.leavePrivileged',
+  createNetns: 'nsInspector.network.createNetns',
+  deleteNetns: 'nsInspector.network.deleteNetns',
+  connectVeth: 'nsInspector.network.connectVeth',
+  linkUp: 'nsInspector.network.linkUp',
+  linkDown: 'nsInspector.network.linkDown',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

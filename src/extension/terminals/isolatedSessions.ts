@@ -74,6 +74,13 @@ export class IsolatedSessions extends Disposable {
     });
   }
 
+  /** Namespace key → the name of the session that made it (the topology's box labels). */
+  namespaceNames(result: DiscoveryResult): Map<string, string> {
+    const names = new Map<string, string>();
+    for (const ref of this.sessionRefs(result)) for (const key of ref.namespaceKeys) if (!names.has(key)) names.set(key, ref.name);
+    return names;
+  }
+
   sessionOfNamespace(key: string): IsolatedSession | undefined {
     return this.byNamespace.get(key);
   }

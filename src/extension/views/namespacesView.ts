@@ -9,6 +9,8 @@ import { GROUPING_TITLES, type Grouping } from '../../core/tree/grouping';
 import type { TreeSnapshot } from '../../core/tree/treeSnapshot';
 import { Disposable } from '../disposable';
 import type { IsolatedSessions } from '../terminals/isolatedSessions';
+import type { PrivilegedHelper } from '../helper/privilegedHelper';
+import { parseHelperSnapshot } from '../../core/discovery/helperSnapshot';
 import { CONTEXT_KEYS, setContextKey } from '../contextKeys';
 import { AutoRefresh } from './namespaces/autoRefresh';
 import { DetailsDocuments, DETAILS_SCHEME } from './namespaces/detailsDocuments';
@@ -27,10 +29,15 @@ export class NamespacesView extends Disposable {
   private latest: DiscoveryResult | undefined;
   /** Ids the last refresh fired change events for ("root" for the whole tree); for tests. */
   lastChangedIds: string[] = [];
+  /** Showing everything through the privileged helper's snapshot ("Show All Namespaces"). */
+  private privilegedView = false;
+  /** Automatic refresh while privileged only when no one is asked for a password each time. */
+  private autoRefreshPrivileged = false;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
     readonly sessions: IsolatedSessions,
+    private readonly helper?: PrivilegedHelper,
   ) {
     super();
     const settings = readViewSettings();
@@ -57,17 +64,42 @@ export class NamespacesView extends Disposable {
     return this.provider.snapshot;
   }
 
+  get privileged(): boolean {
+    return this.privilegedView;
+  }
+
+  /**
+   * Switches between the caller's own view and the privileged one (discovery from the helper's
+   * snapshot). Turning it on refreshes at once; when that fails the view stays as it was and the
+   * error is thrown for the caller to show.
+   */
+  async setPrivileged(on: boolean): Promise<DiscoveryResult | undefined> {
+    if (on && !this.helper) throw new Error('no privileged helper');
+    const helper = this.helper;
+    if (on && helper) {
+      this.runner.snapshotSource = async (signal) => parseHelperSnapshot((await helper.run({ verb: 'snapshot' }, { signal })).stdout);
+      this.autoRefreshPrivileged = await helper.runsWithoutPrompt();
+      try {
+        const result = await this.runner.run();
+        this.privilegedView = true;
+        return this.show(result);
+      } catch (error) {
+        this.runner.snapshotSource = undefined;
+        throw error;
+      } finally {
+        this.applySettings();
+      }
+    }
+    this.runner.snapshotSource = undefined;
+    this.privilegedView = false;
+    this.applySettings();
+    return this.refresh();
+  }
+
   /** Discovers again and shows what changed; undefined when discovery failed (the view says why). */
   async refresh(): Promise<DiscoveryResult | undefined> {
     try {
-      const result = await this.runner.run();
-      // Discovery's last slice and the tree build each get an event-loop turn of their own.
-      await new Promise((resolve) => setImmediate(resolve));
-      this.latest = result;
-      this.lastChangedIds = this.provider.showResult(result);
-      this.details.refreshOpenDocuments();
-      this.showOptions();
-      return result;
+      return await this.show(await this.runner.run());
     } catch (error) {
       if ((error as Error).name === 'AbortError') return undefined;
       this.log.error('refreshing the Namespaces view failed', error);
@@ -76,6 +108,16 @@ export class NamespacesView extends Disposable {
     } finally {
       this.autoRefresh.refreshed();
     }
+  }
+
+  private async show(result: DiscoveryResult): Promise<DiscoveryResult> {
+    // Discovery's last slice and the tree build each get an event-loop turn of their own.
+    await new Promise((resolve) => setImmediate(resolve));
+    this.latest = result;
+    this.lastChangedIds = this.provider.showResult(result);
+    this.details.refreshOpenDocuments();
+    this.showOptions();
+    return result;
   }
 
   setFilter(text: string | undefined): void {
@@ -105,7 +147,7 @@ export class NamespacesView extends Disposable {
     if (settings.grouping !== options.grouping || settings.shownTypes.join() !== options.types.join()) {
       this.provider.setOptions({ grouping: settings.grouping, types: settings.shownTypes });
     }
-    this.autoRefresh.setInterval(settings.autoRefreshSeconds);
+    this.autoRefresh.setInterval(this.privilegedView && !this.autoRefreshPrivileged ? 0 : settings.autoRefreshSeconds);
     this.showOptions();
   }
 
@@ -116,23 +158,21 @@ export class NamespacesView extends Disposable {
    */
   private showOptions(): void {
     const { grouping, filter } = this.provider.treeOptions;
-    this.treeView.description = `${GROUPING_TITLES[grouping]}${filter ? ` · filter "${filter.text}"` : ''}`;
+    this.treeView.description = `${GROUPING_TITLES[grouping]}${filter ? ` · filter "${filter.text}"` : ''}${this.privilegedView ? ' · privileged' : ''}`;
     setContextKey(CONTEXT_KEYS.grouping, grouping);
+    setContextKey(CONTEXT_KEYS.privileged, this.privilegedView);
     setContextKey(CONTEXT_KEYS.filtered, !!filter);
-    this.treeView.message = filter ? filterMessage(filter.text, this.snapshot?.namespaceNodes().length ?? 0) : undefined;
+    // Said in the tree too: the description is hidden when the view is alone in its container.
+    // A filter matching nothing leaves no message, so the viewsWelcome with Clear Filter shows.
+    const matches = this.snapshot?.namespaceNodes().length ?? 0;
+    const lines = [
+      this.privilegedView ? 'Privileged view: every process, read as root through the helper.' : '',
+      filter ? `Filter "${filter.text}": ${matches} namespace${matches === 1 ? '' : 's'} match. Clear it from the view's title bar.` : '',
+    ];
+    this.treeView.message = filter && matches === 0 ? undefined : lines.filter(Boolean).join(' ') || undefined;
   }
 }
 
-/**
- * What the filter keeps, above the tree: VS Code hides the view's description when the view is
- * alone in its container, so the description alone would not say the tree is filtered. With no
- * match there is no message, so the viewsWelcome (with its Clear Filter button) shows instead.
- */
-function filterMessage(text: string, matches: number): string | undefined {
-  if (matches === 0) return undefined;
-  return `Filter "${text}": ${matches} namespace${matches === 1 ? '' : 's'} match. Clear it from the view's title bar.`;
-}
-
-export function registerNamespacesView(log: vscode.LogOutputChannel, sessions: IsolatedSessions): NamespacesView {
-  return new NamespacesView(log, sessions);
+export function registerNamespacesView(log: vscode.LogOutputChannel, sessions: IsolatedSessions, helper?: PrivilegedHelper): NamespacesView {
+  return new NamespacesView(log, sessions, helper);
 }

@@ -28,6 +28,11 @@ export class NamespaceLab {
     return name;
   }
 
+  /** Records a netns made elsewhere under a name of the caller's choosing, for cleanup(). */
+  adopt(name: string): void {
+    this.netnsNames.push(name);
+  }
+
   addNetns(stem: string, sortFirst = false): string {
     const name = this.netnsName(stem, sortFirst);
     execFileSync('ip', ['netns', 'add', name]);

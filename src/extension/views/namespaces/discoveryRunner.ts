@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { discover } from '../../../core/discovery/discover';
 import type { DiscoveryResult } from '../../../core/model/result';
+import type { HelperSnapshot } from '../../../core/discovery/helperSnapshot';
 
 /** Below this a progress bar would only flicker. */
 const SLOW_SCAN_MS = 300;
@@ -12,6 +13,8 @@ export class DiscoveryRunner {
   private running: Promise<DiscoveryResult> | undefined;
   private queued: Promise<DiscoveryResult> | undefined;
   private readonly abort = new AbortController();
+  /** When set, discovery reads the privileged helper's snapshot instead of procfs here. */
+  snapshotSource: ((signal: AbortSignal) => Promise<HelperSnapshot>) | undefined;
 
   constructor(
     private readonly viewId: string,
@@ -38,13 +41,14 @@ export class DiscoveryRunner {
 
   private async scan(): Promise<DiscoveryResult> {
     const started = performance.now();
-    const work = discover({ signal: this.abort.signal });
+    const source = this.snapshotSource;
+    const work = source ? source(this.abort.signal).then((snapshot) => discover({ signal: this.abort.signal, snapshot })) : discover({ signal: this.abort.signal });
     const slow = setTimeout(() => {
       void vscode.window.withProgress({ location: { viewId: this.viewId }, title: 'Discovering namespaces' }, () => work.catch(() => undefined));
     }, SLOW_SCAN_MS);
     try {
       const result = await work;
-      this.log.debug(`refresh: ${result.namespaces.size} namespaces, ${result.processes.size} processes in ${(performance.now() - started).toFixed(0)} ms`);
+      this.log.debug(`refresh${source ? ' (privileged)' : ''}: ${result.namespaces.size} namespaces, ${result.processes.size} processes in ${(performance.now() - started).toFixed(0)} ms`);
       return result;
     } finally {
       clearTimeout(slow);

@@ -1,0 +1,57 @@
+// One request to the privileged helper -> its argv (after the helper's path). Every argument is
+// checked here first; the helper checks again.
+import { checkCidr, checkIfName, checkNetnsName } from './helperRules';
+import { netTargetArg, type NetTarget } from './netTarget';
+
+export type HelperRequest =
+  | { verb: 'version' }
+  | { verb: 'snapshot' }
+  | { verb: 'netns-add'; name: string }
+  | { verb: 'netns-del'; name: string }
+  | {
+      verb: 'veth-add';
+      a: { target: NetTarget; ifName: string; cidr?: string };
+      b: { target: NetTarget; ifName: string; cidr?: string };
+    }
+  /** The interfaces of a network namespace, as `ip -j link` prints them. */
+  | { verb: 'link-list'; target: NetTarget }
+  | { verb: 'link-set'; target: NetTarget; ifName: string; state: 'up' | 'down' }
+  | { verb: 'link-del'; target: NetTarget; ifName: string }
+  | { verb: 'addr-add'; target: NetTarget; ifName: string; cidr: string }
+  /** A pcap of the interface on stdout until the helper's stdin closes. */
+  | { verb: 'capture'; target: NetTarget; ifName: string };
+
+export type HelperVerb = HelperRequest['verb'];
+
+/** Verbs that change the host (the rest only read). */
+export const CHANGING_VERBS: ReadonlySet<HelperVerb> = new Set(['netns-add', 'netns-del', 'veth-add', 'link-set', 'link-del', 'addr-add']);
+
+export function helperArgv(request: HelperRequest): string[] {
+  switch (request.verb) {
+    case 'version':
+    case 'snapshot':
+      return [request.verb];
+    case 'netns-add':
+    case 'netns-del':
+      return [request.verb, checkNetnsName(request.name)];
+    case 'veth-add': {
+      const { a, b } = request;
+      const argv = ['veth-add', netTargetArg(a.target), checkIfName(a.ifName), netTargetArg(b.target), checkIfName(b.ifName)];
+      if (a.cidr !== undefined || b.cidr !== undefined) {
+        argv.push(a.cidr === undefined ? 'none' : checkCidr(a.cidr));
+        if (b.cidr !== undefined) argv.push(checkCidr(b.cidr));
+      }
+      return argv;
+    }
+    case 'link-list':
+      return ['link-list', netTargetArg(request.target)];
+    case 'link-set':
+      return ['link-set', netTargetArg(request.target), checkIfName(request.ifName), request.state === 'up' ? 'up' : 'down'];
+    case 'link-del':
+      return ['link-del', netTargetArg(request.target), checkIfName(request.ifName)];
+    case 'addr-add':
+      return ['addr-add', netTargetArg(request.target), checkIfName(request.ifName), checkCidr(request.cidr)];
+    case 'capture':
+      return ['capture', netTargetArg(request.target), checkIfName(request.ifName)];
+  }
+}

@@ -1,0 +1,4 @@
+import { setLinkState } from './setLinkState';
+
+/** "Bring Interface Down...". */
+export const linkDown = setLinkState('down');

@@ -1,0 +1,4 @@
+import { setLinkState } from './setLinkState';
+
+/** "Bring Interface Up...". */
+export const linkUp = setLinkState('up');

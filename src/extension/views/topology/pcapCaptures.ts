@@ -1,0 +1,101 @@
+// Captures on interfaces: the helper's pcap stream goes into a .pcap file in the workspace
+// (captures/ under the first folder, else the home folder). A notification with a Stop button
+// runs while it does, the picture's details pane has one too; when it ends the file is revealed.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { NetTarget } from '../../../core/helper/netTarget';
+import type { NetNamespaceNode } from '../../../core/net/topology';
+import type { CaptureInfo } from '../../../core/net/topologyMessages';
+import { Disposable } from '../../disposable';
+import type { HelperCapture, PrivilegedHelper } from '../../helper/privilegedHelper';
+
+interface RunningCapture extends CaptureInfo {
+  helper: HelperCapture;
+  written: Promise<void>;
+  stopped: Promise<CaptureResult>;
+  stop(): void;
+}
+
+export interface CaptureResult {
+  file: string;
+  bytes: number;
+  exitCode: number;
+}
+
+export class PcapCaptures extends Disposable {
+  private readonly running = new Map<string, RunningCapture>();
+  private readonly changed = this._register(new vscode.EventEmitter<CaptureInfo[]>());
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly helper: PrivilegedHelper,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    super();
+    this._register({ dispose: () => [...this.running.values()].forEach((c) => c.stop()) });
+  }
+
+  list(): CaptureInfo[] {
+    return [...this.running.values()].map(({ id, namespaceKey, ifname, file }) => ({ id, namespaceKey, ifname, file }));
+  }
+
+  async start(ns: NetNamespaceNode, target: NetTarget, ifName: string): Promise<CaptureInfo> {
+    const file = captureFile(ns, ifName);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const helper = await this.helper.capture(target, ifName);
+    const out = fs.createWriteStream(file);
+    helper.pcap.pipe(out);
+    const written = new Promise<void>((resolve) => out.on('close', () => resolve()));
+    let stopRequested: () => void = () => undefined;
+    const stopSignal = new Promise<void>((resolve) => (stopRequested = resolve));
+    const id = randomUUID();
+    const stopped = (async (): Promise<CaptureResult> => {
+      await Promise.race([stopSignal, helper.done]);
+      const result = await helper.stop();
+      await written;
+      this.running.delete(id);
+      this.changed.fire(this.list());
+      const bytes = fs.statSync(file).size;
+      this.log.info(`topology: capture on ${ifName} in ${ns.label} ended (exit ${result.exitCode}), ${bytes} bytes in ${file}`);
+      if (result.exitCode !== 0 && bytes <= 24) {
+        void vscode.window.showErrorMessage(`Capture on ${ifName} failed: ${result.stderr.trim() || `exit ${result.exitCode}`}`);
+      } else {
+        void vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(file)).then(undefined, () => undefined);
+        void vscode.window.showInformationMessage(`Capture saved: ${path.basename(file)} (${bytes} bytes).`, 'Reveal in File Manager').then((choice) => {
+          if (choice) void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(file));
+        });
+      }
+      return { file, bytes, exitCode: result.exitCode };
+    })();
+    const capture: RunningCapture = { id, namespaceKey: ns.key, ifname: ifName, file, helper, written, stopped, stop: () => stopRequested() };
+    this.running.set(id, capture);
+    this.changed.fire(this.list());
+    // The notification's Stop (cancel) button ends it too.
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Capturing on ${ifName} in ${ns.label} → ${path.basename(file)}`, cancellable: true },
+      (_progress, token) => {
+        token.onCancellationRequested(() => capture.stop());
+        return stopped;
+      },
+    );
+    return { id, namespaceKey: ns.key, ifname: ifName, file };
+  }
+
+  /** Stops a capture; resolves when its file is complete. */
+  async stop(id: string): Promise<CaptureResult | undefined> {
+    const capture = this.running.get(id);
+    if (!capture) return undefined;
+    capture.stop();
+    return capture.stopped;
+  }
+}
+
+function captureFile(ns: NetNamespaceNode, ifName: string): string {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir();
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const label = (ns.netnsName ?? ns.label).replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 40);
+  return path.join(folder, 'captures', `${label}-${ifName}-${stamp}.pcap`);
+}

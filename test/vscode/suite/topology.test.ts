@@ -1,0 +1,161 @@
+// The Network Topology's actions through the real privileged helper (as root it runs directly),
+// with the model before and after each; bad input refused with nothing changed; the panel draws,
+// exports SVG and PNG, and a capture writes a pcap.
+import { after, before, describe, it } from 'mocha';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { NamespaceInspectorApi } from '../../../src/extension/extension';
+import type { Topology } from '../../../src/core/net/topology';
+import { activatedApi } from './extensionUnderTest';
+
+type Result = { ok: boolean; message: string; name?: string };
+
+const netnsList = () => readdirSync('/run/netns').sort();
+
+async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('network topology actions through the helper', function () {
+  this.timeout(60_000);
+  let api: NamespaceInspectorApi;
+  const tag = randomBytes(3).toString('hex');
+  const [x, y] = [`nsi-${tag}-x`, `nsi-${tag}-y`];
+  const octet = 1 + (randomBytes(1)[0] % 250);
+  const out = mkdtempSync(join(tmpdir(), 'nsi-topology-'));
+
+  const model = async (): Promise<Topology> => {
+    const t = await api.topology.actions.topology();
+    assert.ok(t, 'a topology was collected');
+    return t;
+  };
+  const ns = (t: Topology, name: string) => t.namespaces.find((n) => n.netnsName === name);
+  const run = (command: string, ...args: unknown[]) => vscode.commands.executeCommand<Result>(command, ...args);
+
+  before(async () => {
+    api = await activatedApi();
+  });
+
+  after(() => {
+    for (const name of [x, y]) if (existsSync(`/run/netns/${name}`)) execFileSync('ip', ['netns', 'del', name]);
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('creates two namespaces', async () => {
+    assert.equal(ns(await model(), x), undefined);
+    for (const name of [x, y]) {
+      const result = await run('nsInspector.network.createNetns', name);
+      assert.deepEqual(result, { ok: true, message: `Network namespace "${name}" created.`, name });
+    }
+    const t = await model();
+    assert.deepEqual(ns(t, x)?.interfaces.map((i) => i.name), ['lo']);
+    assert.deepEqual(ns(t, y)?.interfaces.map((i) => i.name), ['lo']);
+  });
+
+  it('refuses bad input with a clear message and changes nothing', async () => {
+    // Other test runs share the host: compare this run's namespaces, and look for the bad names.
+    const mine = () => netnsList().filter((name) => name.includes(tag));
+    const before = mine();
+    const beforeX = ns(await model(), x)!.interfaces.map((i) => i.name);
+    const cases: Array<[string, unknown[], RegExp]> = [
+      ['nsInspector.network.createNetns', ['bad name!'], /invalid network namespace name "bad name!"/],
+      ['nsInspector.network.createNetns', ['-x'], /invalid network namespace name/],
+      ['nsInspector.network.createNetns', [x], /exists already/],
+      ['nsInspector.network.connectVeth', [{ a: x, b: x }], /Cannot connect .* to itself/],
+      ['nsInspector.network.connectVeth', [{ a: x, b: y, ifA: 'way-too-long-name', ifB: 'vy' }], /invalid interface name "way-too-long-name"/],
+      ['nsInspector.network.connectVeth', [{ a: x, b: y, ifA: 'vx', ifB: 'vy', cidrA: '10.0.0.300/24' }], /invalid address "10.0.0.300\/24"/],
+      ['nsInspector.network.connectVeth', [{ a: x, b: y, ifA: 'vx', ifB: 'vy', cidrA: '10.0.0.1' }], /invalid address/],
+      ['nsInspector.network.connectVeth', [{ a: x, b: y, ifA: 'lo', ifB: 'vy' }], /has an interface "lo" already/],
+      ['nsInspector.network.connectVeth', [{ a: x, b: 'nsi-no-such-namespace' }], /No network namespace "nsi-no-such-namespace"/],
+      ['nsInspector.network.linkUp', [x, 'nope0'], /has no interface "nope0"/],
+      ['nsInspector.network.linkDown', [x, 'bad/name'], /invalid interface name/],
+      ['nsInspector.network.deleteNetns', ['host', { confirmed: true }], /only those can be deleted/],
+    ];
+    for (const [command, args, message] of cases) {
+      const result = await run(command, ...args);
+      assert.equal(result.ok, false, `${command} ${JSON.stringify(args)} should be refused`);
+      assert.match(result.message, new RegExp(message.source, 'i'));
+      assert.match(result.message, /nothing was|to itself|exists already/);
+    }
+    assert.deepEqual(mine(), before, 'no namespace of this run came or went');
+    for (const bad of ['bad name!', '-x']) assert.equal(existsSync(`/run/netns/${bad}`), false);
+    assert.deepEqual(ns(await model(), x)!.interfaces.map((i) => i.name), beforeX, 'no interface came or went');
+  });
+
+  it('connects them with a veth pair and addresses', async () => {
+    const result = await run('nsInspector.network.connectVeth', { a: x, b: y, ifA: 'vx', ifB: 'vy', cidrA: `10.${octet}.9.1/24`, cidrB: `10.${octet}.9.2/24` });
+    assert.equal(result.ok, true, result.message);
+    const t = await model();
+    const vx = ns(t, x)!.interfaces.find((i) => i.name === 'vx');
+    const vy = ns(t, y)!.interfaces.find((i) => i.name === 'vy');
+    assert.ok(vx && vy, 'both ends exist');
+    assert.deepEqual(vx.addresses.filter((a) => a.family === 'inet').map((a) => a.cidr), [`10.${octet}.9.1/24`]);
+    assert.deepEqual(vy.addresses.filter((a) => a.family === 'inet').map((a) => a.cidr), [`10.${octet}.9.2/24`]);
+    assert.equal(vx.state, 'up');
+    assert.ok(t.wires.some((w) => w.kind === 'veth' && [w.from, w.to].sort().join() === [vx.id, vy.id].sort().join()), 'the wire joins vx and vy');
+  });
+
+  it('brings an interface down and up', async () => {
+    assert.equal((await run('nsInspector.network.linkDown', x, 'vx')).ok, true);
+    assert.equal(ns(await model(), x)!.interfaces.find((i) => i.name === 'vx')?.state, 'down');
+    assert.equal((await run('nsInspector.network.linkUp', x, 'vx')).ok, true);
+    const vx = ns(await model(), x)!.interfaces.find((i) => i.name === 'vx');
+    assert.equal(vx?.adminUp, true);
+    // The carrier follows a moment later.
+    await eventually('vx to have a carrier', async () => (ns(await model(), x)!.interfaces.find((i) => i.name === 'vx')?.state === 'up' ? true : undefined));
+  });
+
+  it('captures on an interface into a pcap file', async () => {
+    const started = await run('nsInspector.topology.capture', x, 'vx');
+    assert.equal(started.ok, true, started.message);
+    assert.match(started.message, /captures\/nsi-.*-vx-.*\.pcap$/);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Traffic to capture: five UDP datagrams from x to y (no ping on this machine).
+    const send = `const s=require('dgram').createSocket('udp4');let n=0;const t=setInterval(()=>{s.send('nsi',9,'10.${octet}.9.2');if(++n===5){clearInterval(t);setTimeout(()=>s.close(),300)}},100)`;
+    execFileSync('ip', ['netns', 'exec', x, process.execPath, '-e', send]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const stopped = await vscode.commands.executeCommand<{ file: string; bytes: number }>('nsInspector.topology.stopCapture');
+    assert.equal(stopped.file, started.message);
+    const pcap = readFileSync(stopped.file);
+    assert.equal(pcap.readUInt32LE(0), 0xa1b2c3d4, 'a pcap file header');
+    assert.ok(pcap.length > 24 + 5 * (16 + 45), `the datagrams were captured (${pcap.length} bytes)`);
+    assert.deepEqual(api.topology.captures.list(), []);
+    rmSync(stopped.file);
+  });
+
+  it('draws the panel and exports SVG and PNG', async () => {
+    const panel = await vscode.commands.executeCommand<{ update(): Promise<Topology | undefined>; lastRendered?: { namespaces: number } }>('nsInspector.topology.show');
+    const t = await panel.update();
+    const deadline = Date.now() + 20_000;
+    while (!panel.lastRendered && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(panel.lastRendered, 'the page reported a render');
+    assert.ok(panel.lastRendered.namespaces >= 3);
+    assert.ok(t && ns(t, x));
+    const svgFile = await vscode.commands.executeCommand<string>('nsInspector.topology.exportSvg', vscode.Uri.file(join(out, 't.svg')));
+    const svg = readFileSync(svgFile, 'utf8');
+    assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.ok(svg.includes(x) && svg.includes('vx'), 'the exported picture names the namespace and the interface');
+    const pngFile = await vscode.commands.executeCommand<string>('nsInspector.topology.exportPng', vscode.Uri.file(join(out, 't.png')));
+    assert.deepEqual([...readFileSync(pngFile).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  });
+
+  it('deletes a namespace (its veth peer goes with it)', async () => {
+    const result = await run('nsInspector.network.deleteNetns', x, { confirmed: true });
+    assert.equal(result.ok, true, result.message);
+    assert.equal(ns(await model(), x), undefined);
+    // The kernel tears a namespace down in the background: vy goes when it is done.
+    await eventually('vy to go with its peer', async () => (ns(await model(), y)?.interfaces.map((i) => i.name).join() === 'lo' ? true : undefined));
+    assert.ok(!netnsList().includes(x));
+  });
+});

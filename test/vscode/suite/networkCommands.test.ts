@@ -9,7 +9,7 @@ import { appendFileSync, chmodSync, chownSync, copyFileSync, existsSync, mkdtemp
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { namespaceNodeId } from '../../../src/core/tree/nodeIds';
-import { netnsNameOf } from '../../../src/core/helper/netTargetOf';
+import { netnsNameOf } from '../../../src/core/net/netnsNameOf';
 import type { NamespaceInspectorApi } from '../../../src/extension/extension';
 import { PrivilegedHelper } from '../../../src/extension/helper/privilegedHelper';
 import { activatedApi } from './extensionUnderTest';

@@ -1,4 +1,4 @@
-import { netnsNameOf } from '../../../core/helper/netTargetOf';
+import { netnsNameOf } from '../../../core/net/netnsNameOf';
 import type { CommandContext } from '../commandContext';
 
 /** Shows the named namespace in the Namespaces view (already refreshed by the action), when it is there. */

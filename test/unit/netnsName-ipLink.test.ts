@@ -1,0 +1,28 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { netnsNameOf } from '../../src/core/net/netnsNameOf';
+import { parseIpLinkJson } from '../../src/core/net/ipLinkJson';
+import { emptyResult, namespaceFor } from '../../src/core/model/result';
+
+describe('ip netns names and ip -j link', () => {
+  it('the ip netns name of a namespace bound directly under /run/netns, else none', () => {
+    const result = emptyResult(4, true);
+    const named = namespaceFor(result, { dev: 4, ino: 101 }, 'net')!;
+    const deeper = namespaceFor(result, { dev: 4, ino: 102 }, 'net')!;
+    const docker = namespaceFor(result, { dev: 4, ino: 103 }, 'net')!;
+    named.bindMounts.push({ path: '/run/netns/blue', mntns: 1 });
+    deeper.bindMounts.push({ path: '/run/netns/sub/red', mntns: 1 });
+    docker.bindMounts.push({ path: '/run/docker/netns/abc', mntns: 1 });
+    assert.equal(netnsNameOf(named), 'blue');
+    assert.equal(netnsNameOf(deeper), undefined);
+    assert.equal(netnsNameOf(docker), undefined);
+  });
+
+  it('parses ip -j link', () => {
+    const links = parseIpLinkJson('[{"ifindex":1,"ifname":"lo","flags":["LOOPBACK","UP"],"link_type":"loopback"},{"ifindex":5,"link_index":4,"ifname":"v0","flags":["BROADCAST"],"link_type":"ether","linkinfo":{"info_kind":"veth"}}]');
+    assert.deepEqual(links, [
+      { name: 'lo', up: true, kind: 'loopback', peerIndex: undefined },
+      { name: 'v0', up: false, kind: 'veth', peerIndex: 4 },
+    ]);
+  });
+});

@@ -11,7 +11,7 @@ import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView } from './helpers/views';
 import { expandTreeItem, treeItem } from './helpers/tree';
 import { chooseFromContextMenuUntil } from './helpers/contextMenu';
-import { runCommand, startCommand } from './helpers/palette';
+import { runCommand } from './helpers/palette';
 import { saveScreenshot } from './helpers/screenshots';
 import { focusWorkbench, setColorTheme, setZoom, webviewFrame } from './helpers/webview';
 import { NamespaceLab, nsInode, waitForCommand } from '../integration/support/namespaces';
@@ -218,7 +218,7 @@ describe('Show ID Maps in the workbench', () => {
     for (let attempt = 1; ; attempt++) {
       await focusWorkbench(page);
       await runCommand(page, 'Namespace Inspector: Refresh Namespaces');
-      await startCommand(page, 'Namespace Inspector: Show ID Maps');
+      await runCommand(page, 'Namespace Inspector: Show ID Maps', { asks: true });
       await page.locator('.quick-input-widget input').fill(`user ${ino}`);
       try {
         await page.locator('.quick-input-list .monaco-list-row', { hasText: `user ${ino}` }).first().waitFor({ timeout: 5000 });

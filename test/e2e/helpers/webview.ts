@@ -2,7 +2,7 @@
 // holds the page). These find the frame whose document has a given element, and switch theme and
 // zoom for screenshots.
 import type { Frame, Page } from 'playwright-core';
-import { startCommand } from './palette';
+import { runCommand } from './palette';
 
 /** The frame whose page contains `selector` (waits until one does). */
 export async function webviewFrame(page: Page, selector: string, timeoutMs = 30_000): Promise<Frame> {
@@ -27,7 +27,7 @@ export async function webviewFrame(page: Page, selector: string, timeoutMs = 30_
 export async function setColorTheme(page: Page, theme: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await focusWorkbench(page);
-  await startCommand(page, 'Preferences: Color Theme');
+  await runCommand(page, 'Preferences: Color Theme', { asks: true });
   await page.locator('.quick-input-widget input[placeholder*="Color Theme"]').waitFor();
   await input.fill(theme);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();

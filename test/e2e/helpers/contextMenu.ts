@@ -1,10 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 
 /** Right-clicks `target` and returns the context menu that opens. */
-export async function openContextMenu(target: Locator): Promise<Locator> {
+export async function openContextMenu(target: Locator, timeout?: number): Promise<Locator> {
   await target.click({ button: 'right' });
   const menu = target.page().locator('.context-view .monaco-menu');
-  await menu.waitFor();
+  await menu.waitFor({ timeout });
   return menu;
 }
 
@@ -29,11 +29,11 @@ export async function closeContextMenu(page: Page): Promise<void> {
  * Opens `target`'s context menu and chooses `label` until `outcome` shows: a menu may close as
  * focus moves (a refresh re-rendering the row, the workbench taking focus) and lose the click.
  */
-export async function chooseFromContextMenuUntil(target: Locator, label: string, outcome: Locator, attempts = 3): Promise<void> {
+export async function chooseFromContextMenuUntil(target: Locator, label: string, outcome: Locator, attempts = 3, outcomeTimeout = 8000): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await chooseMenuItem(await openContextMenu(target), label);
-      await outcome.waitFor({ timeout: 8000 });
+      await chooseMenuItem(await openContextMenu(target, 8000), label);
+      await outcome.waitFor({ timeout: outcomeTimeout });
       return;
     } catch (error) {
       if (attempt === attempts) throw error;

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { checkCidr, checkIfName, checkNetnsName, HelperArgumentError } from '../../../core/helper/helperRules';
 import { defaultVethName, netTargetOf } from '../../../core/net/netTargetOf';
 import type { NetInterface, NetNamespaceNode, Topology } from '../../../core/net/topology';
+import type { NetTarget } from '../../../core/helper/netTarget';
 import type { PrivilegedHelper } from '../../helper/privilegedHelper';
 import { showHelperError } from '../../commands/helper/showHelperError';
 import type { TopologyPanels } from './topologyPanel';
@@ -112,27 +113,29 @@ export class TopologyActions {
     );
   }
 
-  async setLink(which: string, ifName: string, state: 'up' | 'down'): Promise<ActionResult> {
-    const topology = await this.topology();
-    const ns = find(topology, which);
-    if (!ns) return this.fail(`No network namespace "${which}": nothing was changed.`);
+  /** The namespace and helper target of an existing interface, or the refusal saying which check failed. */
+  private async interfaceTarget(which: string, ifName: string, purpose: 'act' | 'capture', nothing: 'changed' | 'started'): Promise<{ ns: NetNamespaceNode; target: NetTarget } | ActionResult> {
+    const ns = find(await this.topology(), which);
+    if (!ns) return this.fail(`No network namespace "${which}": nothing was ${nothing}.`);
     const bad = problem(() => checkIfName(ifName));
     if (bad) return this.fail(bad);
-    if (!names(ns).has(ifName)) return this.fail(`${ns.label} has no interface "${ifName}": nothing was changed.`);
+    if (!names(ns).has(ifName)) return this.fail(`${ns.label} has no interface "${ifName}": nothing was ${nothing}.`);
     const target = netTargetOf(ns);
-    if (!target) return this.fail(`${ns.label} has no process or name to act through: nothing was changed.`);
+    if (!target) return this.fail(`${ns.label} has no process or name to ${purpose} through: nothing was ${nothing}.`);
+    return { ns, target };
+  }
+
+  async setLink(which: string, ifName: string, state: 'up' | 'down'): Promise<ActionResult> {
+    const found = await this.interfaceTarget(which, ifName, 'act', 'changed');
+    if ('ok' in found) return found;
+    const { ns, target } = found;
     return this.act(`Bringing ${ifName} ${state}`, () => this.helper.setLink(target, ifName, state), `${ns.label}/${ifName} is ${state === 'up' ? 'up' : 'down'}.`);
   }
 
   async capture(which: string, ifName: string): Promise<ActionResult> {
-    const topology = await this.topology();
-    const ns = find(topology, which);
-    if (!ns) return this.fail(`No network namespace "${which}": nothing was started.`);
-    const bad = problem(() => checkIfName(ifName));
-    if (bad) return this.fail(bad);
-    if (!names(ns).has(ifName)) return this.fail(`${ns.label} has no interface "${ifName}": nothing was started.`);
-    const target = netTargetOf(ns);
-    if (!target) return this.fail(`${ns.label} has no process or name to capture through.`);
+    const found = await this.interfaceTarget(which, ifName, 'capture', 'started');
+    if ('ok' in found) return found;
+    const { ns, target } = found;
     try {
       const capture = await this.captures.start(ns, target, ifName);
       return { ok: true, message: capture.file };

@@ -40,9 +40,7 @@ export async function openVsCodeSession(testFile: string, files: WorkspaceFiles 
   for (const [name, file] of Object.entries(files)) writeFileSync(join(workspace, name), file.content, { mode: file.mode ?? 0o644 });
   const close = async () => {
     await stopAll();
-    const log = join(stateDir, 'server.log');
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    if (existsSync(log)) copyFileSync(log, join(RESULTS_DIR, `e2e-${basename(testFile).replace(/\.ts$/, '')}-server.log`));
+    keepServerLog(stateDir, testFile);
     rmSync(stateDir, { recursive: true, force: true });
   };
   try {
@@ -56,4 +54,11 @@ export async function openVsCodeSession(testFile: string, files: WorkspaceFiles 
     await close();
     throw error;
   }
+}
+
+/** Keeps a session's server log (with the extension host's) in test-results/, named after the test file. */
+export function keepServerLog(stateDir: string, testFile: string): void {
+  const log = join(stateDir, 'server.log');
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  if (existsSync(log)) copyFileSync(log, join(RESULTS_DIR, `e2e-${basename(testFile).replace(/\.ts$/, '')}-server.log`));
 }

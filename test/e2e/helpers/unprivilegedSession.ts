@@ -2,10 +2,10 @@
 // nobody: what a desktop user sees (the limited view). The cached server lives under root's
 // 0700 home, so the session runs a hard-linked copy of it from a folder nobody can read (links,
 // not copies: a second and no extra space; nobody cannot write them).
-import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serverInstall, type ServerInstall } from '../../../scripts/vscode/versions';
 import { serverDirs, startServer, type RunningServer } from '../../../scripts/vscode/server';
@@ -14,9 +14,8 @@ import { launchBrowser } from '../../../scripts/vscode/browser';
 import { stopAll } from '../../../scripts/vscode/cleanup';
 import { TEST_SETTINGS, writeUserSettings } from '../../../scripts/vscode/settings';
 import { VSIX_PATH } from '../../../scripts/vscode/buildProject';
-import { RESULTS_DIR } from '../../../scripts/vscode/layerResults';
 import { openWorkbench } from './workbench';
-import { CONTAINER_TITLE } from './session';
+import { CONTAINER_TITLE, keepServerLog } from './session';
 
 const NOBODY = { uid: 65534, gid: 65534 };
 
@@ -34,9 +33,7 @@ export async function openUnprivilegedSession(testFile: string, settings: Record
   const stateDir = mkdtempSync(join(tmpdir(), 'nsi-np-'));
   const close = async () => {
     await stopAll();
-    const log = join(stateDir, 'server.log');
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    if (existsSync(log)) copyFileSync(log, join(RESULTS_DIR, `e2e-${basename(testFile).replace(/\.ts$/, '')}-server.log`));
+    keepServerLog(stateDir, testFile);
     rmSync(stateDir, { recursive: true, force: true });
     rmSync(serverCopyDir, { recursive: true, force: true });
   };

@@ -89,7 +89,8 @@ describe('Isolated terminals and shells in namespaces', function () {
     assert.equal(hostname(), hostBefore);
   });
 
-  it('the session appears in the tree with the terminal name, Show Terminal reveals it, and it disappears when the terminal closes', async () => {
+  /** A UTS+PID session with a random hostname, once its shell has left VS Code's UTS namespace. */
+  async function startUtsPidSession(): Promise<{ session: IsolatedSession; utsIno: number }> {
     const name = `t-${randomBytes(4).toString('hex')}`;
     const session = track(await vscode.commands.executeCommand<IsolatedSession | undefined>(CMD.newTerminal, { types: ['uts', 'pid'], hostname: name }));
     assert.ok(session);
@@ -97,6 +98,11 @@ describe('Isolated terminals and shells in namespaces', function () {
       const ino = nsInode(session.pid, 'uts');
       return ino !== nsInode('self', 'uts') ? ino : undefined;
     });
+    return { session, utsIno };
+  }
+
+  it('the session appears in the tree with the terminal name, Show Terminal reveals it, and it disappears when the terminal closes', async () => {
+    const { session, utsIno } = await startUtsPidSession();
     const labelled = () => api.namespacesView.snapshot?.namespaceNodes().filter((node) => node.session === session.terminal.name) ?? [];
     await refreshUntil('the session in the tree', () => labelled().some((node) => node.ns.id.ino === utsIno) && labelled().some((n) => n.ns.type === 'pid'));
     const shown = await vscode.commands.executeCommand<vscode.Terminal>(CMD.showTerminal, nsNodeId(utsIno));
@@ -107,13 +113,7 @@ describe('Isolated terminals and shells in namespaces', function () {
   });
 
   it('a "Sessions" node at the top in every grouping: the terminal by name, its namespaces below, Show Terminal on it; gone when the terminal closes', async () => {
-    const name = `t-${randomBytes(4).toString('hex')}`;
-    const session = track(await vscode.commands.executeCommand<IsolatedSession | undefined>(CMD.newTerminal, { types: ['uts', 'pid'], hostname: name }));
-    assert.ok(session);
-    const utsIno = await waitFor('the session to unshare', () => {
-      const ino = nsInode(session.pid, 'uts');
-      return ino !== nsInode('self', 'uts') ? ino : undefined;
-    });
+    const { session, utsIno } = await startUtsPidSession();
     const sessionId = sessionNodeId(session.pid);
     const grouping = api.namespacesView.provider.treeOptions.grouping;
     try {

@@ -1,4 +1,4 @@
-/* The two halves of the nsnative addon; module.c registers them. */
+/* The parts of the nsnative addon; module.c registers them. */
 #ifndef NSNATIVE_H
 #define NSNATIVE_H
 #include <node_api.h>
@@ -22,5 +22,8 @@ napi_value ns_scan_tasks(napi_env env, napi_callback_info info);
 
 /* netnsIds(fromPath, toPaths): nsids a network namespace gave to others (netns_ids.c). */
 napi_value ns_netns_ids(napi_env env, napi_callback_info info);
+
+/* exitNow(code): _exit at once, for the command line (exit_now.c). */
+napi_value ns_exit_now(napi_env env, napi_callback_info info);
 
 #endif

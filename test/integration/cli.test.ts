@@ -54,6 +54,21 @@ describe('nsinspect command line', () => {
     assert.equal(byPid.namespaces.find((ns: { type: string }) => ns.type === 'net').inode, nsInode(sleeper.pid!, 'net'));
   });
 
+  it('runs as the installed command (the bin itself), whole output through a pipe, without loading NODE_EXTRA_CA_CERTS', () => {
+    // Node warns on stderr when it cannot load the extra certificates: the bin must not load them.
+    const run = spawnSync('dist/cli.js', ['discover', '--json'], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: '/nonexistent/nsinspect-test-ca.pem' },
+    });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stderr, '');
+    // The process ends with _exit once written: the JSON must still arrive whole.
+    assert.ok(JSON.parse(run.stdout).processes.length > 0);
+    const warned = spawnSync(process.execPath, ['-e', '0'], { encoding: 'utf8', env: { ...process.env, NODE_EXTRA_CA_CERTS: '/nonexistent/nsinspect-test-ca.pem' } });
+    assert.match(warned.stderr, /extra certs/i, 'node itself warns about the missing file (the check above means something)');
+  });
+
   it('prints a readable table without --json', () => {
     const run = cli(['discover', '--type', 'user']);
     assert.equal(run.status, 0);

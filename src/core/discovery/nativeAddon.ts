@@ -24,6 +24,8 @@ export interface NativeAddon {
    * open); null when fromPath cannot be joined. See native/netns_ids.c.
    */
   netnsIds(fromPath: string, toPaths: string[]): number[] | null;
+  /** Ends the process with _exit(code), skipping Node's teardown (native/exit_now.c). */
+  exitNow(code: number): never;
 }
 
 const FILE = 'nsnative.node';

@@ -140,7 +140,7 @@ class TaskApplier {
       if (ino === 0) continue;
       const link = NS_LINKS[i];
       const type = typeOfLink(link);
-      const ns = this.namespaceByIno(ino, type, this.ctx.procfs.path(record.pid, 'ns', link));
+      const ns = this.namespaceByIno(ino, type, record.pid, link);
       if (ns === null) continue;
       if (link === type) {
         ns.pids.push(record.pid);
@@ -151,14 +151,18 @@ class TaskApplier {
     }
   }
 
-  /** The namespace on the nsfs device with this inode; null if it was reused during the scan. */
-  private namespaceByIno(ino: number, type: NsType, openPath: string): Namespace | null {
+  /**
+   * The namespace on the nsfs device with this inode; null if it was reused during the scan. The
+   * path that opens it (through `pid`'s `link`) is built only the first time: most links name a
+   * namespace seen before.
+   */
+  private namespaceByIno(ino: number, type: NsType, pid: number, link: string): Namespace | null {
     const known = this.knownByIno.get(ino);
     if (known?.type === type) return known;
     const id = { dev: this.ctx.result.nsfsDev, ino };
     const ns = namespaceFor(this.ctx.result, id, type);
     if (ns !== null && !known) {
-      rememberOpenPath(this.ctx, id, openPath);
+      rememberOpenPath(this.ctx, id, this.ctx.procfs.path(pid, 'ns', link));
       this.knownByIno.set(ino, ns);
     }
     return ns;
@@ -182,10 +186,15 @@ class TaskApplier {
     }
     for (const ref of record.fds) {
       const path = procfs.path(record.pid, 'fd', ref.fd);
-      const type = fdType(ref.type, path, this.ioctl);
+      // An fd opened through a bind mount names no type: the namespace may be known already.
+      const known = ref.dev === result.nsfsDev ? this.knownByIno.get(ref.ino)?.type : undefined;
+      const type = known ?? fdType(ref.type, path, this.ioctl);
       if (type === null) continue;
       const id = { dev: ref.dev, ino: ref.ino };
-      namespaceFor(result, id, type)?.fdRefs.push({ pid: record.pid, fd: ref.fd });
+      const ns = namespaceFor(result, id, type);
+      if (ns === null) continue;
+      ns.fdRefs.push({ pid: record.pid, fd: ref.fd });
+      if (ref.dev === result.nsfsDev && !this.knownByIno.has(ref.ino)) this.knownByIno.set(ref.ino, ns);
       rememberOpenPath(this.ctx, id, path);
     }
   }

@@ -16,7 +16,7 @@ void ns_describe(int fd, const struct stat *st, double rec[NS_FIELDS], int *owne
 /* probe(path): namespace ioctls (ns_probe.c). */
 napi_value ns_probe(napi_env env, napi_callback_info info);
 
-/* scanTasks(procRoot, pids, nsfsDev, ownPidNs, fdCandidates, threads, onChunk): raw per-process data,
+/* scanTasks(procRoot, pids, nsfsDev, ownPidNs, fdCandidates, threads, nice, onChunk): raw per-process data,
    read on threads of its own and handed over chunk by chunk. */
 napi_value ns_scan_tasks(napi_env env, napi_callback_info info);
 

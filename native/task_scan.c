@@ -1,5 +1,5 @@
 /*
- * scanTasks(procRoot, pids, nsfsDev, ownPidNs, fdCandidates, threads, onChunk): reads, for each
+ * scanTasks(procRoot, pids, nsfsDev, ownPidNs, fdCandidates, threads, nice, onChunk): reads, for each
  * PID (every one under procRoot when pids is null), what discovery needs from procfs, on threads of its own so the event loop never waits. It
  * calls onChunk(buffer) on the JavaScript thread for each chunk of processes as soon as it is read
  * (in no set order), so parsing overlaps the scan, and onChunk(null, error?) once at the end.
@@ -481,6 +481,7 @@ typedef struct {
   uint32_t *pids;
   size_t pid_count;
   scan_options_t options;
+  int nice; /* the scanning threads' nice value */
   int procdir;
   atomic_size_t next;    /* index of the next chunk's first PID */
   atomic_int running;    /* threads still scanning */
@@ -570,13 +571,15 @@ static int deliver(scan_job_t *job, char *data, size_t length, int end, const ch
 }
 
 /*
- * A scanning thread. It lowers its own priority first: the JavaScript thread parses the chunks
- * and must not wait behind the scan for a core (on two cores that alone made discovery ~20%
- * slower). The threads are the addon's own, so no shared thread pool is left deprioritised.
+ * A scanning thread. It sets its own nice value first: inside VS Code's extension host the
+ * JavaScript thread parses the chunks and must not wait behind the scan for a core (on two cores
+ * that alone made discovery ~20% slower); the command line, alone in its process, keeps the
+ * scan at its own priority so other busy processes do not starve it. The threads are the addon's
+ * own, so no shared thread pool is left deprioritised.
  */
 static void *scan_thread(void *arg) {
   scan_job_t *job = arg;
-  setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
+  if (job->nice != 0) setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), job->nice);
   scan_state_t state = {0};
   while (!atomic_load(&job->cancelled)) {
     size_t first = atomic_fetch_add(&job->next, CHUNK_SIZE);
@@ -659,37 +662,39 @@ static int list_pids(scan_job_t *job) {
 }
 
 napi_value ns_scan_tasks(napi_env env, napi_callback_info info) {
-  size_t argc = 7;
-  napi_value argv[7];
+  size_t argc = 8;
+  napi_value argv[8];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   scan_job_t *job = calloc(1, sizeof *job);
   size_t length = 0;
-  int32_t threads = 0;
+  int32_t threads = 0, nice = 0;
   napi_valuetype callback_type = napi_undefined;
   if (job) job->procdir = -1;
-  int ok = job && argc == 7 &&
+  int ok = job && argc == 8 &&
            napi_get_value_string_utf8(env, argv[0], job->root, sizeof job->root, &length) == napi_ok &&
            (is_null(env, argv[1]) || get_u32_array(env, argv[1], &job->pids, &job->pid_count)) &&
            napi_get_value_double(env, argv[2], &job->options.nsfs_dev) == napi_ok &&
            napi_get_value_double(env, argv[3], &job->options.own_pid_ns) == napi_ok &&
            get_string_array(env, argv[4], &job->options.candidates) &&
            napi_get_value_int32(env, argv[5], &threads) == napi_ok && threads >= 1 && threads <= MAX_THREADS &&
-           napi_typeof(env, argv[6], &callback_type) == napi_ok && callback_type == napi_function;
+           napi_get_value_int32(env, argv[6], &nice) == napi_ok && nice >= 0 && nice <= 19 &&
+           napi_typeof(env, argv[7], &callback_type) == napi_ok && callback_type == napi_function;
   if (!ok) {
     if (job) free_job(env, job, NULL);
     napi_throw_type_error(env, NULL,
                           "scanTasks(procRoot: string, pids: number[] | null, nsfsDev: number, ownPidNs: number, "
-                          "fdCandidates: string[], threads: 1..16, onChunk: function)");
+                          "fdCandidates: string[], threads: 1..16, nice: 0..19, onChunk: function)");
     return NULL;
   }
   napi_value name, undefined;
   napi_get_undefined(env, &undefined);
   napi_create_string_utf8(env, "nsnative.scanTasks", NAPI_AUTO_LENGTH, &name);
-  if (napi_create_threadsafe_function(env, argv[6], NULL, name, 0, 1, job, free_job, job, call_js, &job->deliver) != napi_ok) {
+  if (napi_create_threadsafe_function(env, argv[7], NULL, name, 0, 1, job, free_job, job, call_js, &job->deliver) != napi_ok) {
     free_job(env, job, NULL);
     napi_throw_error(env, NULL, "scanTasks: cannot create a thread-safe function");
     return NULL;
   }
+  job->nice = nice;
   napi_add_env_cleanup_hook(env, cancel_on_env_exit, job);
   job->procdir = open(job->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (job->procdir < 0 || (job->pids == NULL && !list_pids(job))) {

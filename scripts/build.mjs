@@ -25,10 +25,12 @@ await build({
   ...common,
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.js',
-  // Started by sh, which re-runs the same file with node (line 2 is a no-op string to node)
-  // without NODE_EXTRA_CA_CERTS: the command line makes no TLS connections, and Node reads that
-  // bundle at start-up, eagerly (60 ms of the 90 ms start-up where it is set, measured).
-  banner: { js: '#!/bin/sh\n":" //; unset NODE_EXTRA_CA_CERTS; exec node "$0" "$@"' },
+  // Started by sh, which re-runs the same file with node (line 2 is a no-op string to node):
+  // - without NODE_EXTRA_CA_CERTS: the command line makes no TLS connections, and Node reads that
+  //   bundle at start-up, eagerly (60 ms of the 90 ms start-up where it is set, measured);
+  // - with a young generation that holds a whole discovery's short-lived objects: 2 scavenges
+  //   instead of 12 and a full mark-compact (about 35 ms of pauses instead of 57, --trace-gc).
+  banner: { js: '#!/bin/sh\n":" //; unset NODE_EXTRA_CA_CERTS; exec node --min-semi-space-size=16 "$0" "$@"' },
 });
 chmodSync('dist/cli.js', 0o755);
 

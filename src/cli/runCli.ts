@@ -33,7 +33,8 @@ export async function runCli(argv: string[], out: Writable, err: Writable): Prom
     out.write(`${USAGE}\n`);
     return 0;
   }
-  const result = await discover();
+  // A process of its own: the scan need not yield to this thread (see ScanRequest.nice).
+  const result = await discover({ scanNice: 0 });
   if (request.pid !== undefined && !result.processes.has(request.pid)) {
     err.write(`nsinspect: no process with PID ${request.pid} (it does not exist, exited, or is not visible to you)\n`);
     return EXIT_USAGE;

@@ -20,6 +20,8 @@ export interface DiscoveryOptions {
   /** The longest stretch discovery runs on the event loop without giving it a turn. */
   sliceMs?: number;
   signal?: AbortSignal;
+  /** The native scan threads' nice value; see ScanRequest.nice (default 10). */
+  scanNice?: number;
   /**
    * Discover from a privileged helper's snapshot (read as root) instead of reading procfs here:
    * the same pipeline and parsers, other raw data.
@@ -60,7 +62,7 @@ export async function discover(options: DiscoveryOptions = {}): Promise<Discover
     ioctl = new NsIoctl({ probe: (path, ancestors) => snapshotProbe(snapshot, path, ancestors) });
   } else {
     const addon = nativeAddon();
-    chunks = nativeChunks(addon);
+    chunks = nativeChunks(addon, options.scanNice);
     ioctl = new NsIoctl(addon);
   }
   const pipeline: DiscoverySource[] = [

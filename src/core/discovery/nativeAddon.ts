@@ -17,6 +17,8 @@ export interface NativeAddon {
     ownPidNs: number,
     fdCandidates: string[],
     threads: number,
+    /** The scanning threads' nice value (0..19). */
+    nice: number,
     onChunk: (chunk: Buffer | null, error?: string) => void,
   ): void;
   /**

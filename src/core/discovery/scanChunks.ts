@@ -10,6 +10,12 @@ export interface ScanRequest {
   /** Paths an fd may show when opened through an nsfs bind mount. */
   fdCandidates: string[];
   threads: number;
+  /**
+   * The scanning threads' nice value: 10 (the default) keeps them behind the JavaScript thread
+   * that parses what they read, which matters in a shared extension host; 0 for a process of
+   * its own (the command line), so that other busy processes do not starve the scan.
+   */
+  nice?: number;
 }
 
 /**
@@ -34,6 +40,7 @@ export async function* scanChunks(
     request.ownPidNs,
     request.fdCandidates,
     request.threads,
+    request.nice ?? 10,
     (chunk, error) => {
       if (chunk) ready.push(chunk);
       else [finished, failure] = [true, error];

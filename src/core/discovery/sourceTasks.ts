@@ -48,7 +48,7 @@ export function taskSource(chunks: ChunkProvider, ioctl: NsIoctl): DiscoverySour
 export type ChunkProvider = (ctx: DiscoveryContext) => AsyncIterable<ScanChunk>;
 
 /** The native scan of procfs, decoded chunk by chunk as its threads deliver them. */
-export function nativeChunks(addon: NativeAddon): ChunkProvider {
+export function nativeChunks(addon: NativeAddon, nice?: number): ChunkProvider {
   return async function* (ctx) {
     const { procfs, result } = ctx;
     const ownPidNs = parseNsLink(procfs.readlink(procfs.path('self', 'ns', 'pid')) ?? '')?.ino ?? 0;
@@ -61,6 +61,7 @@ export function nativeChunks(addon: NativeAddon): ChunkProvider {
       // Twice the cores: a scanning thread often waits inside the kernel (measured: 4 threads on
       // 2 cores were ~15% faster than 2). They run at a lower priority than this thread.
       threads: Math.min(2 * availableParallelism(), 8),
+      nice,
     }, ctx.signal);
     for await (const buffer of buffers) yield decodeScan(buffer);
   };

@@ -11,8 +11,7 @@ export const summarizeStep: DiscoverySource = {
     for (const ns of ctx.result.namespaces.values()) {
       ns.pids.sort((a, b) => a - b);
       ns.tids.sort((a, b) => a - b);
-      ns.leaders = leadersOf(ctx, ns);
-      ns.senior = seniorOf(ctx, ns);
+      [ns.leaders, ns.senior] = leadersAndSenior(ctx, ns);
       ns.container = ns.senior === null ? null : (ctx.result.processes.get(ns.senior)?.container ?? null);
       ns.label = labelOf(ctx, ns);
       if (ctx.yielder.due()) await ctx.yielder.yield();
@@ -20,26 +19,27 @@ export const summarizeStep: DiscoverySource = {
   },
 };
 
-/** Processes in the namespace whose parent process is not in it (or is not known). */
-function leadersOf(ctx: DiscoveryContext, ns: Namespace): number[] {
-  return ns.pids.filter((pid) => {
-    const ppid = ctx.result.processes.get(pid)?.ppid ?? 0;
-    return ctx.result.processes.get(ppid)?.namespaces[ns.type] !== ns.id.ino;
-  });
-}
-
-/** The process that started first; on a tie, the lower PID. */
-function seniorOf(ctx: DiscoveryContext, ns: Namespace): number | null {
+/**
+ * In one pass over the members (the host's namespaces hold every process): the leaders, whose
+ * parent process is not in the namespace (or is not known), and the most senior process, the one
+ * that started first (on a tie, the lower PID).
+ */
+function leadersAndSenior(ctx: DiscoveryContext, ns: Namespace): [number[], number | null] {
+  const processes = ctx.result.processes;
+  const leaders: number[] = [];
   let senior: number | null = null;
   let seniorStart = Infinity;
   for (const pid of ns.pids) {
-    const start = ctx.result.processes.get(pid)?.startTicks ?? Infinity;
-    if (start < seniorStart || (start === seniorStart && senior !== null && pid < senior)) {
+    const process = processes.get(pid);
+    if (processes.get(process?.ppid ?? 0)?.namespaces[ns.type] !== ns.id.ino) leaders.push(pid);
+    const start = process?.startTicks ?? Infinity;
+    // pids are sorted: a tie keeps the lower PID found first.
+    if (start < seniorStart) {
       senior = pid;
       seniorStart = start;
     }
   }
-  return senior;
+  return [leaders, senior];
 }
 
 function labelOf(ctx: DiscoveryContext, ns: Namespace): string {

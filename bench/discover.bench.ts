@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { discover } from '../src/core/discovery/discover';
 import { spawnFleet } from './spawnFleet';
 import { measureEventLoopBlock } from './eventLoopBlock';
+import { waitForQuietHost } from './waitForQuietHost';
 
 const { processes, namespaceCount, rounds } = benchOptions();
 if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: run npm run build first');
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   console.log(`starting ${processes} processes in about ${namespaceCount} new namespaces...`);
   const fleet = await spawnFleet(processes, namespaceCount);
   try {
+    const settled = await waitForQuietHost();
+    console.log(`host settled after ${(settled.waitedMs / 1000).toFixed(0)} s (CPU ${(settled.busy * 100).toFixed(0)}% busy)`);
     const ours: { ms: number; peakMiB: number }[] = [];
     const theirs: { ms: number; peakMiB: number }[] = [];
     // The command as installed (the package's bin): its first lines start node the way users get it.

@@ -100,6 +100,10 @@ describe('the topology of an unprivileged user, read through the helper after Sh
     assert.match((await frame.locator('#via-helper').textContent()) ?? '', /through the helper/);
     await frame.locator('#search').fill('10.213.0.1');
     await frame.locator('#search-status', { hasText: '1 found' }).waitFor();
+    await frame.locator('#search').press('Enter');
+    await frame.locator('#details h2', { hasText: 'pa0' }).waitFor();
+    const details = (await frame.locator('#details').textContent()) ?? '';
+    assert.ok(details.includes(`peer: ${b}/pb0`), details);
     await page.mouse.move(700, 650);
     await saveScreenshot(page, 'privileged-topology');
   });

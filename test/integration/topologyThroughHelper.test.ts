@@ -8,6 +8,8 @@ import type { NetInterface, NetNamespaceNode, Topology } from '../../src/core/ne
 import { NamespaceLab } from './support/namespaces';
 import { addHelperOnlyExtras, buildTestTopology, type HelperOnlyExtras, type TestTopology } from './support/topologyLab';
 import { runHelper } from './support/helperRun';
+import { nativeAddon } from '../../src/core/discovery/nativeAddon';
+import { readlinkSync } from 'node:fs';
 
 /** What must be equal, read either way: everything but the counters (traffic moves them). */
 function shape(ns: NetNamespaceNode) {
@@ -118,6 +120,18 @@ describe('the topology read through the helper (net-read) equals the topology re
     const inLonely = lonely.sockets.find((s) => s.protocol === 'tcp' && s.port === x.lonelyPort);
     assert.deepEqual([inLonely?.address, inLonely?.pid, inLonely?.command], ['0.0.0.0', x.socketHolderPid, 'perl'], 'held by a process in another namespace');
     const rootLonely = ours(asRoot).lonely.sockets.find((s) => s.port === x.lonelyPort);
-    assert.equal(rootLonely?.pid, x.socketHolderPid, 'the root read finds it too (read inside with nsenter)');
+    assert.equal(rootLonely?.pid, x.socketHolderPid, 'the root read finds it too (read from a thread inside it)');
+  });
+
+  it('the addon reads procfs files from inside a namespace without moving the caller', () => {
+    const addon = nativeAddon();
+    const ownBefore = readlinkSync('/proc/thread-self/ns/net');
+    const [tcp, missing] = addon.netnsReadFiles(`/run/netns/${x.lonely}`, ['/proc/thread-self/net/tcp', '/proc/thread-self/net/nope'])!;
+    assert.ok(tcp?.includes(`:${x.lonelyPort.toString(16).toUpperCase().padStart(4, '0')} 00000000:0000 0A`), 'the lonely listener is in its tcp file');
+    assert.equal(missing, null);
+    assert.equal(readlinkSync('/proc/thread-self/ns/net'), ownBefore);
+    assert.equal(addon.netnsReadFiles('/nonexistent/ns', ['/proc/thread-self/net/tcp']), null);
+    const own = addon.netnsReadFiles('/proc/self/ns/net', ['/proc/thread-self/net/tcp'])![0]!;
+    assert.ok(!own.includes(`:${x.lonelyPort.toString(16).toUpperCase().padStart(4, '0')} 00000000:0000 0A`), 'not in our own namespace');
   });
 });

@@ -24,6 +24,12 @@ export interface NativeAddon {
    * open); null when fromPath cannot be joined. See native/netns_ids.c.
    */
   netnsIds(fromPath: string, toPaths: string[]): number[] | null;
+  /**
+   * Files (e.g. /proc/thread-self/net/tcp) read from a thread inside the network namespace at
+   * nsPath: a string each (null: unreadable); null when nsPath cannot be joined. See
+   * native/netns_files.c.
+   */
+  netnsReadFiles(nsPath: string, files: string[]): (string | null)[] | null;
 }
 
 const FILE = 'nsnative.node';

@@ -107,12 +107,26 @@ export async function collectTopology(options: CollectOptions = {}): Promise<Top
   return { namespaces, wires, danglingLinks: dangling, warnings, collectedAt: Date.now() };
 }
 
-/** The listening sockets of a namespace no process is in: its /proc/self/net, read inside. */
+/**
+ * The listening sockets of a namespace no process is in: its /proc/thread-self/net files read
+ * from a thread inside it (the addon; no process per namespace), else by grep run inside.
+ */
 async function socketsInside(entry: NetnsEntry, run: NonNullable<CollectOptions['run']>, signal?: AbortSignal): Promise<NetSocket[]> {
-  const files = PROC_NET_SOCKET_FILES.filter((file) => fs.existsSync(`/proc/self/net/${file}`)).map((file) => `/proc/self/net/${file}`);
+  const files = PROC_NET_SOCKET_FILES.filter((file) => fs.existsSync(`/proc/self/net/${file}`));
+  let addon: ReturnType<typeof nativeAddon> | undefined;
+  try {
+    addon = nativeAddon();
+  } catch {
+    addon = undefined;
+  }
+  if (addon) {
+    const contents = addon.netnsReadFiles(entry.path, files.map((file) => `/proc/thread-self/net/${file}`));
+    if (!contents) return [];
+    return parseProcNetListing(files.flatMap((file, i) => (contents[i] ?? '').split('\n').map((line) => `${file}:${line}`)).join('\n'));
+  }
   const argv = entry.netnsName !== undefined ? ['nsenter', `--net=${NETNS_RUN_DIR}${entry.netnsName}`, '--'] : entry.prefix;
   try {
-    return parseProcNetListing(await run([...argv, 'grep', '-H', '', ...files], '', signal));
+    return parseProcNetListing(await run([...argv, 'grep', '-H', '', ...files.map((file) => `/proc/self/net/${file}`)], '', signal));
   } catch {
     signal?.throwIfAborted();
     return [];

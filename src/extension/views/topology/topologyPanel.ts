@@ -62,6 +62,8 @@ export class TopologyPanel extends Disposable {
       }),
     );
     this._register(panel.onDidChangeViewState(() => this.schedule()));
+    // Show All (or back): read again the other way, through the helper or as the caller.
+    this._register(view.onDidChangePrivileged(() => this.panel.visible && void this.update()));
     this._register(panel.onDidDispose(() => this.dispose()));
     this.watchNetnsDir();
     panel.webview.html = webviewHtml(panel.webview, extensionUri, { title: 'Network Topology', scripts: ['webview/topology.js'], styles: ['webview/topology.css'] });

@@ -13,7 +13,7 @@ NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
   napi_set_named_property(env, exports, "scanTasks", fn);
   napi_create_function(env, "netnsIds", NAPI_AUTO_LENGTH, ns_netns_ids, NULL, &fn);
   napi_set_named_property(env, exports, "netnsIds", fn);
-  napi_create_function(env, "netnsReadFiles", NAPI_AUTO_LENGTH, ns_netns_read_files, NULL, &fn);
-  napi_set_named_property(env, exports, "netnsReadFiles", fn);
+  napi_create_function(env, "netnsListening", NAPI_AUTO_LENGTH, ns_netns_listening, NULL, &fn);
+  napi_set_named_property(env, exports, "netnsListening", fn);
   return exports;
 }

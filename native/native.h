@@ -23,8 +23,9 @@ napi_value ns_scan_tasks(napi_env env, napi_callback_info info);
 /* netnsIds(fromPath, toPaths): nsids a network namespace gave to others (netns_ids.c). */
 napi_value ns_netns_ids(napi_env env, napi_callback_info info);
 
-/* netnsReadFiles(nsPath, files): procfs files read inside a network namespace (netns_files.c). */
-napi_value ns_netns_read_files(napi_env env, napi_callback_info info);
+/* netnsListening(nsPath): listening TCP and unconnected UDP sockets of a network namespace,
+   in /proc/net format (netns_listening.c). */
+napi_value ns_netns_listening(napi_env env, napi_callback_info info);
 
 /* A JS string argument as a malloc'ed C string (NULL when it is not one). */
 char *ns_string_arg(napi_env env, napi_value value);

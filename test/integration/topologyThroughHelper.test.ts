@@ -10,6 +10,8 @@ import { addHelperOnlyExtras, buildTestTopology, type HelperOnlyExtras, type Tes
 import { runHelper } from './support/helperRun';
 import { nativeAddon } from '../../src/core/discovery/nativeAddon';
 import { readlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { parseProcNetFiles } from '../../src/core/net/procNetSockets';
 
 /** What must be equal, read either way: everything but the counters (traffic moves them). */
 function shape(ns: NetNamespaceNode) {
@@ -123,15 +125,21 @@ describe('the topology read through the helper (net-read) equals the topology re
     assert.equal(rootLonely?.pid, x.socketHolderPid, 'the root read finds it too (read from a thread inside it)');
   });
 
-  it('the addon reads procfs files from inside a namespace without moving the caller', () => {
+  it('the addon asks the kernel for a namespace\'s listening sockets from inside it (sock_diag), the same as /proc/net says', () => {
     const addon = nativeAddon();
     const ownBefore = readlinkSync('/proc/thread-self/ns/net');
-    const [tcp, missing] = addon.netnsReadFiles(`/run/netns/${x.lonely}`, ['/proc/thread-self/net/tcp', '/proc/thread-self/net/nope'])!;
-    assert.ok(tcp?.includes(`:${x.lonelyPort.toString(16).toUpperCase().padStart(4, '0')} 00000000:0000 0A`), 'the lonely listener is in its tcp file');
-    assert.equal(missing, null);
-    assert.equal(readlinkSync('/proc/thread-self/ns/net'), ownBefore);
-    assert.equal(addon.netnsReadFiles('/nonexistent/ns', ['/proc/thread-self/net/tcp']), null);
-    const own = addon.netnsReadFiles('/proc/self/ns/net', ['/proc/thread-self/net/tcp'])![0]!;
-    assert.ok(!own.includes(`:${x.lonelyPort.toString(16).toUpperCase().padStart(4, '0')} 00000000:0000 0A`), 'not in our own namespace');
+    const hex = `:${x.lonelyPort.toString(16).toUpperCase().padStart(4, '0')} `;
+    const texts = addon.netnsListening(`/run/netns/${x.lonely}`)!;
+    assert.equal(texts.length, 4);
+    assert.ok(texts[0].includes(hex), 'the lonely listener is in its tcp text');
+    assert.equal(readlinkSync('/proc/thread-self/ns/net'), ownBefore, 'the caller did not move');
+    assert.equal(addon.netnsListening('/nonexistent/ns'), null);
+    assert.ok(!addon.netnsListening('/proc/self/ns/net')![0].includes(`00000000${hex}`), 'not in our own namespace');
+    // Cross-check against the /proc files read inside, for every test namespace with sockets.
+    for (const path of [`/run/netns/${x.lonely}`, `/run/netns/${t.b}`]) {
+      const proc = ['tcp', 'tcp6', 'udp', 'udp6'].map((file) => execFileSync('nsenter', [`--net=${path}`, 'cat', `/proc/self/net/${file}`], { encoding: 'utf8' }));
+      const key = (list: ReturnType<typeof parseProcNetFiles>) => list.map((s) => `${s.protocol} ${s.family} ${s.address} ${s.port} ${s.inode}`).sort();
+      assert.deepEqual(key(parseProcNetFiles(addon.netnsListening(path)!)), key(parseProcNetFiles(proc)), path);
+    }
   });
 });

@@ -25,11 +25,11 @@ export interface NativeAddon {
    */
   netnsIds(fromPath: string, toPaths: string[]): number[] | null;
   /**
-   * Files (e.g. /proc/thread-self/net/tcp) read from a thread inside the network namespace at
-   * nsPath: a string each (null: unreadable); null when nsPath cannot be joined. See
-   * native/netns_files.c.
+   * The listening TCP and unconnected UDP sockets of the network namespace at nsPath, asked from
+   * a thread inside it: the texts of /proc/net/{tcp,tcp6,udp,udp6} in that format; null when
+   * nsPath cannot be joined. See native/netns_listening.c.
    */
-  netnsReadFiles(nsPath: string, files: string[]): (string | null)[] | null;
+  netnsListening(nsPath: string): string[] | null;
 }
 
 const FILE = 'nsnative.node';

@@ -5,17 +5,17 @@
 // privileged helper's net-read (the same parsers, and the kernel's nsid answers from the helper).
 import * as fs from 'node:fs';
 import { discover } from '../discovery/discover';
-import { nativeAddon } from '../discovery/nativeAddon';
+import { nativeAddon, type NativeAddon } from '../discovery/nativeAddon';
 import type { Namespace } from '../model/namespace';
 import { idKey } from '../model/namespaceId';
 import type { DiscoveryResult } from '../model/result';
 import { runArgv } from './runArgv';
 import { IP_BATCH, parseIpBatch } from './parseIpBatch';
-import { attributeOwners, listeningSocketsOf, parseProcNetListing, PROC_NET_SOCKET_FILES, socketFdPairs, socketHolders, socketInodesOf } from './procNetSockets';
+import { attributeOwners, listeningSocketsOf, parseProcNetFiles, parseProcNetListing, socketFdPairs, socketHolders, socketInodesOf } from './procNetSockets';
 import { parseHelperNetRead } from './parseHelperNetRead';
 import { NET_READ_MAX_TARGETS } from '../helper/helperArgv';
 import type { NetTarget } from '../helper/netTarget';
-import { netnsEntry, ipArgv, NETNS_RUN_DIR, type NetnsEntry } from './netnsEntry';
+import { netnsEntry, ipArgv, type NetnsEntry } from './netnsEntry';
 import { indexByIfindex, nsidCandidates, resolveWires, type NsidMaps } from './resolveWires';
 import type { LabelSource, NetNamespaceNode, NetSocket, Topology } from './topology';
 
@@ -80,6 +80,7 @@ export async function collectTopology(options: CollectOptions = {}): Promise<Top
     return { namespaces, wires, danglingLinks: dangling, warnings, collectedAt: Date.now(), readThroughHelper: true };
   }
 
+  const addon = loadAddon();
   // Sockets held by a process outside their namespace: every process' socket fds, read once.
   let anyHolders: Map<number, number[]> | undefined;
   const allHolders = () =>
@@ -95,9 +96,7 @@ export async function collectTopology(options: CollectOptions = {}): Promise<Top
       options.signal?.throwIfAborted();
       node.error = error instanceof Error ? error.message : String(error);
     }
-    const holder = node.pids[0];
-    if (holder !== undefined) node.sockets = listeningSocketsOf(procRoot, holder);
-    else if (!node.error) node.sockets = await socketsInside(entry, run, options.signal);
+    node.sockets = listeningSockets(entry, node.pids[0], procRoot, addon);
     attributeOwners(node.sockets, node.pids, (pid) => socketInodesOf(procRoot, pid), allHolders, commandOf);
   });
 
@@ -108,29 +107,15 @@ export async function collectTopology(options: CollectOptions = {}): Promise<Top
 }
 
 /**
- * The listening sockets of a namespace no process is in: its /proc/thread-self/net files read
- * from a thread inside it (the addon; no process per namespace), else by grep run inside.
+ * The listening sockets of a namespace, asked of the kernel from a thread inside it (the addon's
+ * netnsListening: sock_diag, no process, and no walk of the whole TCP hash that reading
+ * /proc/PID/net/tcp costs); else /proc/PID/net of a process in it (an unprivileged caller, who
+ * cannot join other namespaces). A namespace no process is in has none to read then.
  */
-async function socketsInside(entry: NetnsEntry, run: NonNullable<CollectOptions['run']>, signal?: AbortSignal): Promise<NetSocket[]> {
-  const files = PROC_NET_SOCKET_FILES.filter((file) => fs.existsSync(`/proc/self/net/${file}`));
-  let addon: ReturnType<typeof nativeAddon> | undefined;
-  try {
-    addon = nativeAddon();
-  } catch {
-    addon = undefined;
-  }
-  if (addon) {
-    const contents = addon.netnsReadFiles(entry.path, files.map((file) => `/proc/thread-self/net/${file}`));
-    if (!contents) return [];
-    return parseProcNetListing(files.flatMap((file, i) => (contents[i] ?? '').split('\n').map((line) => `${file}:${line}`)).join('\n'));
-  }
-  const argv = entry.netnsName !== undefined ? ['nsenter', `--net=${NETNS_RUN_DIR}${entry.netnsName}`, '--'] : entry.prefix;
-  try {
-    return parseProcNetListing(await run([...argv, 'grep', '-H', '', ...files.map((file) => `/proc/self/net/${file}`)], '', signal));
-  } catch {
-    signal?.throwIfAborted();
-    return [];
-  }
+function listeningSockets(entry: NetnsEntry, holder: number | undefined, procRoot: string, addon: NativeAddon | undefined): NetSocket[] {
+  const texts = addon?.netnsListening(entry.path);
+  if (texts) return parseProcNetFiles(texts);
+  return holder === undefined ? [] : listeningSocketsOf(procRoot, holder);
 }
 
 /** The helper target that reads a namespace: its name, a process in it, or the fd holding it. */
@@ -227,6 +212,15 @@ function resolveNsids(namespaces: NetNamespaceNode[], warnings: string[]): NsidM
     });
   }
   return maps;
+}
+
+/** The addon, or undefined when it cannot be loaded (the callers have a slower way). */
+function loadAddon(): NativeAddon | undefined {
+  try {
+    return nativeAddon();
+  } catch {
+    return undefined;
+  }
 }
 
 function labelOf(

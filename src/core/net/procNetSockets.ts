@@ -57,12 +57,9 @@ const PROC_NET_FILES = [
   ['udp6', 'udp', 'inet6'],
 ] as const;
 
-/** The file names under /proc/PID/net that list sockets. */
-export const PROC_NET_SOCKET_FILES: readonly string[] = PROC_NET_FILES.map(([file]) => file);
-
 /**
- * Parses "FILE:LINE" lines (grep -H over /proc/self/net/{tcp,tcp6,udp,udp6}, or the helper's
- * net-read, which prints the bare file name) into the listening sockets they list.
+ * Parses "FILE:LINE" lines (the helper's net-read prints /proc/net/{tcp,tcp6,udp,udp6} of a
+ * namespace so) into the listening sockets they list.
  */
 export function parseProcNetListing(text: string): NetSocket[] {
   const byFile = new Map<string, string[]>();
@@ -73,7 +70,12 @@ export function parseProcNetListing(text: string): NetSocket[] {
     lines.push(match[2]);
     byFile.set(match[1], lines);
   }
-  return PROC_NET_FILES.flatMap(([file, protocol, family]) => (byFile.has(file) ? parseProcNet(byFile.get(file)!.join('\n'), protocol, family) : []));
+  return parseProcNetFiles(PROC_NET_FILES.map(([file]) => byFile.get(file)?.join('\n') ?? ''));
+}
+
+/** The texts of /proc/net/tcp, tcp6, udp and udp6 (in that order; the addon's netnsListening) -> sockets. */
+export function parseProcNetFiles(texts: readonly string[]): NetSocket[] {
+  return PROC_NET_FILES.flatMap(([, protocol, family], i) => parseProcNet(texts[i] ?? '', protocol, family));
 }
 
 /** The listening sockets of the namespace `pid` is in, read from /proc/PID/net. */

@@ -13,10 +13,13 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { discover } from '../src/core/discovery/discover';
 import { collectTopology } from '../src/core/net/collectTopology';
+import { helperArgv } from '../src/core/helper/helperArgv';
+import type { NetTarget } from '../src/core/helper/netTarget';
+import { spawnHelper } from '../src/core/helper/spawnHelper';
 import { runArgv } from '../src/core/net/runArgv';
 import { ipArgv, netnsEntry } from '../src/core/net/netnsEntry';
 import type { Topology } from '../src/core/net/topology';
@@ -141,6 +144,13 @@ async function renderRounds(topology: Topology): Promise<{ inPage: number[]; wal
   return { inPage, wall, screenshot };
 }
 
+/** The helper's net-read, run directly (as root here): what the extension runs through sudo or pkexec. */
+async function netRead(targets: NetTarget[]): Promise<string> {
+  const result = await spawnHelper([resolve('helper/nsinspect-helper'), ...helperArgv({ verb: 'net-read', targets })]);
+  if (result.exitCode !== 0) throw new Error(`net-read failed: ${result.stderr}`);
+  return result.stdout;
+}
+
 async function main(): Promise<void> {
   if (process.getuid?.() !== 0) throw new Error('the topology benchmark needs root (it makes network namespaces)');
   console.log(`\n=== topology: ${NETNS} network namespaces, ${PAIRS} veth pairs ===`);
@@ -152,6 +162,8 @@ async function main(): Promise<void> {
     let peerNamespaces = 0;
     const collect: number[] = [];
     const collectWithDiscovery: number[] = [];
+    const throughHelper: number[] = [];
+    let viaHelper: Topology | undefined;
     let topology: Topology | undefined;
     await collectTopology(); // warm up
     for (let round = 0; round < ROUNDS; round++) {
@@ -165,7 +177,15 @@ async function main(): Promise<void> {
       started = performance.now();
       topology = await collectTopology({ discovery });
       collect.push(performance.now() - started);
+      // The same discovery read through the privileged helper's net-read (one call), as a user's privileged view does.
+      started = performance.now();
+      viaHelper = await collectTopology({ discovery, readThroughHelper: netRead });
+      throughHelper.push(performance.now() - started);
     }
+    const helperOurs = viaHelper!.namespaces.filter((n) => n.netnsName?.startsWith(`nsi-bench-${tag}-`) && !n.error);
+    const helperIds = new Set(helperOurs.flatMap((n) => n.interfaces.map((i) => i.id)));
+    const helperWires = viaHelper!.wires.filter((w) => w.kind === 'veth' && helperIds.has(w.from) && helperIds.has(w.to)).length;
+    if (helperOurs.length !== NETNS || helperWires !== PAIRS) throw new Error(`through the helper: ${helperOurs.length} namespaces and ${helperWires} veth wires of ${NETNS} and ${PAIRS}`);
     const ours = topology!.namespaces.filter((n) => n.netnsName?.startsWith(`nsi-bench-${tag}-`));
     const ourIds = new Set(ours.flatMap((n) => n.interfaces.map((i) => i.id)));
     const ourWires = topology!.wires.filter((w) => w.kind === 'veth' && ourIds.has(w.from) && ourIds.has(w.to));
@@ -174,6 +194,7 @@ async function main(): Promise<void> {
     console.log(`peer: \`ip -j -d link show\` once in each of the ${peerNamespaces} network namespaces, sequentially: median ${ms(median(peers))} (${peers.map(ms).join(', ')})`);
     console.log(`collectTopology (given a discovery, as the panel runs it): median ${ms(median(collect))} (${collect.map(ms).join(', ')})`);
     console.log(`collectTopology including its own discovery: median ${ms(median(collectWithDiscovery))} (${collectWithDiscovery.map(ms).join(', ')})`);
+    console.log(`collectTopology through the helper (one net-read call, given the same discovery): median ${ms(median(throughHelper))} (${throughHelper.map(ms).join(', ')}); ${(median(throughHelper) / median(collect)).toFixed(2)}x the time of the root collection`);
     const ratio = median(peers) / median(collectWithDiscovery);
     console.log(`ratio peer / collection with discovery: ${ratio.toFixed(2)}x ${ratio >= 1 ? '(target met: at least as fast)' : '(target NOT met)'}`);
     const render = await renderRounds(topology!);

@@ -15,5 +15,7 @@ NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
   napi_set_named_property(env, exports, "netnsIds", fn);
   napi_create_function(env, "exitNow", NAPI_AUTO_LENGTH, ns_exit_now, NULL, &fn);
   napi_set_named_property(env, exports, "exitNow", fn);
+  napi_create_function(env, "netnsListening", NAPI_AUTO_LENGTH, ns_netns_listening, NULL, &fn);
+  napi_set_named_property(env, exports, "netnsListening", fn);
   return exports;
 }

@@ -26,4 +26,11 @@ napi_value ns_netns_ids(napi_env env, napi_callback_info info);
 /* exitNow(code): _exit at once, for the command line (exit_now.c). */
 napi_value ns_exit_now(napi_env env, napi_callback_info info);
 
+/* netnsListening(nsPath): listening TCP and unconnected UDP sockets of a network namespace,
+   in /proc/net format (netns_listening.c). */
+napi_value ns_netns_listening(napi_env env, napi_callback_info info);
+
+/* A JS string argument as a malloc'ed C string (NULL when it is not one). */
+char *ns_string_arg(napi_env env, napi_value value);
+
 #endif

@@ -96,7 +96,7 @@ static void *ids_thread(void *arg) {
   return NULL;
 }
 
-static char *string_arg(napi_env env, napi_value value) {
+char *ns_string_arg(napi_env env, napi_value value) {
   size_t len = 0;
   if (napi_get_value_string_utf8(env, value, NULL, 0, &len) != napi_ok) return NULL;
   char *s = malloc(len + 1);
@@ -115,14 +115,14 @@ napi_value ns_netns_ids(napi_env env, napi_callback_info info) {
     return NULL;
   }
   ids_job_t job = {0};
-  job.from = string_arg(env, argv[0]);
+  job.from = ns_string_arg(env, argv[0]);
   job.count = count;
   job.to = calloc(count ? count : 1, sizeof(char *));
   job.ids = calloc(count ? count : 1, sizeof(int));
   for (uint32_t i = 0; i < count && job.from; i++) {
     napi_value item;
     napi_get_element(env, argv[1], i, &item);
-    job.to[i] = string_arg(env, item);
+    job.to[i] = ns_string_arg(env, item);
     if (!job.to[i]) job.to[i] = strdup("");
   }
   pthread_t thread;

@@ -28,8 +28,8 @@ describe('the helper\'s verbs, as root, on real namespaces', () => {
   });
 
   it('version answers, also for an unprivileged user', () => {
-    assert.deepEqual(runHelper(['version']), { status: 0, stdout: 'nsinspect-helper 1\n', stderr: '' });
-    assert.equal(runHelper(['version'], { as: 'nobody' }).stdout, 'nsinspect-helper 1\n');
+    assert.deepEqual(runHelper(['version']), { status: 0, stdout: 'nsinspect-helper 2\n', stderr: '' });
+    assert.equal(runHelper(['version'], { as: 'nobody' }).stdout, 'nsinspect-helper 2\n');
   });
 
   it('netns-add creates a named network namespace, netns-del removes it; a second add is refused', () => {
@@ -129,6 +129,8 @@ describe('the helper\'s verbs, as root, on real namespaces', () => {
       ['addr-add', `netns:${a}`, 'lo', '10.80.0.1/32'],
       ['link-del', `netns:${a}`, 'lo'],
       ['capture', `netns:${a}`, 'lo'],
+      ['net-read', 'host', `netns:${a}`],
+      ['link-set', `fd:${process.pid}:0`, 'lo', 'up'],
     ];
     for (const args of cases) {
       const run = runHelper(args, { as: 'nobody' });
@@ -139,6 +141,102 @@ describe('the helper\'s verbs, as root, on real namespaces', () => {
     assert.deepEqual(netnsNames().filter((name) => name.includes(T)), beforeNetns);
     assert.deepEqual(linkNames(a), ['lo']);
     assert.ok(!linkNames().some((name) => name.includes(T)));
+  });
+});
+
+describe('net-read and fd:PID:FD targets, as root, on real namespaces', () => {
+  const lab = new NamespaceLab();
+  after(() => lab.cleanup());
+  const sections = (stdout: string) => {
+    const parts = stdout.split(/\0@@([a-z]+(?: \d+)?)\0/);
+    const found = new Map<string, string>();
+    for (let i = 1; i + 1 < parts.length; i += 2) found.set(parts[i], parts[i + 1]);
+    return found;
+  };
+
+  it('reads every target inside its namespace: ip batch, sockets, nsids; a target gone has an error and the rest go on', async () => {
+    const a = lab.addNetns(`nra-${T}`);
+    const b = lab.addNetns(`nrb-${T}`);
+    ip('-n', a, 'link', 'add', `ra${T}`, 'type', 'veth', 'peer', 'name', `rb${T}`, 'netns', b);
+    ip('-n', a, 'link', 'set', 'lo', 'up');
+    const listener = lab.start(['ip', 'netns', 'exec', a, process.execPath, '-e', `require('net').createServer().listen(0, '127.0.0.1', function () { console.log(this.address().port) })`], { stdio: 'pipe' });
+    const port = await waitFor('the listener', () => Number(listener.stdout?.read()?.toString()) || undefined, 10_000);
+    const gone = lab.start(['sleep', '600']);
+    await waitForCommand(gone.pid!, 'sleep');
+    const reaped = new Promise((resolve) => gone.once('exit', resolve));
+    process.kill(gone.pid!, 'SIGKILL');
+    await reaped;
+    const before = [ip('-n', a, '-o', 'link'), ip('-n', b, '-o', 'link'), ip('-o', 'link')];
+    const run = runHelper(['net-read', 'host', `netns:${a}`, `netns:${b}`, `pid:${gone.pid}`]);
+    assert.equal(run.status, 0, run.stderr);
+    const s = sections(run.stdout);
+    const ino = (path: string) => execFileSync('stat', ['-L', '-c', '%d %i', path], { encoding: 'utf8' }).trim();
+    assert.deepEqual([s.get('ns 0'), s.get('ns 1'), s.get('ns 2')], [ino('/proc/self/ns/net'), ino(`/run/netns/${a}`), ino(`/run/netns/${b}`)]);
+    const links = (i: number) => (JSON.parse(s.get(`ip ${i}`)!.split('\n')[0]) as { ifname: string }[]).map((l) => l.ifname).sort();
+    assert.deepEqual(links(1), ['lo', `ra${T}`].sort());
+    assert.deepEqual(links(2), ['lo', `rb${T}`].sort());
+    assert.ok(!s.has('ns 3'));
+    assert.match(s.get('error 3') ?? '', /^(no process with PID|PID \d+ is not a process|gone)/);
+    const hexPort = `0100007F:${port.toString(16).toUpperCase().padStart(4, '0')} 00000000:0000 0A`;
+    assert.ok(s.get('sockets 1')!.split('\n').some((line) => line.startsWith('tcp:') && line.includes(hexPort)), 'the listener is in a\'s sockets');
+    assert.ok(!s.get('sockets 2')!.includes(hexPort) && !s.get('sockets 0')!.includes(hexPort), 'and only there');
+    // The nsids each gives the other, as the kernel answers (ip names them by /run/netns too).
+    const nsidOf = (from: string, peer: string) => String((JSON.parse(execFileSync('ip', ['-n', from, '-j', 'link', 'show', peer], { encoding: 'utf8' })) as { link_netnsid: number }[])[0].link_netnsid);
+    assert.equal(s.get('nsids 1')!.trim(), `2 ${nsidOf(a, `ra${T}`)}`);
+    assert.equal(s.get('nsids 2')!.trim(), `1 ${nsidOf(b, `rb${T}`)}`);
+    const inode = s.get('sockets 1')!.split('\n').find((line) => line.includes(hexPort))!.replace(/^tcp:/, '').trim().split(/\s+/)[9];
+    assert.ok(s.get('fds')!.split('\0').some((record) => new RegExp(`^/proc/\\d+/fd/\\d+ socket:\\[${inode}\\]$`).test(record)), 'the socket\'s fd is listed');
+    assert.ok(s.has('end'));
+    assert.deepEqual([ip('-n', a, '-o', 'link'), ip('-n', b, '-o', 'link'), ip('-o', 'link')], before, 'reading changes nothing');
+  });
+
+  it('an fd:PID:FD target reaches a namespace only an open fd holds: net-read, link-set, veth-add, capture refused for other files', async () => {
+    const name = lab.addNetns(`nrf-${T}`);
+    ip('-n', name, 'link', 'add', `fa${T}`, 'type', 'veth', 'peer', 'name', `fb${T}`);
+    const holder = lab.start(['sh', '-c', `exec 3</run/netns/${name}; exec sleep 600`]);
+    await waitForCommand(holder.pid!, 'sleep');
+    ip('netns', 'del', name);
+    const fd = `fd:${holder.pid}:3`;
+    const inside = () => execFileSync('nsenter', [`--net=/proc/${holder.pid}/fd/3`, 'ip', '-o', 'link'], { encoding: 'utf8' });
+    const read = runHelper(['net-read', fd, `fd:${holder.pid}:1`]);
+    assert.equal(read.status, 0, read.stderr);
+    const s = sections(read.stdout);
+    assert.match(s.get('ip 0') ?? '', new RegExp(`"ifname":"fa${T}"`));
+    assert.match(s.get('error 1') ?? '', /is not a network namespace/, 'fd 1 (not nsfs) is never read');
+    assert.equal(runHelper(['link-set', fd, `fa${T}`, 'up']).status, 0);
+    assert.match(inside(), new RegExp(`fa${T}@fb${T}: <[^>]*\\bUP\\b`));
+    const veth = runHelper(['veth-add', 'host', `h${T}`, fd, `f${T}`]);
+    assert.equal(veth.status, 0, veth.stderr);
+    try {
+      assert.match(inside(), new RegExp(`: f${T}@`), 'the peer went into the fd-held namespace');
+    } finally {
+      ip('link', 'del', `h${T}`);
+    }
+    for (const bad of [`fd:${holder.pid}:1`, `fd:${holder.pid}:99`]) {
+      const refused = runHelper(['link-set', bad, 'lo', 'up']);
+      assert.equal(refused.status, 66, bad);
+      assert.match(refused.stderr, /is not a network namespace/);
+    }
+  });
+
+  it('net-read refuses bad targets (65), wrong counts (64) and nobody (77) before reading anything', () => {
+    const a = lab.addNetns(`nrb-${T}`);
+    for (const target of ['', 'hostx', 'netns:../x', `netns:$(touch /tmp/x${T})`, 'pid:abc', 'pid:0', 'pid:01', 'fd:1:x', 'fd:1:', 'fd::3', 'fd:1:07', 'fd:1', 'fd:1:2:3', 'pid:12345678901']) {
+      const run = runHelper(['net-read', `netns:${a}`, target]);
+      assert.equal(run.status, 65, `${JSON.stringify(target)}: ${run.stderr}`);
+      assert.match(run.stderr, /^nsinspect-helper: invalid [^\n]*\n$/);
+      assert.equal(run.stdout, '');
+    }
+    assert.equal(runHelper(['net-read']).status, 64);
+    const tooMany = runHelper(['net-read', ...Array.from({ length: 1001 }, () => 'host')]);
+    assert.equal(tooMany.status, 64);
+    assert.equal(tooMany.stdout, '');
+    const thousand = runHelper(['net-read', ...Array.from({ length: 1000 }, () => `netns:${a}`)]);
+    assert.equal(thousand.status, 0, thousand.stderr);
+    assert.equal(sections(thousand.stdout).get('ns 999'), execFileSync('stat', ['-L', '-c', '%d %i', `/run/netns/${a}`], { encoding: 'utf8' }).trim());
+    const nobody = runHelper(['net-read', `netns:${a}`], { as: 'nobody' });
+    assert.equal(nobody.status, 77);
+    assert.equal(nobody.stdout, '');
   });
 });
 
@@ -171,7 +269,7 @@ describe('the helper refuses bad input to every verb and changes nothing', () =>
     kind === 'name' ? `n${T}`.padEnd(65, 'x') : `n${T}`.padEnd(16, 'x'),
     `n${T}é`,
   ];
-  const badTarget = ['', 'netns:', `netns:../n${T}`, `netns:n${T} x`, `netns:$(touch ${marker})`, 'pid:0', 'pid:abc', 'pid:-1', 'pid:99999999', `netns:nsi-missing-${T}`, 'hostx', '-host', 'pid:1;x', `host\n`];
+  const badTarget = ['', 'netns:', `netns:../n${T}`, `netns:n${T} x`, `netns:$(touch ${marker})`, 'pid:0', 'pid:abc', 'pid:-1', 'pid:99999999', `netns:nsi-missing-${T}`, 'hostx', '-host', 'pid:1;x', `host\n`, 'fd:1:x', 'fd:0:3', 'fd:99999999:3', `fd:${process.pid}:1`];
   const badCidr = ['10.0.0.1', '10.0.0.256/24', '10.0.0.1/33', '10.0.0.01/24', '1.2.3.4/24;x', `$(touch ${marker})`, '-1', '', 'fe80::1::2/64', '10.0.0.1/ 24', '::g/64'];
 
   // Each verb with valid arguments; each position is replaced in turn by every bad value of its kind.
@@ -215,7 +313,7 @@ describe('the helper refuses bad input to every verb and changes nothing', () =>
           const run = runHelper(args);
           const label = `${name} arg ${position + 1} = ${JSON.stringify(value)}`;
           assert.ok(run.status === 65 || run.status === 66, `${label}: exit ${run.status}, ${run.stderr}`);
-          assert.match(run.stderr, /^nsinspect-helper: (invalid|no |PID )[^\n]*\n$/, `${label}: one clear line`);
+          assert.match(run.stderr, /^nsinspect-helper: (invalid|no |PID |fd \d+ of PID)[^\n]*\n$/, `${label}: one clear line`);
           assert.equal(run.stdout, '', label);
           tried++;
         }

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { helperArgv } from '../../src/core/helper/helperArgv';
-import { checkCidr, checkIfName, checkNetnsName, checkPid, HelperArgumentError } from '../../src/core/helper/helperRules';
+import { checkCidr, checkFd, checkIfName, checkNetnsName, checkPid, HelperArgumentError } from '../../src/core/helper/helperRules';
 import { netTargetArg } from '../../src/core/helper/netTarget';
 
 describe('helper argv builder', () => {
@@ -17,6 +17,21 @@ describe('helper argv builder', () => {
     assert.deepEqual(helperArgv({ verb: 'link-list', target: { kind: 'pid', pid: 7 } }), ['link-list', 'pid:7']);
     assert.deepEqual(helperArgv({ verb: 'addr-add', target: { kind: 'netns', name: 'a' }, ifName: 'lo', cidr: '127.0.0.2/8' }), ['addr-add', 'netns:a', 'lo', '127.0.0.2/8']);
     assert.deepEqual(helperArgv({ verb: 'capture', target: { kind: 'host' }, ifName: 'lo' }), ['capture', 'host', 'lo']);
+    assert.deepEqual(helperArgv({ verb: 'link-set', target: { kind: 'fd', pid: 42, fd: 3 }, ifName: 'eth0', state: 'up' }), ['link-set', 'fd:42:3', 'eth0', 'up']);
+  });
+
+  it('net-read takes 1 to 1000 targets of every kind, each checked', () => {
+    assert.deepEqual(
+      helperArgv({ verb: 'net-read', targets: [{ kind: 'host' }, { kind: 'netns', name: 'a' }, { kind: 'pid', pid: 9 }, { kind: 'fd', pid: 9, fd: 0 }] }),
+      ['net-read', 'host', 'netns:a', 'pid:9', 'fd:9:0'],
+    );
+    const many = Array.from({ length: 1000 }, (_, i) => ({ kind: 'pid' as const, pid: i + 1 }));
+    assert.equal(helperArgv({ verb: 'net-read', targets: many }).length, 1001);
+    assert.throws(() => helperArgv({ verb: 'net-read', targets: [...many, { kind: 'host' }] }), /1 to 1000 targets, got 1001/);
+    assert.throws(() => helperArgv({ verb: 'net-read', targets: [] }), HelperArgumentError);
+    assert.throws(() => helperArgv({ verb: 'net-read', targets: [{ kind: 'host' }, { kind: 'netns', name: '../x' }] }), HelperArgumentError);
+    for (const fd of [-1, 1.5, '01', 'x', '1;2', 1e11]) assert.throws(() => checkFd(fd as number), HelperArgumentError, String(fd));
+    assert.throws(() => netTargetArg({ kind: 'fd', pid: 0, fd: 3 }), HelperArgumentError);
   });
 
   it('refuses the same bad input the helper refuses, before anything runs', () => {

@@ -202,6 +202,8 @@ describe('where actions and reads go', () => {
     assert.deepEqual(netTargetOf(node('4:1', 'x', [])), { kind: 'netns', name: 'x' });
     assert.deepEqual(netTargetOf(node('4:1', 'sleep (9)', [], { netnsName: undefined, pids: [9] })), { kind: 'pid', pid: 9 });
     assert.equal(netTargetOf(node('4:1', 'fd', [], { netnsName: undefined })), undefined);
+    assert.deepEqual(netTargetOf(node('4:1', 'fd', [], { netnsName: undefined, path: '/proc/77/fd/3' })), { kind: 'fd', pid: 77, fd: 3 });
+    assert.equal(netTargetOf(node('4:1', 'thread', [], { netnsName: undefined, path: '/proc/77/task/78/ns/net' })), undefined);
   });
 
   it('suggests veth names that fit and are free', () => {

@@ -28,6 +28,12 @@ export interface NativeAddon {
   netnsIds(fromPath: string, toPaths: string[]): number[] | null;
   /** Ends the process with _exit(code), skipping Node's teardown (native/exit_now.c). */
   exitNow(code: number): never;
+  /**
+   * The listening TCP and unconnected UDP sockets of the network namespace at nsPath, asked from
+   * a thread inside it: the texts of /proc/net/{tcp,tcp6,udp,udp6} in that format; null when
+   * nsPath cannot be joined. See native/netns_listening.c.
+   */
+  netnsListening(nsPath: string): string[] | null;
 }
 
 const FILE = 'nsnative.node';

@@ -34,6 +34,13 @@ export function checkPid(pid: number | string): string {
   return text;
 }
 
+/** A file descriptor number as the helper takes it: decimal, no leading zero, at most 10 digits. */
+export function checkFd(fd: number | string): string {
+  const text = String(fd);
+  if (!/^(0|[1-9][0-9]{0,9})$/.test(text)) throw new HelperArgumentError(`invalid fd ${JSON.stringify(text)}: a decimal number`);
+  return text;
+}
+
 /** ADDRESS/PREFIX, IPv4 or IPv6, in the forms the helper accepts (no IPv4-mapped IPv6). */
 export function checkCidr(cidr: string): string {
   const match = /^([0-9A-Fa-f:.]+)\/(0|[1-9][0-9]{0,2})$/.exec(cidr);

@@ -1,10 +1,11 @@
-// Where a network action happens: the host's network namespace, a named one (`ip netns`), or the
-// network namespace of a process (a container's, which has no name).
-import { checkNetnsName, checkPid } from './helperRules';
+// Where a network action happens: the host's network namespace, a named one (`ip netns`), the
+// network namespace of a process (a container's, which has no name), or one only an open fd of a
+// process holds.
+import { checkFd, checkNetnsName, checkPid } from './helperRules';
 
-export type NetTarget = { kind: 'host' } | { kind: 'netns'; name: string } | { kind: 'pid'; pid: number };
+export type NetTarget = { kind: 'host' } | { kind: 'netns'; name: string } | { kind: 'pid'; pid: number } | { kind: 'fd'; pid: number; fd: number };
 
-/** The TARGET argument of the helper: host, netns:NAME or pid:PID (checked). */
+/** The TARGET argument of the helper: host, netns:NAME, pid:PID or fd:PID:FD (checked). */
 export function netTargetArg(target: NetTarget): string {
   switch (target.kind) {
     case 'host':
@@ -13,6 +14,8 @@ export function netTargetArg(target: NetTarget): string {
       return `netns:${checkNetnsName(target.name)}`;
     case 'pid':
       return `pid:${checkPid(target.pid)}`;
+    case 'fd':
+      return `fd:${checkPid(target.pid)}:${checkFd(target.fd)}`;
   }
 }
 
@@ -25,5 +28,7 @@ export function netTargetText(target: NetTarget): string {
       return `network namespace "${target.name}"`;
     case 'pid':
       return `the network namespace of PID ${target.pid}`;
+    case 'fd':
+      return `the network namespace held by fd ${target.fd} of PID ${target.pid}`;
   }
 }

@@ -1,19 +1,23 @@
 // Collects the network topology: for every network namespace discovery found, one `ip` batch
 // run inside it (links with addresses and counters, routes), its listening sockets from
 // procfs, then the wires. Namespaces are read a few at a time; one that cannot be read keeps its
-// error and the rest go on.
+// error and the rest go on. Or, for a user who cannot enter them, all of it from one call of the
+// privileged helper's net-read (the same parsers, and the kernel's nsid answers from the helper).
 import * as fs from 'node:fs';
 import { discover } from '../discovery/discover';
-import { nativeAddon } from '../discovery/nativeAddon';
+import { nativeAddon, type NativeAddon } from '../discovery/nativeAddon';
 import type { Namespace } from '../model/namespace';
 import { idKey } from '../model/namespaceId';
 import type { DiscoveryResult } from '../model/result';
 import { runArgv } from './runArgv';
 import { IP_BATCH, parseIpBatch } from './parseIpBatch';
-import { listeningSockets } from './procNetSockets';
+import { attributeOwners, listeningSocketsOf, parseProcNetFiles, parseProcNetListing, socketFdPairs, socketHolders, socketInodesOf } from './procNetSockets';
+import { parseHelperNetRead } from './parseHelperNetRead';
+import { NET_READ_MAX_TARGETS } from '../helper/helperArgv';
+import type { NetTarget } from '../helper/netTarget';
 import { netnsEntry, ipArgv, type NetnsEntry } from './netnsEntry';
 import { indexByIfindex, nsidCandidates, resolveWires, type NsidMaps } from './resolveWires';
-import type { LabelSource, NetNamespaceNode, Topology } from './topology';
+import type { LabelSource, NetNamespaceNode, NetSocket, Topology } from './topology';
 
 export interface CollectOptions {
   /** A discovery result to use; a fresh discovery runs when absent. */
@@ -26,6 +30,11 @@ export interface CollectOptions {
   labelFor?: (key: string) => string | undefined;
   /** Runs an argv and returns stdout (tests and the helper may replace it). */
   run?: (argv: string[], input: string, signal?: AbortSignal) => Promise<string>;
+  /**
+   * Reads every namespace through the privileged helper instead: runs `net-read` with these
+   * targets and returns its stdout. One call for the whole topology (each may ask for a password).
+   */
+  readThroughHelper?: (targets: NetTarget[], signal?: AbortSignal) => Promise<string>;
 }
 
 const defaultRun = (argv: string[], input: string, signal?: AbortSignal): Promise<string> => runArgv(argv, input, signal);
@@ -63,6 +72,19 @@ export async function collectTopology(options: CollectOptions = {}): Promise<Top
     targets.push({ node, entry });
   }
 
+  const commandOf = (pid: number) => discovery.processes.get(pid)?.command;
+  if (options.readThroughHelper) {
+    const nsids = await readThroughHelper(targets, options.readThroughHelper, commandOf, options.signal);
+    const namespaces = targets.map((t) => t.node).sort(byHostThenLabel);
+    const { wires, dangling } = resolveWires(namespaces, nsids);
+    return { namespaces, wires, danglingLinks: dangling, warnings, collectedAt: Date.now(), readThroughHelper: true };
+  }
+
+  const addon = loadAddon();
+  // Sockets held by a process outside their namespace: every process' socket fds, read once.
+  let anyHolders: Map<number, number[]> | undefined;
+  const allHolders = () =>
+    (anyHolders ??= socketHolders([...discovery.processes.keys()].flatMap((pid) => socketInodesOf(procRoot, pid).map((inode) => [pid, inode] as const))));
   await eachLimited(targets, options.concurrency ?? 8, async ({ node, entry }) => {
     if (!entry) return;
     options.signal?.throwIfAborted();
@@ -74,16 +96,88 @@ export async function collectTopology(options: CollectOptions = {}): Promise<Top
       options.signal?.throwIfAborted();
       node.error = error instanceof Error ? error.message : String(error);
     }
-    const holder = node.pids[0];
-    if (holder !== undefined) {
-      node.sockets = listeningSockets(procRoot, holder, node.pids, (pid) => discovery.processes.get(pid)?.command);
-    }
+    node.sockets = listeningSockets(entry, node.pids[0], procRoot, addon);
+    attributeOwners(node.sockets, node.pids, (pid) => socketInodesOf(procRoot, pid), allHolders, commandOf);
   });
 
   const namespaces = targets.map((t) => t.node).sort(byHostThenLabel);
   const nsids = resolveNsids(namespaces, warnings);
   const { wires, dangling } = resolveWires(namespaces, nsids);
   return { namespaces, wires, danglingLinks: dangling, warnings, collectedAt: Date.now() };
+}
+
+/**
+ * The listening sockets of a namespace, asked of the kernel from a thread inside it (the addon's
+ * netnsListening: sock_diag, no process, and no walk of the whole TCP hash that reading
+ * /proc/PID/net/tcp costs); else /proc/PID/net of a process in it (an unprivileged caller, who
+ * cannot join other namespaces). A namespace no process is in has none to read then.
+ */
+function listeningSockets(entry: NetnsEntry, holder: number | undefined, procRoot: string, addon: NativeAddon | undefined): NetSocket[] {
+  const texts = addon?.netnsListening(entry.path);
+  if (texts) return parseProcNetFiles(texts);
+  return holder === undefined ? [] : listeningSocketsOf(procRoot, holder);
+}
+
+/** The helper target that reads a namespace: its name, a process in it, or the fd holding it. */
+function readTargetOf(node: NetNamespaceNode, entry: NetnsEntry): NetTarget | undefined {
+  if (node.isOwn) return { kind: 'host' };
+  if (entry.netnsName !== undefined) return { kind: 'netns', name: entry.netnsName };
+  const pid = /^\/proc\/([1-9][0-9]*)\/ns\/net$/.exec(entry.path);
+  if (pid) return { kind: 'pid', pid: Number(pid[1]) };
+  const fd = /^\/proc\/([1-9][0-9]*)\/fd\/([0-9]+)$/.exec(entry.path);
+  return fd ? { kind: 'fd', pid: Number(fd[1]), fd: Number(fd[2]) } : undefined;
+}
+
+/** Fills every node from net-read calls (up to NET_READ_MAX_TARGETS a call); returns the nsid maps. */
+async function readThroughHelper(
+  targets: Array<{ node: NetNamespaceNode; entry?: NetnsEntry }>,
+  read: NonNullable<CollectOptions['readThroughHelper']>,
+  commandOf: (pid: number) => string | undefined,
+  signal?: AbortSignal,
+): Promise<NsidMaps> {
+  const reachable: Array<{ node: NetNamespaceNode; target: NetTarget }> = [];
+  for (const { node, entry } of targets) {
+    const target = entry && readTargetOf(node, entry);
+    if (target) reachable.push({ node, target });
+    else if (entry) node.error = 'The helper has no way into it (held only by a thread, or a bind mount elsewhere).';
+  }
+  const maps: NsidMaps = new Map(targets.map(({ node }) => [node.key, new Map<number, string>()]));
+  for (let at = 0; at < reachable.length; at += NET_READ_MAX_TARGETS) {
+    const batch = reachable.slice(at, at + NET_READ_MAX_TARGETS);
+    const reply = parseHelperNetRead(await read(batch.map((b) => b.target), signal), batch.length);
+    const pairs = socketFdPairs(reply.socketFds);
+    const holders = socketHolders(pairs);
+    const byPid = new Map<number, number[]>();
+    for (const [pid, inode] of pairs) {
+      const list = byPid.get(pid);
+      if (list) list.push(inode);
+      else byPid.set(pid, [inode]);
+    }
+    batch.forEach(({ node }, i) => {
+      const got = reply.targets[i];
+      if (got.error !== undefined) {
+        node.error = `Could not read it through the helper: ${got.error}`;
+        return;
+      }
+      // A PID reused since discovery would name another namespace: that one is not this node.
+      if (got.key !== node.key) {
+        node.error = 'It changed while it was read (its process or fd is gone); refresh to read it again.';
+        return;
+      }
+      try {
+        const parsed = parseIpBatch(got.ip ?? '', node.key);
+        node.interfaces = parsed.interfaces;
+        node.routes = parsed.routes;
+      } catch (error) {
+        node.error = error instanceof Error ? error.message : String(error);
+        return;
+      }
+      node.sockets = parseProcNetListing(got.sockets ?? '');
+      attributeOwners(node.sockets, node.pids, (pid) => byPid.get(pid) ?? [], () => holders, commandOf);
+      for (const [nsid, index] of got.nsids) if (batch[index]) maps.get(node.key)!.set(nsid, batch[index].node.key);
+    });
+  }
+  return maps;
 }
 
 /**
@@ -118,6 +212,15 @@ function resolveNsids(namespaces: NetNamespaceNode[], warnings: string[]): NsidM
     });
   }
   return maps;
+}
+
+/** The addon, or undefined when it cannot be loaded (the callers have a slower way). */
+function loadAddon(): NativeAddon | undefined {
+  try {
+    return nativeAddon();
+  } catch {
+    return undefined;
+  }
 }
 
 function labelOf(

@@ -1,5 +1,6 @@
-// Where the helper acts for a namespace in the picture: the host, its `ip netns` name, or a
-// process in it. A namespace only an fd or a foreign bind mount holds has no target.
+// Where the helper acts for a namespace in the picture: the host, its `ip netns` name, a process
+// in it, or the open fd that alone holds it. One only a thread or a foreign bind mount holds has
+// no target.
 import type { NetTarget } from '../helper/netTarget';
 import type { NetNamespaceNode } from './topology';
 
@@ -7,7 +8,9 @@ export function netTargetOf(ns: NetNamespaceNode): NetTarget | undefined {
   if (ns.isHost) return { kind: 'host' };
   if (ns.netnsName !== undefined) return { kind: 'netns', name: ns.netnsName };
   const pid = ns.pids[0];
-  return pid === undefined ? undefined : { kind: 'pid', pid };
+  if (pid !== undefined) return { kind: 'pid', pid };
+  const fd = /^\/proc\/([1-9][0-9]*)\/fd\/([0-9]+)$/.exec(ns.path);
+  return fd ? { kind: 'fd', pid: Number(fd[1]), fd: Number(fd[2]) } : undefined;
 }
 
 /** A default name for a new veth end: "veth-" and a short tag of the other side. */

@@ -131,4 +131,6 @@ export interface Topology {
   danglingLinks: string[];
   warnings: string[];
   collectedAt: number;
+  /** Read as root through the privileged helper (net-read), for a user who could not enter them. */
+  readThroughHelper?: boolean;
 }

@@ -33,6 +33,9 @@ export class NamespacesView extends Disposable {
   private privilegedView = false;
   /** Automatic refresh while privileged only when no one is asked for a password each time. */
   private autoRefreshPrivileged = false;
+  private readonly privilegedChanged = this._register(new vscode.EventEmitter<boolean>());
+  /** The view switched between the caller's own view and the privileged one (the topology follows). */
+  readonly onDidChangePrivileged = this.privilegedChanged.event;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
@@ -82,7 +85,9 @@ export class NamespacesView extends Disposable {
       try {
         const result = await this.runner.run();
         this.privilegedView = true;
-        return this.show(result);
+        const shown = await this.show(result);
+        this.privilegedChanged.fire(true);
+        return shown;
       } catch (error) {
         this.runner.snapshotSource = undefined;
         throw error;
@@ -91,8 +96,10 @@ export class NamespacesView extends Disposable {
       }
     }
     this.runner.snapshotSource = undefined;
+    const was = this.privilegedView;
     this.privilegedView = false;
     this.applySettings();
+    if (was) this.privilegedChanged.fire(false);
     return this.refresh();
   }
 

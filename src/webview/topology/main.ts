@@ -40,6 +40,13 @@ const toolButton = (icon: string, title: string, onClick: () => void, id: string
 const search = h('input', { type: 'search', id: 'search', placeholder: 'Search name or address', 'aria-label': 'Search by name or address', value: state.search });
 const searchStatus = h('span', { id: 'search-status', class: 'muted', 'aria-live': 'polite' });
 const status = h('span', { id: 'status', class: 'muted', 'aria-live': 'polite' });
+// Said when the namespaces were read as root through the privileged helper (Show All Namespaces).
+const viaHelper = h(
+  'span',
+  { id: 'via-helper', class: 'badge', hidden: true, title: 'Read as root through the privileged helper, because the Namespaces view shows all namespaces' },
+  codicon('shield'),
+  h('span', {}, 'through the helper'),
+);
 const svg = s('svg', { id: 'picture', tabindex: 0, role: 'application', 'aria-label': 'Network topology: click or press Enter on a namespace or interface for its details; arrow keys pan, + and - zoom, 0 fits, Tab moves between namespaces and interfaces' });
 const viewport = s('g', { id: 'viewport' });
 svg.append(viewport);
@@ -65,6 +72,7 @@ const toolbar = h(
   search,
   searchStatus,
   h('span', { class: 'spacer' }),
+  viaHelper,
   status,
 );
 const root = document.getElementById('root') ?? document.body;
@@ -102,6 +110,7 @@ async function show(next: Topology): Promise<void> {
   else if (state.view) panZoom.set(state.view);
   const interfaces = next.namespaces.reduce((n, ns) => n + ns.interfaces.length, 0);
   status.textContent = `${next.namespaces.length} namespaces · ${interfaces} interfaces · ${next.wires.length} wires`;
+  viaHelper.hidden = next.readThroughHelper !== true;
   // Rendered means painted: after the next frame, not when the elements exist.
   await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   post({ type: 'rendered', namespaces: next.namespaces.length, interfaces, wires: next.wires.length, ms: performance.now() - (messageArrived || started) });

@@ -65,3 +65,53 @@ export async function buildTestTopology(lab: NamespaceLab): Promise<TestTopology
   }, 10_000);
   return { a, b, c, holderPid: holder.pid!, holderInode: nsInode(holder.pid!, 'net'), listenerPid: listener.pid!, port, octet };
 }
+
+export interface HelperOnlyExtras {
+  /** A namespace only an open fd (fd 3 of fdHolderPid, a process in the host's) holds; a/vz ~ eth2 there. */
+  fdHolderPid: number;
+  fdInode: number;
+  /** A named namespace no process is in, with a TCP socket listening on `port` inside it, held by socketHolderPid (in the host's). */
+  lonely: string;
+  socketHolderPid: number;
+  lonelyPort: number;
+}
+
+/**
+ * Two namespaces the plain topology lab has not: one held only by an fd (connected to a's
+ * bridge), and one with no process but a listening socket, made inside it by a process that then
+ * went back to the host's namespace (perl, setns: the socket stays in the namespace it was made in).
+ */
+export async function addHelperOnlyExtras(lab: NamespaceLab, t: TestTopology): Promise<HelperOnlyExtras> {
+  const tag = randomBytes(3).toString('hex');
+  const fdName = `nsi-${tag}-fd`;
+  lab.adopt(fdName);
+  ip('netns', 'add', fdName);
+  ip('-n', t.a, 'link', 'add', 'vz', 'type', 'veth', 'peer', 'name', 'eth2', 'netns', fdName);
+  ip('-n', t.a, 'link', 'set', 'vz', 'master', 'br0', 'up');
+  ip('-n', fdName, 'link', 'set', 'eth2', 'up');
+  const fdHolder = lab.start(['sh', '-c', `exec 3</run/netns/${fdName}; exec sleep 600`]);
+  await waitForCommand(fdHolder.pid!, 'sleep');
+  const fdInode = Number(execFileSync('stat', ['-L', '-c', '%i', `/proc/${fdHolder.pid}/fd/3`], { encoding: 'utf8' }));
+  ip('netns', 'del', fdName);
+
+  const lonely = `nsi-${tag}-lonely`;
+  lab.adopt(lonely);
+  ip('netns', 'add', lonely);
+  ip('-n', lonely, 'link', 'set', 'lo', 'up');
+  const lonelyPort = 20000 + (randomBytes(2).readUInt16BE() % 30000);
+  const listen = `use Socket; require "syscall.ph"; open(my $home, "<", "/proc/self/ns/net") or die; open(my $there, "<", $ARGV[0]) or die;
+    syscall(&SYS_setns, fileno($there), 0x40000000) == 0 or die "setns: $!"; socket(my $s, PF_INET, SOCK_STREAM, 0) or die;
+    bind($s, pack_sockaddr_in($ARGV[1], INADDR_ANY)) or die "bind: $!"; listen($s, 5) or die;
+    syscall(&SYS_setns, fileno($home), 0x40000000) == 0 or die "setns back: $!"; sleep 600;`;
+  const holder = lab.start(['perl', '-e', listen, `/run/netns/${lonely}`, String(lonelyPort)]);
+  const hexPort = `:${lonelyPort.toString(16).toUpperCase().padStart(4, '0')} `;
+  await waitFor(`the listener on port ${lonelyPort} in ${lonely}`, () => {
+    try {
+      const inside = execFileSync('nsenter', [`--net=/run/netns/${lonely}`, 'cat', '/proc/self/net/tcp'], { encoding: 'utf8' });
+      return inside.includes(hexPort) && readFileSync(`/proc/${holder.pid}/stat`, 'utf8').includes('(perl)') ? true : undefined;
+    } catch {
+      return undefined;
+    }
+  }, 10_000);
+  return { fdHolderPid: fdHolder.pid!, fdInode, lonely, socketHolderPid: holder.pid!, lonelyPort };
+}

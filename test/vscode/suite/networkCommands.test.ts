@@ -159,7 +159,7 @@ describe('network namespace commands and the privileged helper', function () {
     assert.equal(stat.uid, 0);
     assert.equal(sha256(installPath), sha256(api.helper.shippedPath));
     assert.deepEqual(api.helper.helperPath(), { path: installPath, trust: { ok: true, sha256: sha256(installPath) } });
-    assert.equal((await api.helper.run({ verb: 'version' })).stdout, 'nsinspect-helper 1\n');
+    assert.equal((await api.helper.run({ verb: 'version' })).stdout, 'nsinspect-helper 2\n');
   });
 
   it('refuses a modified, a user-owned or a group-writable installed copy, offering to reinstall', async () => {

@@ -3,7 +3,7 @@
 // exports SVG and PNG, and a capture writes a pcap.
 import { after, before, describe, it } from 'mocha';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -114,6 +114,29 @@ describe('network topology actions through the helper', function () {
     assert.equal(vx?.adminUp, true);
     // The carrier follows a moment later.
     await eventually('vx to have a carrier', async () => (ns(await model(), x)!.interfaces.find((i) => i.name === 'vx')?.state === 'up' ? true : undefined));
+  });
+
+  it('acts on a namespace only an open fd holds, through its fd:PID:FD target', async () => {
+    const name = `nsi-${tag}-fd`;
+    execFileSync('ip', ['netns', 'add', name]);
+    execFileSync('ip', ['-n', name, 'link', 'add', 'fa', 'type', 'veth', 'peer', 'name', 'fb']);
+    const holder = spawn('sh', ['-c', `exec 3</run/netns/${name}; exec sleep 600`], { stdio: 'ignore' });
+    try {
+      await eventually('the holder to hold it', async () => (readFileSync(`/proc/${holder.pid}/stat`, 'utf8').includes('(sleep)') ? true : undefined));
+      const inode = Number(execFileSync('stat', ['-L', '-c', '%i', `/run/netns/${name}`], { encoding: 'utf8' }));
+      execFileSync('ip', ['netns', 'del', name]);
+      const held = await eventually('the fd-held namespace in the model', async () => (await model()).namespaces.find((n) => n.inode === inode));
+      assert.equal(held.path, `/proc/${holder.pid}/fd/3`);
+      assert.equal(held.interfaces.find((i) => i.name === 'fa')?.adminUp, false);
+      const up = await run('nsInspector.network.linkUp', held.key, 'fa');
+      assert.equal(up.ok, true, up.message);
+      const inside = execFileSync('nsenter', [`--net=/proc/${holder.pid}/fd/3`, 'ip', '-o', 'link', 'show', 'fa'], { encoding: 'utf8' });
+      assert.match(inside, /<[^>]*\bUP\b/);
+      assert.equal((await model()).namespaces.find((n) => n.inode === inode)?.interfaces.find((i) => i.name === 'fa')?.adminUp, true);
+    } finally {
+      holder.kill('SIGKILL');
+      if (existsSync(`/run/netns/${name}`)) execFileSync('ip', ['netns', 'del', name]);
+    }
   });
 
   it('captures on an interface into a pcap file', async () => {

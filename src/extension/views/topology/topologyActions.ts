@@ -86,7 +86,7 @@ export class TopologyActions {
     if (!b) return this.fail(args.b !== undefined ? `No network namespace "${args.b}": nothing was changed.` : 'Cancelled: nothing was connected.', args.b !== undefined);
     if (a.key === b.key) return this.fail(`Cannot connect ${a.label} to itself: pick two different namespaces; nothing was changed.`);
     const [ta, tb] = [netTargetOf(a), netTargetOf(b)];
-    if (!ta || !tb) return this.fail(`${!ta ? a.label : b.label} has no process or name to act through: nothing was changed.`);
+    if (!ta || !tb) return this.fail(`${!ta ? a.label : b.label} has no process, name or fd to act through: nothing was changed.`);
     const interactive = args.a === undefined || args.b === undefined;
     const ifA = args.ifA ?? (interactive ? await this.askIfName(a, defaultVethName(b, names(a))) : defaultVethName(b, names(a)));
     if (ifA === undefined) return this.fail('Cancelled: nothing was connected.', false);
@@ -121,7 +121,7 @@ export class TopologyActions {
     if (bad) return this.fail(bad);
     if (!names(ns).has(ifName)) return this.fail(`${ns.label} has no interface "${ifName}": nothing was ${nothing}.`);
     const target = netTargetOf(ns);
-    if (!target) return this.fail(`${ns.label} has no process or name to ${purpose} through: nothing was ${nothing}.`);
+    if (!target) return this.fail(`${ns.label} has no process, name or fd to ${purpose} through: nothing was ${nothing}.`);
     return { ns, target };
   }
 

@@ -2,7 +2,6 @@
 // messages do. Commands reach it through CommandContext.topology.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { collectTopology } from '../../../core/net/collectTopology';
 import type { FromTopologyWebview } from '../../../core/net/topologyMessages';
 import type { NamespaceId } from '../../../core/model/namespaceId';
 import { Disposable } from '../../disposable';
@@ -10,6 +9,7 @@ import { COMMAND_IDS } from '../../commands/commandIds';
 import type { PrivilegedHelper } from '../../helper/privilegedHelper';
 import type { IsolatedSessions } from '../../terminals/isolatedSessions';
 import type { NamespacesView } from '../namespacesView';
+import { collectForView } from './collectForView';
 import { PcapCaptures } from './pcapCaptures';
 import { TopologyActions } from './topologyActions';
 import { TopologyPanels, type TopologyPanel } from './topologyPanel';
@@ -28,14 +28,10 @@ export class TopologyFeature extends Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
-    this.panels = this._register(new TopologyPanels(extensionUri, view, sessions, log));
+    this.panels = this._register(new TopologyPanels(extensionUri, view, sessions, helper, log));
     this.captures = this._register(new PcapCaptures(helper, log));
     this.actions = new TopologyActions(helper, this.panels, this.captures, log, () => view.refresh());
-    this.actions.collectWithoutPanel = async () => {
-      const discovery = await view.refresh();
-      const names = discovery && sessions.namespaceNames(discovery);
-      return discovery && collectTopology({ discovery, labelFor: (key) => names?.get(key) });
-    };
+    this.actions.collectWithoutPanel = () => collectForView(view, sessions, helper);
     this._register(this.captures.onDidChange((list) => this.panels.current?.postCaptures(list)));
     this._register(
       this.panels.onDidCreate((panel) => {

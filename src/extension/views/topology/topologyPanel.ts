@@ -1,10 +1,12 @@
 // The Network Topology panel (one per window): collects the model (reusing the Namespaces view's
 // discovery, so scans never run twice), posts it when it changed, and stays live while visible:
-// every few seconds and whenever /run/netns changes. The webview keeps pan, zoom, selection and
+// every few seconds and whenever /run/netns changes (through the privileged helper only when it
+// runs without asking for a password). The webview keeps pan, zoom, selection and
 // search itself (setState) and gets them back after a reload; the serializer restores the panel.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { collectTopology } from '../../../core/net/collectTopology';
+import type { PrivilegedHelper } from '../../helper/privilegedHelper';
+import { collectForView, readsThroughHelper } from './collectForView';
 import type { Topology } from '../../../core/net/topology';
 import {
   validateFromTopologyWebview,
@@ -44,6 +46,7 @@ export class TopologyPanel extends Disposable {
     extensionUri: vscode.Uri,
     private readonly view: NamespacesView,
     private readonly sessions: IsolatedSessions,
+    private readonly helper: PrivilegedHelper | undefined,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
@@ -59,6 +62,8 @@ export class TopologyPanel extends Disposable {
       }),
     );
     this._register(panel.onDidChangeViewState(() => this.schedule()));
+    // Show All (or back): read again the other way, through the helper or as the caller.
+    this._register(view.onDidChangePrivileged(() => this.panel.visible && void this.update()));
     this._register(panel.onDidDispose(() => this.dispose()));
     this.watchNetnsDir();
     panel.webview.html = webviewHtml(panel.webview, extensionUri, { title: 'Network Topology', scripts: ['webview/topology.js'], styles: ['webview/topology.css'] });
@@ -84,10 +89,12 @@ export class TopologyPanel extends Disposable {
   private async collect(): Promise<Topology | undefined> {
     const started = performance.now();
     try {
-      const discovery = await this.view.refresh();
-      if (!discovery || this.closed) return this.topology;
-      const names = this.sessions.namespaceNames(discovery);
-      this.topology = await collectTopology({ discovery, labelFor: (key) => names.get(key) });
+      const through = readsThroughHelper(this.view, this.helper) ? this.helper : undefined;
+      // Live through the helper only when no one is asked for a password each time.
+      this.live = !through || (await through.runsWithoutPrompt());
+      const topology = await collectForView(this.view, this.sessions, this.helper);
+      if (!topology || this.closed) return this.topology;
+      this.topology = topology;
       this.collectMs = performance.now() - started;
       this.log.debug(`topology: ${this.topology.namespaces.length} namespaces, ${this.topology.wires.length} wires in ${Math.round(this.collectMs)} ms`);
       this.post(false);
@@ -100,6 +107,8 @@ export class TopologyPanel extends Disposable {
   }
 
   private collectMs = 0;
+  /** Whether the panel collects again by itself (timer, /run/netns changes). */
+  private live = true;
 
   /** Posts the model when it differs from the last one posted (or always, after a ready). */
   private post(always: boolean): void {
@@ -121,7 +130,7 @@ export class TopologyPanel extends Disposable {
   private schedule(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.closed || !this.panel.visible) return;
+    if (this.closed || !this.panel.visible || !this.live) return;
     this.timer = setTimeout(() => void this.update(), TOPOLOGY_LIVE_MS);
   }
 
@@ -131,7 +140,7 @@ export class TopologyPanel extends Disposable {
       fs.mkdirSync('/run/netns', { recursive: true });
       const watcher = fs.watch('/run/netns', () => {
         clearTimeout(this.netnsDebounce);
-        this.netnsDebounce = setTimeout(() => this.panel.visible && void this.update(), 150);
+        this.netnsDebounce = setTimeout(() => this.panel.visible && this.live && void this.update(), 150);
       });
       this._register({ dispose: () => watcher.close() });
     } catch (error) {
@@ -153,6 +162,7 @@ export class TopologyPanels extends Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly view: NamespacesView,
     private readonly sessions: IsolatedSessions,
+    private readonly helper: PrivilegedHelper | undefined,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
@@ -171,7 +181,7 @@ export class TopologyPanels extends Disposable {
 
   private adopt(panel: vscode.WebviewPanel): TopologyPanel {
     this.current?.panel.dispose();
-    const topology = new TopologyPanel(panel, this.extensionUri, this.view, this.sessions, this.log);
+    const topology = new TopologyPanel(panel, this.extensionUri, this.view, this.sessions, this.helper, this.log);
     this.current = topology;
     topology.onDidDispose(() => {
       if (this.current === topology) this.current = undefined;

@@ -6,9 +6,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { openViewContainer } from './helpers/activityBar';
 import { sideBarView } from './helpers/views';
@@ -20,16 +17,14 @@ import { widenSideBar } from './helpers/sideBar';
 import { runCommand } from './helpers/palette';
 import { webviewFrame, setColorTheme } from './helpers/webviewFrame';
 import { CONTAINER_TITLE } from './helpers/session';
+import { HelperForNobody } from './helpers/helperForNobody';
 import { openUnprivilegedSession, type UnprivilegedSession } from './helpers/unprivilegedSession';
 import { NamespaceLab } from '../integration/support/namespaces';
-import { HELPER } from '../integration/support/helperRun';
 import { collectTopology } from '../../src/core/net/collectTopology';
 
 describe('the topology of an unprivileged user, read through the helper after Show All', () => {
   const lab = new NamespaceLab();
-  const helperDir = mkdtempSync('/tmp/nsi-e2e-helper-');
-  const installed = join(helperDir, 'nsinspect-helper');
-  const rule = `/etc/sudoers.d/nsi-e2e-${randomBytes(4).toString('hex')}`;
+  const helper = new HelperForNobody();
   let session: UnprivilegedSession;
   let frame: Frame;
   let a = '';
@@ -38,14 +33,7 @@ describe('the topology of an unprivileged user, read through the helper after Sh
   let wireId = '';
 
   before(async () => {
-    chmodSync(helperDir, 0o755);
-    copyFileSync(HELPER, installed);
-    chmodSync(installed, 0o755);
-    const staged = join(helperDir, 'rule');
-    writeFileSync(staged, `nobody ALL=(root) NOPASSWD: ${installed}\n`, { mode: 0o440 });
-    execFileSync('visudo', ['-c', '-q', '-f', staged]);
-    execFileSync('install', ['-m', '0440', staged, rule]);
-    rmSync(staged);
+    helper.install();
     // Two named namespaces of root's with a veth pair: nobody cannot enter them.
     a = lab.addNetns('e2e-pa');
     b = lab.addNetns('e2e-pb');
@@ -57,7 +45,7 @@ describe('the topology of an unprivileged user, read through the helper after Sh
     const pa0 = na.interfaces.find((i) => i.name === 'pa0')!;
     const pb0 = nb.interfaces.find((i) => i.name === 'pb0')!;
     wireId = root.wires.find((w) => w.kind === 'veth' && [w.from, w.to].includes(pa0.id) && [w.from, w.to].includes(pb0.id))!.id;
-    session = await openUnprivilegedSession(__filename, { 'nsInspector.helper.installPath': installed, 'nsInspector.autoRefreshInterval': 0 });
+    session = await openUnprivilegedSession(__filename, { 'nsInspector.helper.installPath': helper.installed, 'nsInspector.autoRefreshInterval': 0 });
     await openViewContainer(session.page, CONTAINER_TITLE);
     await waitUntilExtensionsActivated(session.page);
     await widenSideBar(session.page, 360);
@@ -66,8 +54,7 @@ describe('the topology of an unprivileged user, read through the helper after Sh
   after(async () => {
     if (session) await saveScreenshot(session.page, 'privileged-topology-last-state');
     await session?.close();
-    rmSync(rule, { force: true });
-    rmSync(helperDir, { recursive: true, force: true });
+    helper.remove();
     lab.cleanup();
   });
 

@@ -5,10 +5,7 @@
 // in. The rule and the folder are removed afterwards.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { openViewContainer } from './helpers/activityBar';
 import { sideBarView } from './helpers/views';
 import { expandTreeItem, treeItem } from './helpers/tree';
@@ -17,32 +14,23 @@ import { saveScreenshot } from './helpers/screenshots';
 import { waitUntilExtensionsActivated } from './helpers/workbench';
 import { widenSideBar } from './helpers/sideBar';
 import { CONTAINER_TITLE } from './helpers/session';
+import { HelperForNobody } from './helpers/helperForNobody';
 import { openUnprivilegedSession, type UnprivilegedSession } from './helpers/unprivilegedSession';
 import { NamespaceLab, nsInode, waitForCommand } from '../integration/support/namespaces';
-import { HELPER } from '../integration/support/helperRun';
 
 describe('the privileged view of an unprivileged user, through a sudoers rule', () => {
   const lab = new NamespaceLab();
-  const helperDir = mkdtempSync('/tmp/nsi-e2e-helper-');
-  const installed = join(helperDir, 'nsinspect-helper');
-  const rule = `/etc/sudoers.d/nsi-e2e-${randomBytes(4).toString('hex')}`;
+  const helper = new HelperForNobody();
   let session: UnprivilegedSession;
   let utsIno = 0;
 
   before(async () => {
-    chmodSync(helperDir, 0o755);
-    copyFileSync(HELPER, installed);
-    chmodSync(installed, 0o755);
-    const staged = join(helperDir, 'rule');
-    writeFileSync(staged, `nobody ALL=(root) NOPASSWD: ${installed}\n`, { mode: 0o440 });
-    execFileSync('visudo', ['-c', '-q', '-f', staged]);
-    execFileSync('install', ['-m', '0440', staged, rule]);
-    rmSync(staged);
+    helper.install();
     // A namespace only a root process is in: nobody cannot see it without the helper.
     const sleeper = lab.start(['unshare', '--uts', 'sleep', '600']);
     await waitForCommand(sleeper.pid!, 'sleep');
     utsIno = nsInode(sleeper.pid!, 'uts');
-    session = await openUnprivilegedSession(__filename, { 'nsInspector.helper.installPath': installed, 'nsInspector.autoRefreshInterval': 0 });
+    session = await openUnprivilegedSession(__filename, { 'nsInspector.helper.installPath': helper.installed, 'nsInspector.autoRefreshInterval': 0 });
     await openViewContainer(session.page, CONTAINER_TITLE);
     await waitUntilExtensionsActivated(session.page);
     await widenSideBar(session.page, 440);
@@ -51,8 +39,7 @@ describe('the privileged view of an unprivileged user, through a sudoers rule', 
   after(async () => {
     if (session) await saveScreenshot(session.page, 'privileged-view-last-state');
     await session?.close();
-    rmSync(rule, { force: true });
-    rmSync(helperDir, { recursive: true, force: true });
+    helper.remove();
     lab.cleanup();
   });
 
@@ -73,6 +60,6 @@ describe('the privileged view of an unprivileged user, through a sudoers rule', 
     // Back to what nobody sees.
     await page.locator('.part.sidebar .action-label[aria-label^="Show Only My Namespaces"]').first().click();
     await treeItem(view, 'Limited view:').waitFor({ state: 'visible', timeout: 15_000 });
-    assert.ok(existsSync(installed));
+    assert.ok(existsSync(helper.installed));
   });
 });

@@ -12,8 +12,12 @@ function writeAll(fd: number, text: string): void {
     try {
       at += writeSync(fd, bytes, at);
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // The reader went away (`nsinspect discover --json | head`): stop quietly, with the status
+      // a shell gives a program that SIGPIPE ended (Node ignores that signal).
+      if (code === 'EPIPE') exit(128 + 13);
       // A non-blocking pipe that is full: wait a moment for the reader.
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      if (code !== 'EAGAIN') throw error;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
     }
   }

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { NamespaceLab, nsInode, waitForCommand } from './support/namespaces';
 
@@ -67,6 +67,17 @@ describe('nsinspect command line', () => {
     assert.ok(JSON.parse(run.stdout).processes.length > 0);
     const warned = spawnSync(process.execPath, ['-e', '0'], { encoding: 'utf8', env: { ...process.env, NODE_EXTRA_CA_CERTS: '/nonexistent/nsinspect-test-ca.pem' } });
     assert.match(warned.stderr, /extra certs/i, 'node itself warns about the missing file (the check above means something)');
+  });
+
+  it('stops quietly when its reader goes away (| head), with the status SIGPIPE would give', async () => {
+    const child = spawn('dist/cli.js', ['discover', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    // Gone before the first byte: the write fails however small the output is.
+    child.stdout.destroy();
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    assert.equal(stderr, '');
+    assert.equal(status, 141);
   });
 
   it('prints a readable table without --json', () => {

@@ -33,4 +33,7 @@ napi_value ns_netns_listening(napi_env env, napi_callback_info info);
 /* A JS string argument as a malloc'ed C string (NULL when it is not one). */
 char *ns_string_arg(napi_env env, napi_value value);
 
+/* Opens a namespace file for reading; -1 unless it is one (ns_open.c). */
+int ns_open(const char *path);
+
 #endif

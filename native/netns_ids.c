@@ -73,7 +73,7 @@ static int ask_nsid(int sock, int fd, unsigned seq) {
 
 static void *ids_thread(void *arg) {
   ids_job_t *job = arg;
-  int from = open(job->from, O_RDONLY | O_CLOEXEC);
+  int from = ns_open(job->from);
   if (from < 0) return NULL;
   int joined = setns(from, CLONE_NEWNET);
   close(from);
@@ -83,7 +83,7 @@ static void *ids_thread(void *arg) {
   struct timeval tv = {2, 0};
   setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
   for (size_t i = 0; i < job->count; i++) {
-    int fd = open(job->to[i], O_RDONLY | O_CLOEXEC);
+    int fd = ns_open(job->to[i]);
     if (fd < 0) {
       job->ids[i] = -2;
       continue;

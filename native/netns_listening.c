@@ -95,7 +95,7 @@ static int diag_dump(int family, int protocol, int state, text_t *out) {
     if (got <= 0) break;
     struct nlmsghdr *h = (struct nlmsghdr *)buf;
     int done = 0, failed = 0;
-    for (; NLMSG_OK(h, (size_t)got); h = NLMSG_NEXT(h, got)) {
+    for (; got > 0 && NLMSG_OK(h, (int)got); h = NLMSG_NEXT(h, got)) {
       if (h->nlmsg_type == NLMSG_DONE) {
         done = 1;
         break;
@@ -150,7 +150,7 @@ typedef struct {
 
 static void *listening_thread(void *arg) {
   listening_job_t *job = arg;
-  int ns = open(job->ns, O_RDONLY | O_CLOEXEC);
+  int ns = ns_open(job->ns);
   if (ns < 0) return NULL;
   int joined = setns(ns, CLONE_NEWNET);
   close(ns);

@@ -98,15 +98,9 @@ napi_value ns_probe(napi_env env, napi_callback_info info) {
     return NULL;
   }
   napi_value result;
-  /* O_NONBLOCK and O_NOCTTY: the path may meanwhile name something else (an fd number reused
-     for a FIFO or a terminal); opening must not block or take a terminal. Only nsfs files get
-     the ioctls. */
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-  struct statfs fs;
-  if (fd >= 0 && (fstatfs(fd, &fs) != 0 || fs.f_type != NSFS_MAGIC)) {
-    close(fd);
-    fd = -1;
-  }
+  /* The path may meanwhile name something else (an fd number reused for a FIFO or a device):
+     only an nsfs file is opened, and only it gets the ioctls. */
+  int fd = ns_open(path);
   if (fd < 0) {
     napi_get_null(env, &result);
     return result;

@@ -6,6 +6,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { openViewContainer } from './helpers/activityBar';
 import { sideBarView } from './helpers/views';
@@ -21,6 +23,13 @@ import { HelperForNobody } from './helpers/helperForNobody';
 import { openUnprivilegedSession, type UnprivilegedSession } from './helpers/unprivilegedSession';
 import { NamespaceLab } from '../integration/support/namespaces';
 import { collectTopology } from '../../src/core/net/collectTopology';
+
+/** The extension's audit lines of helper runs ("helper: ARGV → exit N ..."), in order, from its log. */
+function helperAuditLines(stateDir: string): string[] {
+  const logs = (readdirSync(stateDir, { recursive: true }) as string[]).filter((file) => file.endsWith('Namespace Inspector.log'));
+  assert.ok(logs.length > 0, `no extension log under ${stateDir}`);
+  return logs.flatMap((file) => readFileSync(join(stateDir, file), 'utf8').split('\n')).filter((line) => /helper: .* → exit \d+/.test(line));
+}
 
 describe('the topology of an unprivileged user, read through the helper after Show All', () => {
   const lab = new NamespaceLab();
@@ -85,6 +94,12 @@ describe('the topology of an unprivileged user, read through the helper after Sh
     assert.equal(await rows(keys[1]).count(), 2, 'b: lo and pb0');
     assert.match((await frame.locator(`#picture .ns[data-ns-key="${keys[0]}"]`).textContent()) ?? '', /pa0.*10\.213\.0\.1\/24/s);
     assert.match((await frame.locator('#via-helper').textContent()) ?? '', /through the helper/);
+    // One password's worth: the view's snapshot, then the panel's net-read on that same discovery
+    // (not a second snapshot of its own first).
+    const calls = helperAuditLines(dirname(session.server.extensionsDir));
+    const firstNetRead = calls.findIndex((line) => / net-read /.test(line));
+    assert.ok(firstNetRead > 0, calls.join('\n'));
+    assert.equal(calls.slice(0, firstNetRead).filter((line) => / snapshot → exit 0/.test(line)).length, 1, calls.join('\n'));
     await frame.locator('#search').fill('10.213.0.1');
     await frame.locator('#search-status', { hasText: '1 found' }).waitFor();
     await frame.locator('#search').press('Enter');

@@ -188,7 +188,7 @@ class TaskApplier {
     for (const ref of record.fds) {
       const path = procfs.path(record.pid, 'fd', ref.fd);
       // An fd opened through a bind mount names no type: the namespace may be known already.
-      const known = ref.dev === result.nsfsDev ? this.knownByIno.get(ref.ino)?.type : undefined;
+      const known = ref.type === null && ref.dev === result.nsfsDev ? this.knownByIno.get(ref.ino)?.type : undefined;
       const type = known ?? fdType(ref.type, path, this.ioctl);
       if (type === null) continue;
       const id = { dev: ref.dev, ino: ref.ino };

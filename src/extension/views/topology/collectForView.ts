@@ -3,6 +3,7 @@
 // through the helper too (one net-read call for the whole picture).
 import { collectTopology } from '../../../core/net/collectTopology';
 import type { Topology } from '../../../core/net/topology';
+import type { DiscoveryResult } from '../../../core/model/result';
 import type { PrivilegedHelper } from '../../helper/privilegedHelper';
 import type { IsolatedSessions } from '../../terminals/isolatedSessions';
 import type { NamespacesView } from '../namespacesView';
@@ -12,9 +13,17 @@ export function readsThroughHelper(view: NamespacesView, helper: PrivilegedHelpe
   return view.privileged && helper !== undefined && process.getuid?.() !== 0;
 }
 
-/** Discovers again (through the view) and collects; undefined when discovery failed. */
-export async function collectForView(view: NamespacesView, sessions: IsolatedSessions, helper: PrivilegedHelper | undefined): Promise<Topology | undefined> {
-  const discovery = await view.refresh();
+/**
+ * Discovers again (through the view) — or takes the discovery the view has just shown — and
+ * collects; undefined when discovery failed.
+ */
+export async function collectForView(
+  view: NamespacesView,
+  sessions: IsolatedSessions,
+  helper: PrivilegedHelper | undefined,
+  justShown?: DiscoveryResult,
+): Promise<Topology | undefined> {
+  const discovery = justShown ?? (await view.refresh());
   if (!discovery) return undefined;
   const names = sessions.namespaceNames(discovery);
   const through = readsThroughHelper(view, helper) ? helper : undefined;

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { PrivilegedHelper } from '../../helper/privilegedHelper';
 import { collectForView, readsThroughHelper } from './collectForView';
 import type { Topology } from '../../../core/net/topology';
+import type { DiscoveryResult } from '../../../core/model/result';
 import {
   validateFromTopologyWebview,
   validateTopologyViewState,
@@ -37,6 +38,10 @@ export class TopologyPanel extends Disposable {
   private closed = false;
   private posted = '';
   private updating: Promise<Topology | undefined> | undefined;
+  /** The view switched while a collection ran: that one read the old way, so read again after it. */
+  private readAgain = false;
+  /** What the view has just read on switching to the privileged view: used instead of a new read. */
+  private viewJustRead: DiscoveryResult | undefined;
   topology: Topology | undefined;
   /** The page's last render report; for tests and the benchmark. */
   lastRendered: Extract<FromTopologyWebview, { type: 'rendered' }> | undefined;
@@ -63,7 +68,16 @@ export class TopologyPanel extends Disposable {
     );
     this._register(panel.onDidChangeViewState(() => this.schedule()));
     // Show All (or back): read again the other way, through the helper or as the caller.
-    this._register(view.onDidChangePrivileged(() => this.panel.visible && void this.update()));
+    this._register(
+      view.onDidChangePrivileged((on) => {
+        if (!this.panel.visible) return;
+        // Switching on, the view has just read everything through the helper: another snapshot
+        // would ask for a password again.
+        this.viewJustRead = on ? view.result : undefined;
+        if (this.updating) this.readAgain = true;
+        else void this.update();
+      }),
+    );
     this._register(panel.onDidDispose(() => this.dispose()));
     this.watchNetnsDir();
     panel.webview.html = webviewHtml(panel.webview, extensionUri, { title: 'Network Topology', scripts: ['webview/topology.js'], styles: ['webview/topology.css'] });
@@ -81,7 +95,9 @@ export class TopologyPanel extends Disposable {
   update(): Promise<Topology | undefined> {
     this.updating ??= this.collect().finally(() => {
       this.updating = undefined;
-      this.schedule();
+      if (!this.readAgain) return this.schedule();
+      this.readAgain = false;
+      void this.update();
     });
     return this.updating;
   }
@@ -92,7 +108,9 @@ export class TopologyPanel extends Disposable {
       const through = readsThroughHelper(this.view, this.helper) ? this.helper : undefined;
       // Live through the helper only when no one is asked for a password each time.
       this.live = !through || (await through.runsWithoutPrompt());
-      const topology = await collectForView(this.view, this.sessions, this.helper);
+      const discovery = this.viewJustRead;
+      this.viewJustRead = undefined;
+      const topology = await collectForView(this.view, this.sessions, this.helper, discovery);
       if (!topology || this.closed) return this.topology;
       this.topology = topology;
       this.collectMs = performance.now() - started;

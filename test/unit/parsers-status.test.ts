@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseStatus } from '../../src/core/parsers/status';
+import { parseNspid, parseStatus } from '../../src/core/parsers/status';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'proc', name), 'utf8');
 
@@ -37,4 +37,12 @@ test('largest 32-bit ids (overflow uid 65534 and 4294967294)', () => {
   const s = parseStatus('Name:\tx\nPPid:\t4194304\nUid:\t65534\t65534\t4294967294\t4294967295\n')!;
   assert.deepEqual(s.uid, [65534, 65534, 4294967294, 4294967295]);
   assert.equal(s.ppid, 4194304);
+});
+
+test('parseNspid reads the same NSpid chain as parseStatus, and none when the line is missing', () => {
+  for (const name of ['status-nested-pidns.txt', 'status-weird-comm.txt']) {
+    assert.deepEqual(parseNspid(fixture(name)), parseStatus(fixture(name))!.nspid, name);
+  }
+  assert.deepEqual(parseNspid(fixture('status-nested-pidns.txt')), [6183, 3, 1]);
+  assert.deepEqual(parseNspid('Name:\tsleep\nPPid:\t1\n'), []);
 });

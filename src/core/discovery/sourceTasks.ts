@@ -5,7 +5,7 @@ import type { Namespace } from '../model/namespace';
 import type { ProcessInfo } from '../model/process';
 import type { ContainerRef } from '../model/container';
 import { namespaceFor } from '../model/result';
-import { parseStatus } from '../parsers/status';
+import { parseNspid } from '../parsers/status';
 import { parseNsLink } from '../parsers/nsLink';
 import { parseCmdline } from '../parsers/cmdline';
 import { parseCgroup, primaryCgroupPath } from '../parsers/cgroup';
@@ -116,7 +116,7 @@ class TaskApplier {
   }
 
   private processInfo(record: TaskRecord): ProcessInfo {
-    const nspid = record.status ? parseStatus(record.status)?.nspid : undefined;
+    const nspid = record.status ? parseNspid(record.status) : [];
     const cgroup = this.cgroups.lookup(record.cgroup);
     return {
       pid: record.pid,
@@ -125,7 +125,7 @@ class TaskApplier {
       cmdline: parseCmdline(record.cmdline),
       uid: record.uid,
       startTicks: record.startTicks,
-      nspid: nspid?.length ? nspid : [record.pid],
+      nspid: nspid.length ? nspid : [record.pid],
       cgroup: cgroup.path,
       container: cgroup.container,
       threads: record.threads,

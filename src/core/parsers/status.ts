@@ -43,3 +43,12 @@ export function parseStatus(text: string): ProcStatus | null {
     nstgid: numbers(fields.get('NStgid')),
   };
 }
+
+/**
+ * Only the NSpid chain of a status text, without building the rest: discovery needs nothing else
+ * of status for each process outside the scanner's PID namespace. Name cannot fake the line: the
+ * kernel escapes newlines in it.
+ */
+export function parseNspid(text: string): number[] {
+  return numbers(/^NSpid:(.*)$/m.exec(text)?.[1]);
+}

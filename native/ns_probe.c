@@ -17,8 +17,6 @@
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
-#include <sys/vfs.h>
-#include <linux/magic.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <stdbool.h>

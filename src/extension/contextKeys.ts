@@ -10,6 +10,15 @@ export const CONTEXT_KEYS = {
   privileged: 'nsInspector:privilegedView',
 } as const;
 
-export function setContextKey(key: (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS], value: unknown): void {
+type ContextKey = (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS];
+const lastSet = new Map<ContextKey, unknown>();
+
+/**
+ * Sets a context key only when its value changes: every setContext re-evaluates the menus'
+ * when-clauses, and an open menu (Group By) closed at each auto-refresh that set the same value.
+ */
+export function setContextKey(key: ContextKey, value: unknown): void {
+  if (lastSet.has(key) && lastSet.get(key) === value) return;
+  lastSet.set(key, value);
   void vscode.commands.executeCommand('setContext', key, value);
 }

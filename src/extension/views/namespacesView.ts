@@ -165,7 +165,10 @@ export class NamespacesView extends Disposable {
    */
   private showOptions(): void {
     const { grouping, filter } = this.provider.treeOptions;
-    this.treeView.description = `${GROUPING_TITLES[grouping]}${filter ? ` · filter "${filter.text}"` : ''}${this.privilegedView ? ' · privileged' : ''}`;
+    // Each is set only when it changes: setting the same description or message again re-renders
+    // the view's title and closed an open menu at every auto-refresh.
+    const description = `${GROUPING_TITLES[grouping]}${filter ? ` · filter "${filter.text}"` : ''}${this.privilegedView ? ' · privileged' : ''}`;
+    if (this.treeView.description !== description) this.treeView.description = description;
     setContextKey(CONTEXT_KEYS.grouping, grouping);
     setContextKey(CONTEXT_KEYS.privileged, this.privilegedView);
     setContextKey(CONTEXT_KEYS.filtered, !!filter);
@@ -176,7 +179,8 @@ export class NamespacesView extends Disposable {
       this.privilegedView ? 'Privileged view: every process, read as root through the helper.' : '',
       filter ? `Filter "${filter.text}": ${matches} namespace${matches === 1 ? '' : 's'} match. Clear it from the view's title bar.` : '',
     ];
-    this.treeView.message = filter && matches === 0 ? undefined : lines.filter(Boolean).join(' ') || undefined;
+    const message = filter && matches === 0 ? undefined : lines.filter(Boolean).join(' ') || undefined;
+    if (this.treeView.message !== message) this.treeView.message = message;
   }
 }
 

@@ -34,6 +34,7 @@ import { deleteNetns } from './commands/network/deleteNetns';
 import { connectVeth } from './commands/network/connectVeth';
 import { linkUp } from './commands/network/linkUp';
 import { linkDown } from './commands/network/linkDown';
+import { tryExperiment } from './commands/walkthrough/tryExperiment';
 
 const HANDLERS = {
   [COMMAND_IDS.showSummary]: showSummary,
@@ -70,6 +71,11 @@ const HANDLERS = {
   [COMMAND_IDS.connectVeth]: connectVeth,
   [COMMAND_IDS.linkUp]: linkUp,
   [COMMAND_IDS.linkDown]: linkDown,
+  [COMMAND_IDS.tryUtsExperiment]: tryExperiment('uts'),
+  [COMMAND_IDS.tryPidExperiment]: tryExperiment('pid'),
+  [COMMAND_IDS.tryUserExperiment]: tryExperiment('user'),
+  [COMMAND_IDS.tryNetExperiment]: tryExperiment('net'),
+  [COMMAND_IDS.tryVethExperiment]: tryExperiment('veth'),
 } satisfies Record<CommandId, CommandFactory>;
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

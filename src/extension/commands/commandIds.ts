@@ -35,6 +35,11 @@ export const COMMAND_IDS = {
   connectVeth: 'nsInspector.network.connectVeth',
   linkUp: 'nsInspector.network.linkUp',
   linkDown: 'nsInspector.network.linkDown',
+  tryUtsExperiment: 'nsInspector.walkthrough.tryUts',
+  tryPidExperiment: 'nsInspector.walkthrough.tryPid',
+  tryUserExperiment: 'nsInspector.walkthrough.tryUser',
+  tryNetExperiment: 'nsInspector.walkthrough.tryNet',
+  tryVethExperiment: 'nsInspector.walkthrough.tryVeth',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

@@ -10,7 +10,7 @@ import { discover } from '../../src/core/discovery/discover';
 import { parseHelperSnapshot } from '../../src/core/discovery/helperSnapshot';
 import { CMDLINE_CAP } from '../../src/core/parsers/cmdline';
 import { NamespaceLab, waitFor } from './support/namespaces';
-import { HELPER, runHelper } from './support/helperRun';
+import { HELPER } from './support/helperRun';
 
 const PROCESSES = 31;
 const MARK = 'nsi-snapshot-caps-argv';

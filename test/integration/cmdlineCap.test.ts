@@ -44,6 +44,7 @@ function assertCut(processes: JsonProcess[], pids: number[]): void {
 describe('command lines are capped per process, the snapshot as a whole (issue 13, item 6)', () => {
   const lab = new NamespaceLab();
   const pids: number[] = [];
+  let short = 0;
   after(() => lab.cleanup());
 
   before(async () => {
@@ -51,6 +52,8 @@ describe('command lines are capped per process, the snapshot as a whole (issue 1
     for (let i = 0; i < PROCESSES; i++) {
       pids.push(lab.start(['prlimit', '--stack=67108864', '--', 'perl', '-e', BIG_ARGV]).pid!);
     }
+    // A short one with an empty argument and a space, kept whole and not marked.
+    short = lab.start(['perl', '-e', 'sleep 600', `${MARK} b`, '', 'c']).pid!;
     for (const pid of pids) {
       await waitFor(`process ${pid}'s 4 MB argv`, () => (readFileSync(`/proc/${pid}/cmdline`).length > 4_000_000 ? true : undefined), 20000);
     }
@@ -60,7 +63,10 @@ describe('command lines are capped per process, the snapshot as a whole (issue 1
     const run = measured([process.execPath, 'dist/cli.js', 'discover', '--json']);
     assert.equal(run.status, 0, run.stderr);
     t.diagnostic(`discover --json: peak ${Math.round(run.peakKiB / 1024)} MiB, JSON ${(run.stdout.length / 1e6).toFixed(2)} MB`);
-    assertCut(JSON.parse(run.stdout).processes, pids);
+    const processes: JsonProcess[] = JSON.parse(run.stdout).processes;
+    assertCut(processes, pids);
+    const whole = processes.find((p) => p.pid === short);
+    assert.deepEqual([whole?.cmdline, whole?.cmdlineTruncated], [['perl', '-e', 'sleep 600', `${MARK} b`, '', 'c'], false]);
     // Whole, the 31 command lines alone were 124 MB of JSON.
     assert.ok(run.stdout.length < 16_000_000, `JSON of ${run.stdout.length} bytes`);
     assert.ok(run.peakKiB < 250 * 1024, `peak ${run.peakKiB} KiB`);
@@ -81,6 +87,8 @@ describe('command lines are capped per process, the snapshot as a whole (issue 1
     for (const pid of pids) assert.ok(cut.includes(pid), `process ${pid} is listed as cut`);
     const result = await discover({ snapshot: parseHelperSnapshot(run.stdout) });
     assertCut([...result.processes.values()], pids);
+    const whole = result.processes.get(short);
+    assert.deepEqual([whole?.cmdline, whole?.cmdlineTruncated], [['perl', '-e', 'sleep 600', `${MARK} b`, '', 'c'], false]);
   });
 
   it('the helper snapshot stops at its total cap: exit 70, a message, no end (here with the cap set to 100000)', () => {

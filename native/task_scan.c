@@ -19,7 +19,8 @@
  *     u32 uid: owner of /proc/PID, as lsns and ps show it (root for non-dumpable processes)
  *     from stat: (u32 length, bytes) comm, u32 ppid, u32 num_threads, f64 starttime
  *     3 x (u32 length, bytes): status (selected lines; read only for processes in a PID
- *         namespace other than ownPidNs, whose NSpid is then needed), cmdline, cgroup
+ *         namespace other than ownPidNs, whose NSpid is then needed), cmdline (its first 4097
+ *         bytes at most: one more than discovery keeps), cgroup
  *         (cgroup's length is 0xFFFFFFFF, with no bytes, when it equals the previous record's:
  *         most processes share their cgroup with the one before)
  *     u32 count, count x (u32 fd, f64 inode, f64 dev, u8 type length, type bytes)
@@ -103,8 +104,12 @@ static void out_patch_u32(out_t *o, size_t at, uint32_t v) {
    multi-record files return about a page a read, so only a read of 0 ends them. */
 enum { WHOLE_IN_ONE_READ, READ_TO_ZERO };
 
-/* Reads a proc file relative to dirfd into scratch; returns its length or -1. */
-static ssize_t read_file_at(int dirfd, const char *name, out_t *scratch, int ends) {
+/* Bytes of cmdline read: CMDLINE_CAP (src/core/parsers/cmdline.ts) and one more, which tells a
+   longer one. A process chooses its argv (megabytes, if it likes): reading less is the cap. */
+#define CMDLINE_READ (4096 + 1)
+
+/* Reads a proc file relative to dirfd into scratch, at most max bytes; returns its length or -1. */
+static ssize_t read_file_at(int dirfd, const char *name, out_t *scratch, int ends, size_t max) {
   int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return -1;
   scratch->length = 0;
@@ -112,10 +117,11 @@ static ssize_t read_file_at(int dirfd, const char *name, out_t *scratch, int end
     out_reserve(scratch, 4096);
     if (scratch->failed) break;
     size_t room = scratch->capacity - scratch->length;
+    if (room > max - scratch->length) room = max - scratch->length;
     ssize_t n = read(fd, scratch->data + scratch->length, room);
     if (n <= 0) break;
     scratch->length += (size_t)n;
-    if (ends == WHOLE_IN_ONE_READ && (size_t)n < room) break;
+    if (scratch->length == max || (ends == WHOLE_IN_ONE_READ && (size_t)n < room)) break;
   }
   close(fd);
   return scratch->failed ? -1 : (ssize_t)scratch->length;
@@ -391,7 +397,7 @@ static void describe_new_namespaces(int piddir, const double links[LINK_COUNT], 
 /* Emits an 'M' record with the nsfs lines of the process' mountinfo: the first time its mount
    namespace comes up in this job. */
 static void read_nsfs_mounts(int piddir, uint32_t pid, double mntns, scan_state_t *state) {
-  ssize_t n = read_file_at(piddir, "mountinfo", &state->scratch, READ_TO_ZERO);
+  ssize_t n = read_file_at(piddir, "mountinfo", &state->scratch, READ_TO_ZERO, SIZE_MAX);
   if (n < 0) return;
   out_u8(&state->extra, 'M');
   out_f64(&state->extra, mntns);
@@ -430,7 +436,7 @@ static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, o
   if (new_mntns) read_nsfs_mounts(piddir, pid, links[0], state);
   struct stat owner;
   proc_stat_t stat = {0};
-  ssize_t stat_length = readable && fstat(piddir, &owner) == 0 ? read_file_at(piddir, "stat", scratch, WHOLE_IN_ONE_READ) : -1;
+  ssize_t stat_length = readable && fstat(piddir, &owner) == 0 ? read_file_at(piddir, "stat", scratch, WHOLE_IN_ONE_READ, SIZE_MAX) : -1;
   /* A zombie has exited: only its PID namespace link still reads (its pid is not yet released),
      so counting it would keep a namespace it has left. */
   if (stat_length <= 0 || !parse_stat(scratch->data, (size_t)stat_length, &stat) || stat.state == 'Z' ||
@@ -447,12 +453,12 @@ static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, o
   out_u32(o, stat.threads);
   out_f64(o, stat.start_ticks);
   uint32_t threads = stat.threads;
-  ssize_t n = links[1] != options->own_pid_ns ? read_file_at(piddir, "status", scratch, WHOLE_IN_ONE_READ) : -1;
+  ssize_t n = links[1] != options->own_pid_ns ? read_file_at(piddir, "status", scratch, WHOLE_IN_ONE_READ, SIZE_MAX) : -1;
   if (n > 0) copy_status_lines(scratch->data, (size_t)n, o);
   else out_u32(o, 0);
-  n = read_file_at(piddir, "cmdline", scratch, WHOLE_IN_ONE_READ);
+  n = read_file_at(piddir, "cmdline", scratch, WHOLE_IN_ONE_READ, CMDLINE_READ);
   out_field(o, scratch->data, n < 0 ? 0 : (size_t)n);
-  n = read_file_at(piddir, "cgroup", scratch, WHOLE_IN_ONE_READ);
+  n = read_file_at(piddir, "cgroup", scratch, WHOLE_IN_ONE_READ, SIZE_MAX);
   if (n < 0) n = 0;
   if ((size_t)n == last_cgroup->length && (n == 0 || memcmp(scratch->data, last_cgroup->data, (size_t)n) == 0)) {
     out_u32(o, SAME_AS_PREVIOUS);

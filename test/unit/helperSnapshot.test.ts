@@ -72,6 +72,20 @@ describe('the helper snapshot as discovery records', () => {
     assert.deepEqual(result.namespaces.get('4:15')!.user?.uidMap, [{ inside: 0, outside: 0, count: 4294967295 }]);
   });
 
+  it('marks the command lines the helper cut, and cuts those an older helper sent whole', async () => {
+    const cut = text.replace('\0@@mountinfo\0', '\0@@cmdlinecut\x001\0\0@@mountinfo\0');
+    const parsed = parseHelperSnapshot(cut);
+    assert.deepEqual(parsed.chunk.tasks.map((t) => [t.pid, t.cmdlineCut]), [[1, true], [50, false], [60, false]]);
+    const result = await discover({ snapshot: parsed });
+    assert.deepEqual([result.processes.get(1)!.cmdline, result.processes.get(1)!.cmdlineTruncated], [['/sbin/init'], true]);
+    assert.equal(result.processes.get(50)!.cmdlineTruncated, false);
+    // No cmdlinecut section (an older helper): a command line of 10 000 bytes is cut here.
+    const whole = text.replace('/proc/1/cmdline:/sbin/init\0', `/proc/1/cmdline:/sbin/init\0/proc/1/cmdline:${'x'.repeat(10_000)}\0`);
+    const old = (await discover({ snapshot: parseHelperSnapshot(whole) })).processes.get(1)!;
+    assert.equal(old.cmdlineTruncated, true);
+    assert.deepEqual(old.cmdline, ['/sbin/init', 'x'.repeat(4096 - '/sbin/init'.length - 1)]);
+  });
+
   it('refuses a truncated snapshot', () => {
     assert.throws(() => parseHelperSnapshot(text.slice(0, text.indexOf('\0@@end'))), /incomplete/);
   });

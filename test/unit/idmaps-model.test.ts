@@ -30,7 +30,7 @@ function chainResult() {
     return ns;
   };
   const proc = (pid: number, uid: number, userIno: number) =>
-    result.processes.set(pid, { pid, ppid: 1, command: `p${pid}`, cmdline: [], uid, startTicks: pid, nspid: [pid], cgroup: '/', container: null, threads: 1, namespaces: { user: userIno } });
+    result.processes.set(pid, { pid, ppid: 1, command: `p${pid}`, cmdline: [], cmdlineTruncated: false, uid, startTicks: pid, nspid: [pid], cgroup: '/', container: null, threads: 1, namespaces: { user: userIno } });
   user(1, null, 0, [r(0, 0, 4294967295)], [r(0, 0, 4294967295)], [1]);
   // L1, owned by alice (1000): her subordinate range, her own UID, and host 2000 which is neither.
   user(2, 1, 1000, [r(0, 100000, 1000), r(1000, 1000, 1), r(1001, 2000, 1)], [r(0, 100000, 1000)], [20, 21]);

@@ -9,7 +9,7 @@ import { decodeScan } from '../../src/core/discovery/scanRecords';
 import type { TaskRecord } from '../../src/core/discovery/scanRecords';
 import { scanChunks } from '../../src/core/discovery/scanChunks';
 import { parseStatus } from '../../src/core/parsers/status';
-import { parseCmdline } from '../../src/core/parsers/cmdline';
+import { CMDLINE_CAP, parseCappedCmdline, parseCmdline } from '../../src/core/parsers/cmdline';
 
 const FIXTURES = 'test/fixtures/proc';
 
@@ -55,12 +55,24 @@ describe('native task scan over a fixture proc tree', () => {
     mkdirSync(join(root, '80', 'ns'), { recursive: true });
     symlinkSync('net:[4026531833]', join(root, '80', 'ns', 'net'));
     copyFileSync(join(FIXTURES, 'stat-weird-comm.txt'), join(root, '80', 'stat'));
+    // 81: a command line of 100 000 bytes (a process picks its argv).
+    mkdirSync(join(root, '81', 'ns'), { recursive: true });
+    symlinkSync('net:[4026531833]', join(root, '81', 'ns', 'net'));
+    copyFileSync(join(FIXTURES, 'stat-weird-comm.txt'), join(root, '81', 'stat'));
+    writeFileSync(join(root, '81', 'cmdline'), `${'x'.repeat(99_998)}\0y\0`);
     const gone = join(root, '77');
     mkdirSync(join(gone, 'ns'), { recursive: true });
     symlinkSync('net:[4026531833]', join(gone, 'ns', 'net'));
     mkdirSync(join(root, 'self'));
   });
   after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reads at most 4097 bytes of a cmdline: one more than discovery keeps, which tells a longer one', async () => {
+    const [record] = await scanTasks(root, [81], 1);
+    assert.equal(record.state, 'read');
+    assert.equal(record.cmdline, 'x'.repeat(CMDLINE_CAP + 1));
+    assert.deepEqual(parseCappedCmdline(record.cmdline), { args: ['x'.repeat(CMDLINE_CAP)], truncated: true });
+  });
 
   it('reads links, owner, stat, the selected status lines, cmdline, cgroup and namespace fds', async () => {
     // ownPidNs 1: the process is in "another" PID namespace, so its status is read for NSpid.
@@ -115,7 +127,7 @@ describe('native task scan over a fixture proc tree', () => {
 
   it('lists every numeric entry of the proc root when given no PIDs', async () => {
     const pids = (await scanTasks(root, null, 1)).map((task) => task.pid).sort((a, b) => a - b);
-    assert.deepEqual(pids, [77, 78, 79, 80, 4242]);
+    assert.deepEqual(pids, [77, 78, 79, 80, 81, 4242]);
   });
 
   it('rejects a proc root that does not exist with the reason', async () => {

@@ -118,7 +118,10 @@ export function parseHelperSnapshot(text: string): HelperSnapshot {
   }
   const stats = perPid(s.get('stat'), 'stat');
   const statuses = perPid(s.get('status'), 'status');
+  // At most CMDLINE_CAP bytes each from this helper, and the PIDs it cut (an older helper sent
+  // them whole: sourceTasks cuts those).
   const cmdlines = perPid(s.get('cmdline'), 'cmdline', true);
+  const cmdlinesCut = new Set(records(s.get('cmdlinecut')).map(Number));
   const cgroups = perPid(s.get('cgroup'), 'cgroup');
 
   const ownPidNs = taskLinks.get(selfPid)?.get(selfPid)?.get('pid') ?? 0;
@@ -147,6 +150,7 @@ export function parseHelperSnapshot(text: string): HelperSnapshot {
       startTicks: stat?.startTicks ?? 0,
       status: '',
       cmdline: cmdlines.get(pid) ?? '',
+      cmdlineCut: cmdlinesCut.has(pid),
       cgroup: cgroups.get(pid) ?? '',
       fds: fdsByPid.get(pid) ?? [],
       threadRefs: [],

@@ -22,8 +22,13 @@ export interface TaskRecord {
    * another PID namespace than the scanner's (for NSpid); '' for the others.
    */
   status: string;
-  /** NUL-separated arguments. */
+  /**
+   * NUL-separated arguments: at most CMDLINE_CAP + 1 bytes from the native scan (one more than
+   * is kept tells a longer one, see parsers/cmdline.ts).
+   */
   cmdline: string;
+  /** Set when the reader (the helper) cut the cmdline at CMDLINE_CAP itself. */
+  cmdlineCut?: boolean;
   cgroup: string;
   /**
    * fds referring to a namespace; type null when only the nsfs device told (bind-mount path).

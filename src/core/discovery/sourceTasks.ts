@@ -7,7 +7,7 @@ import type { ContainerRef } from '../model/container';
 import { namespaceFor } from '../model/result';
 import { parseNspid } from '../parsers/status';
 import { parseNsLink } from '../parsers/nsLink';
-import { parseCmdline } from '../parsers/cmdline';
+import { parseCappedCmdline } from '../parsers/cmdline';
 import { parseCgroup, primaryCgroupPath } from '../parsers/cgroup';
 import { containerFromCgroup } from '../parsers/container';
 import { parseMountinfo, nsfsMounts } from '../parsers/mountinfo';
@@ -118,11 +118,13 @@ class TaskApplier {
   private processInfo(record: TaskRecord): ProcessInfo {
     const nspid = record.status ? parseNspid(record.status) : [];
     const cgroup = this.cgroups.lookup(record.cgroup);
+    const cmdline = parseCappedCmdline(record.cmdline, record.cmdlineCut);
     return {
       pid: record.pid,
       ppid: record.ppid,
       command: record.comm,
-      cmdline: parseCmdline(record.cmdline),
+      cmdline: cmdline.args,
+      cmdlineTruncated: cmdline.truncated,
       uid: record.uid,
       startTicks: record.startTicks,
       nspid: nspid.length ? nspid : [record.pid],

@@ -17,7 +17,15 @@ export interface SpawnHelperOptions {
   stdin?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** More stdout than this ends the child and rejects (default MAX_HELPER_STDOUT). */
+  maxStdoutBytes?: number;
 }
+
+/**
+ * The most stdout kept of one helper run: above the helper's own cap on its snapshot (128 MiB,
+ * SNAPSHOT_CAP), so that its message wins; an older helper with no cap is stopped here.
+ */
+export const MAX_HELPER_STDOUT = 144 * 1024 * 1024;
 
 export function spawnHelper(argv: readonly string[], options: SpawnHelperOptions = {}): Promise<HelperProcessResult> {
   const started = performance.now();
@@ -29,7 +37,17 @@ export function spawnHelper(argv: readonly string[], options: SpawnHelperOptions
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+    const max = options.maxStdoutBytes ?? MAX_HELPER_STDOUT;
+    let kept = 0;
+    child.stdout!.on('data', (chunk: Buffer) => {
+      kept += chunk.length;
+      if (kept <= max) return void out.push(chunk);
+      // Closing the pipe ends a helper still writing (even one running as root, past sudo).
+      out.length = 0;
+      child.stdout!.destroy();
+      child.kill('SIGTERM');
+      reject(new Error(`${argv[0]} wrote more than ${max} bytes: stopped reading`));
+    });
     child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
     child.stdin!.on('error', () => undefined);
     child.stdin!.end(options.stdin ?? '');

@@ -7,8 +7,13 @@ export interface ProcessInfo {
   ppid: number;
   /** The short name (comm) from /proc/PID/stat. */
   command: string;
-  /** argv from /proc/PID/cmdline; empty for kernel threads. */
+  /**
+   * argv from /proc/PID/cmdline; empty for kernel threads. At most its first CMDLINE_CAP (4096)
+   * bytes: a process picks its argv, and one of megabytes would cost that much in every scan.
+   */
   cmdline: string[];
+  /** The command line was longer than CMDLINE_CAP bytes: `cmdline` is its start. */
+  cmdlineTruncated: boolean;
   /** Owner of /proc/PID: the effective UID, as lsns and ps show it (root for non-dumpable processes). */
   uid: number;
   /** Start time in clock ticks since boot (field 22 of /proc/PID/stat). */

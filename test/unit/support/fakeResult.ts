@@ -23,7 +23,7 @@ export function fakeResult(): DiscoveryResult {
   };
   const proc = (pid: number, command: string, namespaces: Partial<Record<NsType, number>>, extra: Partial<ProcessInfo> = {}) => {
     result.processes.set(pid, {
-      pid, ppid: 1, command, cmdline: [command], uid: 0, startTicks: pid * 10, nspid: [pid], cgroup: '/',
+      pid, ppid: 1, command, cmdline: [command], cmdlineTruncated: false, uid: 0, startTicks: pid * 10, nspid: [pid], cgroup: '/',
       container: null, threads: 1, namespaces, ...extra,
     });
   };

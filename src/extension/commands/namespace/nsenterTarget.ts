@@ -99,7 +99,7 @@ interface ChosenTypes {
 
 /** The picker's risky variant, named as such, and its one line on the risk. */
 export const FULL_PRIVILEGES_LABEL = '$(warning) All its namespaces, full host privileges';
-export const FULL_PRIVILEGES_RISK = "root with every host capability and no seccomp, running the process' own programs: a compromised container takes over the host through this shell";
+export const FULL_PRIVILEGES_RISK = 'Risk: a compromised container gets the host (all capabilities, no seccomp)';
 
 /** The types to join: from the options, else asked (all, host tools, or a chosen subset); null when cancelled. */
 async function chooseTypes(target: NsenterTarget & { kind: 'process' }, options: JoinOptions | undefined): Promise<ChosenTypes | null> {
@@ -112,11 +112,11 @@ async function chooseTypes(target: NsenterTarget & { kind: 'process' }, options:
   const picks: JoinPick[] = [
     {
       label: '$(check-all) All its namespaces',
-      description: 'as the process',
-      detail: `${differing.join(', ') || 'it shares every namespace with VS Code'} · no more privileges than the process: its UID, capabilities and no_new_privs`,
+      description: "with the process' UID, capabilities and no_new_privs",
+      detail: differing.join(', ') || 'it shares every namespace with VS Code',
       types: [...NS_TYPES],
     },
-    { label: FULL_PRIVILEGES_LABEL, detail: FULL_PRIVILEGES_RISK, types: [...NS_TYPES], fullPrivileges: true },
+    { label: FULL_PRIVILEGES_LABEL, description: 'root on the host', detail: FULL_PRIVILEGES_RISK, types: [...NS_TYPES], fullPrivileges: true },
     {
       label: '$(tools) Host tools',
       detail: "network, PID, UTS and IPC with the host's files and a /proc of its PID namespace: ip, ss, ps, strace, tcpdump from the host",

@@ -40,6 +40,9 @@ if (!existsSync(addon)) {
   process.exit(1);
 }
 copyFileSync(addon, 'dist/nsnative.node');
+// The program Open Shell runs to become no more than the target (native/nsinspect_enter.c).
+copyFileSync('native/build/Release/nsinspect-enter', 'dist/nsinspect-enter');
+chmodSync('dist/nsinspect-enter', 0o755);
 
 // Webviews: one browser bundle and one stylesheet per view (add a view here), the shared base
 // stylesheet, and the codicon font. All of media/webview and media/codicons is generated.

@@ -11,8 +11,10 @@ cd "$(dirname "$0")/.."
 # (libkrb5-dev), the benchmark's peak-memory figure (time), the helper's capture verb (tcpdump),
 # the "run through sudo" route of isolated terminals and shells and the browser test of the
 # privileged view through a sudoers rule (sudo), multi-range user namespace maps through
-# newuidmap/newgidmap (uidmap), the walkthrough's veth experiment and its test (iputils-ping).
-packages=(python3 make g++ iproute2 util-linux procps chromium libkrb5-dev time tcpdump sudo uidmap iputils-ping)
+# newuidmap/newgidmap (uidmap), the walkthrough's veth experiment and its test (iputils-ping),
+# container images without a registry for the Open Shell tests (busybox-static: one static binary
+# a chrooted "image" can run; capsh from libcap2-bin starts it).
+packages=(python3 make g++ iproute2 util-linux procps chromium libkrb5-dev time tcpdump sudo uidmap iputils-ping busybox-static libcap2-bin)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

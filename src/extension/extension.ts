@@ -10,6 +10,7 @@ import { CallerIdentity } from './callerIdentity';
 import { IdMapsPanels } from './views/idMaps/idMapsPanels';
 import { PrivilegedHelper } from './helper/privilegedHelper';
 import { TopologyFeature } from './views/topology/topologyFeature';
+import { watchEarlyExits, type EarlyExits } from './terminals/earlyExits';
 
 export const LOG_CHANNEL_NAME = 'Namespace Inspector';
 
@@ -28,6 +29,8 @@ export interface NamespaceInspectorApi {
   readonly helper: PrivilegedHelper;
   /** The network topology panel, its actions and captures. */
   readonly topology: TopologyFeature;
+  /** Terminals that ended at once and the message given for each. */
+  readonly earlyExits: EarlyExits;
 }
 
 export function activate(context: vscode.ExtensionContext): NamespaceInspectorApi | undefined {
@@ -37,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
     return undefined;
   }
   const log = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
+  const earlyExits = watchEarlyExits(log);
   const sessions = new IsolatedSessions();
   const identity = new CallerIdentity();
   const helper = PrivilegedHelper.forExtension(log, context.extensionPath);
@@ -45,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
   const topology = new TopologyFeature(context.extensionUri, namespacesView, sessions, helper, log);
   context.subscriptions.push(
     log,
+    earlyExits,
     sessions,
     identity,
     namespacesView,
@@ -54,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
     ...registerTerminalProfiles(log, identity),
   );
   log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);
-  return { log, namespacesView, sessions, identity, idMaps, helper, topology };
+  return { log, namespacesView, sessions, identity, idMaps, helper, topology, earlyExits };
 }
 
 export function deactivate(): void {

@@ -2,7 +2,10 @@
 // network namespace (held by its bind mount only, so no further question) gets a terminal whose
 // shell runs inside it; the test types `ip -o link` there and saves a screenshot.
 import { after, before, describe, it } from 'node:test';
-import { statSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type VsCodeSession } from './helpers/session';
 import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView } from './helpers/views';
@@ -11,13 +14,15 @@ import { chooseFromContextMenuUntil } from './helpers/contextMenu';
 import { saveScreenshot } from './helpers/screenshots';
 import { runCommand } from './helpers/palette';
 import { answerInputBox } from './helpers/inputBox';
-import { NamespaceLab } from '../integration/support/namespaces';
+import { NamespaceLab, nsInode, waitFor } from '../integration/support/namespaces';
+import { busyboxRoot, startInImage } from '../integration/support/busyboxImage';
 
 describe('Open Shell in Namespaces from the tree', () => {
   const lab = new NamespaceLab();
   let session: VsCodeSession;
   let netnsName: string;
   let netIno: number;
+  const dir = mkdtempSync(join(tmpdir(), 'nsi-e2e-shells-'));
 
   before(async () => {
     netnsName = lab.addNetns('e2e-shell');
@@ -28,6 +33,7 @@ describe('Open Shell in Namespaces from the tree', () => {
   after(async () => {
     lab.cleanup();
     await session?.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('the context-menu entry on a namespace item opens a terminal inside it', async () => {
@@ -50,5 +56,34 @@ describe('Open Shell in Namespaces from the tree', () => {
     // The terminal draws on a canvas, so its text is not in the DOM: the screenshot shows the output.
     await page.waitForTimeout(1500);
     await saveScreenshot(page, 'open-shell-netns-terminal');
+  });
+
+  it("on a busybox image's process the picker names the full-privileges variant and its risk; the default shell is the image's, as the process", async () => {
+    const page = session.page;
+    const root = busyboxRoot(dir, 'image');
+    const pid = await startInImage(lab, root, { drop: ['cap_sys_admin', 'cap_sys_ptrace', 'cap_sys_module'], hostname: 'e2e-shells', command: ['/bin/sleep', '600'] });
+    const utsIno = nsInode(pid, 'uts');
+    const view = sideBarView(page, 'Namespaces');
+    await runCommand(page, 'Namespace Inspector: Filter Namespaces...', { asks: true });
+    await answerInputBox(page, String(utsIno));
+    await expandTreeItem(treeItem(view, 'uts'));
+    await expandTreeItem(treeItem(view, `uts ${utsIno}`));
+    // The process row, not the namespace: the namespace's senior process is unshare, outside the image.
+    const picker = page.locator('.quick-input-widget', { hasText: 'full host privileges' });
+    await chooseFromContextMenuUntil(treeItem(view, 'sleep'), 'Open Shell in Namespaces...', picker);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Risk: a compromised container gets the host' }).waitFor();
+    await page.locator('.quick-input-widget', { hasText: `PID ${pid} to join` }).waitFor();
+    await saveScreenshot(page, 'open-shell-picker-privileges');
+    await page.keyboard.press('Enter');
+    await page.locator('.terminal-wrapper.active .xterm').first().waitFor();
+    await page.locator('.terminal-wrapper.active .xterm').first().click();
+    // The proof goes to the image's /work (readable here); the screen shows the same lines.
+    await page.keyboard.type("grep -E 'CapBnd|NoNewPrivs' /proc/self/status | tee /work/caps; hostname; echo done > /work/caps.done\n");
+    await waitFor('the shell inside the image', () => (existsSync(join(root, 'work', 'caps.done')) ? true : undefined), 15_000);
+    const caps = readFileSync(join(root, 'work', 'caps'), 'utf8');
+    assert.match(caps, new RegExp(`CapBnd:\\s+${/CapBnd:\s+(\w+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]}`));
+    assert.match(caps, /NoNewPrivs:\s+1/);
+    await page.waitForTimeout(1000);
+    await saveScreenshot(page, 'open-shell-image-as-process');
   });
 });

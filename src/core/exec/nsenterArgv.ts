@@ -29,6 +29,12 @@ export interface NsenterCommandRequest {
   own: Partial<Record<NsType, number>>;
   /** Keep the caller's uid and gid in a joined user namespace instead of becoming root there. */
   preserveCredentials?: boolean;
+  /**
+   * With the PID namespace but not the mount namespace joined: run the command in a mount
+   * namespace of its own with a /proc of the joined PID namespace (ps, top, ss -p, strace -p see
+   * the inner PIDs; the host's /proc would make ps fail with "lookup self").
+   */
+  privateProc?: boolean;
   command: readonly string[];
 }
 
@@ -50,17 +56,30 @@ export function nsenterCommandArgv(request: NsenterCommandRequest): NsenterResul
   if (target.kind === 'file') {
     return { ok: true, argv: ['nsenter', `${NAMESPACE_OPTION[target.type]}=${target.path}`, '--', ...request.command], joined: [target.type] };
   }
+  const joined = joinedTypes(target, request);
+  if (!Array.isArray(joined)) return joined;
+  const argv = ['nsenter', '--target', String(target.pid), ...joined.map((t) => NAMESPACE_OPTION[t])];
+  if (joined.includes('user') && request.preserveCredentials) argv.push('--preserve-credentials');
+  // In its mount namespace, also take the target's root and working directory: a container that
+  // pivoted or chrooted shows its own filesystem, not the mount namespace's root.
+  if (joined.includes('mnt')) argv.push('--root', '--wd');
+  argv.push('--', ...withPrivateProc(request, joined));
+  return { ok: true, argv, joined };
+}
+
+/** The types of a process target that are joined, in a stable order; a message when there are none. */
+export function joinedTypes(target: NsenterTarget & { kind: 'process' }, request: Pick<NsenterCommandRequest, 'types' | 'own'>): NsType[] | { ok: false; message: string } {
   const wanted = request.types ?? JOIN_ORDER;
   // setns() into one's own user namespace fails, and joining any other one again is a no-op.
   const joined = JOIN_ORDER.filter((t) => wanted.includes(t) && target.namespaces[t] !== undefined && target.namespaces[t] !== request.own[t]);
   if (joined.length === 0) {
     return { ok: false, message: `Process ${target.pid} shares the chosen namespaces (${wanted.join(', ')}) with VS Code: there is nothing to join.` };
   }
-  const argv = ['nsenter', '--target', String(target.pid), ...joined.map((t) => NAMESPACE_OPTION[t])];
-  if (joined.includes('user') && request.preserveCredentials) argv.push('--preserve-credentials');
-  // In its mount namespace, also take the target's root and working directory: a container that
-  // pivoted or chrooted shows its own filesystem, not the mount namespace's root.
-  if (joined.includes('mnt')) argv.push('--root', '--wd');
-  argv.push('--', ...request.command);
-  return { ok: true, argv, joined };
+  return joined;
+}
+
+// unshare --mount-proc makes a private mount namespace (propagation private) and mounts the
+// current PID namespace's proc on /proc: nsenter forked into the joined one before it runs.
+function withPrivateProc(request: NsenterCommandRequest, joined: readonly NsType[]): readonly string[] {
+  return request.privateProc && joined.includes('pid') && !joined.includes('mnt') ? ['unshare', '--mount-proc', '--', ...request.command] : request.command;
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { findExecutable } from '../../core/exec/findExecutable';
 import { shellJoin } from '../../core/exec/shellQuote';
+import { earlyExits } from './earlyExits';
 
 export interface ArgvTerminalSpec {
   name: string;
@@ -18,6 +19,7 @@ export function argvTerminalOptions(spec: ArgvTerminalSpec): vscode.TerminalOpti
     void vscode.window.showErrorMessage(`"${spec.argv[0]}" is not installed or not on PATH: install it (util-linux has unshare and nsenter) and try again.`);
     return undefined;
   }
+  earlyExits()?.expect(spec.name, spec.argv);
   return { name: spec.name, iconPath: new vscode.ThemeIcon(spec.icon), shellPath: program, shellArgs: spec.argv.slice(1), cwd: spec.cwd };
 }
 
@@ -26,6 +28,7 @@ export function openArgvTerminal(log: vscode.LogOutputChannel, spec: ArgvTermina
   if (!options) return undefined;
   log.debug(`terminal "${spec.name}": ${shellJoin(spec.argv)}`);
   const terminal = vscode.window.createTerminal(options);
+  earlyExits()?.expect(spec.name, spec.argv, terminal);
   terminal.show();
   return terminal;
 }

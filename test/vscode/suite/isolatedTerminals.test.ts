@@ -217,7 +217,7 @@ describe('Isolated terminals and shells in namespaces', function () {
     assert.notEqual(hostname(), name);
   });
 
-  it('Open Shell on a process, answered through its pick: "All its namespaces" (the default) joins each that differs, "Host tools" keeps the host mount namespace', async () => {
+  it('Open Shell on a process, answered through its pick: "All its namespaces" (the default) joins each that differs, "Host tools" (third) keeps the host mount namespace', async () => {
     const pid = lab.start(['unshare', '--uts', '--net', '--mount', 'sleep', '600']).pid!;
     await waitForCommand(pid, 'sleep');
     const nodeId = processNodeId(nsNodeId(nsInode(pid, 'uts')), pid);
@@ -226,14 +226,15 @@ describe('Isolated terminals and shells in namespaces', function () {
     await answerQuickPick(0);
     const allShell = track(await all);
     assert.ok(allShell);
-    assert.match(allShell.argv.join(' '), new RegExp(`^nsenter --target ${pid} --mount --uts --net --root --wd -- `));
+    // As root, joining its mount namespace: nsinspect-enter, which also takes on the process' privileges.
+    assert.match(allShell.argv.join(' '), new RegExp(`^\\S+/nsinspect-enter --target ${pid} --ns mnt,uts,net --root --wd --uid `));
     allShell.terminal.sendText(`{ readlink /proc/self/ns/uts; readlink /proc/self/ns/mnt; } > ${join(dir, 'all')}; echo done > ${join(dir, 'all.done')}`);
     assert.deepEqual((await proof('all')).trim().split('\n'), [`uts:[${nsInode(pid, 'uts')}]`, `mnt:[${nsInode(pid, 'mnt')}]`]);
     await waitFor('the shell terminal to take the focus', () => (vscode.window.activeTerminal === allShell.terminal ? true : undefined), 10_000);
     await new Promise((resolve) => setTimeout(resolve, 1000));
 
     const tools = vscode.commands.executeCommand<JoinTerminal | undefined>(CMD.openShell, nodeId);
-    await answerQuickPick(1);
+    await answerQuickPick(2);
     const toolsShell = track(await tools);
     assert.ok(toolsShell);
     assert.match(toolsShell.argv.join(' '), new RegExp(`^nsenter --target ${pid} --uts --net -- `));

@@ -57,7 +57,7 @@ async function runIn(ctx: CommandContext, target: RunTarget, command: string[], 
       return terminal && { terminal, argv: result.argv };
     }
     case 'netns': {
-      const join = { target: { kind: 'file' as const, path: `${NETNS_DIR}/${target.name}`, type: 'net' as const }, types: undefined, preserveCredentials: false, sudo: false, title: `netns ${target.name}` };
+      const join = { target: { kind: 'file' as const, path: `${NETNS_DIR}/${target.name}`, type: 'net' as const }, types: undefined, preserveCredentials: false, sudo: false, dropPrivileges: false, title: `netns ${target.name}` };
       return openJoinTerminal(ctx, join, command, 'Run', cwd);
     }
     case 'namespace': {

@@ -19,8 +19,12 @@ import { resolveTarget } from './resolveTarget';
 export interface JoinOptions {
   types?: string[];
   hostTools?: boolean;
+  /** Keep every host privilege instead of taking on the target process' (the picker's risky variant). */
+  fullPrivileges?: boolean;
   preserveCredentials?: boolean;
   sudo?: boolean;
+  /** The answer to "the image has no shell" (the button's label), instead of asking. */
+  noShellAnswer?: string;
 }
 
 export interface ResolvedJoin {
@@ -28,6 +32,11 @@ export interface ResolvedJoin {
   types: NsType[] | undefined;
   preserveCredentials: boolean;
   sudo: boolean;
+  /**
+   * Become no more than the target process (its IDs, capabilities, no_new_privs) before the
+   * program runs: a root shell that joins a process' mount namespace runs that process' files.
+   */
+  dropPrivileges: boolean;
   /** Short text for the terminal name. */
   title: string;
 }
@@ -51,8 +60,9 @@ export async function resolveJoin(ctx: CommandContext, arg: unknown, options: Jo
     target = { kind: 'process', pid: entry.pid, namespaces: Object.keys(live).length ? live : (known?.namespaces ?? {}) };
     targetUid = known?.uid;
   }
-  const types = target.kind === 'file' ? undefined : await chooseTypes(target, options);
-  if (target.kind === 'process' && types === null) return undefined;
+  const chosen = target.kind === 'file' ? undefined : await chooseTypes(target, options);
+  if (target.kind === 'process' && chosen === null) return undefined;
+  const types = chosen?.types;
   const joinsUser = target.kind === 'process' ? (types ?? NS_TYPES).includes('user') : target.type === 'user';
   const problem = joinPrivilegeProblem({
     callerUid: ctx.identity.uid,
@@ -67,29 +77,56 @@ export async function resolveJoin(ctx: CommandContext, arg: unknown, options: Jo
   const preserveCredentials =
     options?.preserveCredentials ??
     (target.kind === 'process' && joinsUser && needsPreservedCredentialsOf(target.pid));
-  const title = target.kind === 'file' ? target.path : `PID ${target.pid}${options?.hostTools || sameTypes(types, HOST_TOOLS_TYPES) ? ' host tools' : ''}`;
-  return { target, types: types ?? undefined, preserveCredentials, sudo, title };
+  const fullPrivileges = chosen?.fullPrivileges ?? false;
+  const joinsMount = target.kind === 'process' && (types ?? NS_TYPES).includes('mnt') && target.namespaces.mnt !== undefined && target.namespaces.mnt !== processNamespaces('self').mnt;
+  // Only a shell that runs as root on the host has host privileges to lose (the real UID: tests
+  // may pretend that VS Code is not root).
+  const dropPrivileges = joinsMount && !fullPrivileges && (process.geteuid?.() === 0 || sudo);
+  const what = options?.hostTools || sameTypes(types, HOST_TOOLS_TYPES) ? ' host tools' : fullPrivileges ? ' full host privileges' : '';
+  const title = target.kind === 'file' ? target.path : `PID ${target.pid}${what}`;
+  return { target, types: types ?? undefined, preserveCredentials, sudo, dropPrivileges, title };
 }
 
 interface JoinPick extends vscode.QuickPickItem {
   types: NsType[] | 'choose';
+  fullPrivileges?: boolean;
 }
 
+interface ChosenTypes {
+  types: NsType[];
+  fullPrivileges: boolean;
+}
+
+/** The picker's risky variant, named as such, and its one line on the risk. */
+export const FULL_PRIVILEGES_LABEL = '$(warning) All its namespaces, full host privileges';
+export const FULL_PRIVILEGES_RISK = 'Risk: a compromised container gets the host (all capabilities, no seccomp)';
+
 /** The types to join: from the options, else asked (all, host tools, or a chosen subset); null when cancelled. */
-async function chooseTypes(target: NsenterTarget & { kind: 'process' }, options: JoinOptions | undefined): Promise<NsType[] | null> {
-  if (options?.hostTools) return [...HOST_TOOLS_TYPES];
-  if (options?.types) return options.types.filter(isNsType);
-  if (options) return [...NS_TYPES];
+async function chooseTypes(target: NsenterTarget & { kind: 'process' }, options: JoinOptions | undefined): Promise<ChosenTypes | null> {
+  const fullPrivileges = options?.fullPrivileges ?? false;
+  if (options?.hostTools) return { types: [...HOST_TOOLS_TYPES], fullPrivileges };
+  if (options?.types) return { types: options.types.filter(isNsType), fullPrivileges };
+  if (options) return { types: [...NS_TYPES], fullPrivileges };
   const own = processNamespaces('self');
   const differing = NS_TYPES.filter((t) => target.namespaces[t] !== undefined && target.namespaces[t] !== own[t]);
   const picks: JoinPick[] = [
-    { label: '$(check-all) All its namespaces', detail: differing.join(', ') || 'it shares every namespace with VS Code', types: [...NS_TYPES] },
-    { label: '$(tools) Host tools', detail: "network, PID, UTS and IPC, keeping the host's files: ip, ss, strace, tcpdump from the host", types: [...HOST_TOOLS_TYPES] },
+    {
+      label: '$(check-all) All its namespaces',
+      description: "with the process' UID, capabilities and no_new_privs",
+      detail: differing.join(', ') || 'it shares every namespace with VS Code',
+      types: [...NS_TYPES],
+    },
+    { label: FULL_PRIVILEGES_LABEL, description: 'root on the host', detail: FULL_PRIVILEGES_RISK, types: [...NS_TYPES], fullPrivileges: true },
+    {
+      label: '$(tools) Host tools',
+      detail: "network, PID, UTS and IPC with the host's files and a /proc of its PID namespace: ip, ss, ps, strace, tcpdump from the host",
+      types: [...HOST_TOOLS_TYPES],
+    },
     { label: '$(list-selection) Choose namespaces…', types: 'choose' },
   ];
   const pick = await vscode.window.showQuickPick(picks, { title: `Namespaces of PID ${target.pid} to join` });
   if (!pick) return null;
-  if (pick.types !== 'choose') return pick.types;
+  if (pick.types !== 'choose') return { types: pick.types, fullPrivileges: pick.fullPrivileges ?? false };
   const each = await vscode.window.showQuickPick(
     NS_TYPES.filter((t) => target.namespaces[t] !== undefined).map((t) => ({
       label: `$(${typeCodicon(t)}) ${t}`,
@@ -100,7 +137,7 @@ async function chooseTypes(target: NsenterTarget & { kind: 'process' }, options:
     })),
     { title: `Namespaces of PID ${target.pid} to join`, canPickMany: true },
   );
-  return each ? each.map((p) => p.type) : null;
+  return each ? { types: each.map((p) => p.type), fullPrivileges: false } : null;
 }
 
 /** false: go ahead without sudo; true: through sudo; undefined: cancelled. */

@@ -4,6 +4,7 @@
 // another user through pretend() to walk the non-root paths with real terminals.
 import * as vscode from 'vscode';
 import { Disposable } from './disposable';
+import { CONTEXT_KEYS, setContextKey } from './contextKeys';
 
 export interface PrivilegeChoice<T extends string> {
   id: T;
@@ -38,6 +39,12 @@ export class CallerIdentity extends Disposable {
    */
   pretend(uid: number | undefined): void {
     this.pretendedUid = uid;
+    this.announce();
+  }
+
+  /** Tells the menus (their when-clauses) whether the user is root. */
+  announce(): void {
+    setContextKey(CONTEXT_KEYS.isRoot, this.isRoot);
   }
 
   /**

@@ -8,6 +8,8 @@ export const CONTEXT_KEYS = {
   grouping: 'nsInspector:grouping',
   /** The Namespaces view shows everything through the privileged helper. */
   privileged: 'nsInspector:privilegedView',
+  /** The user is root: the privileged view and the helper's installer are not offered then. */
+  isRoot: 'nsInspector:isRoot',
 } as const;
 
 type ContextKey = (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS];

@@ -43,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
   const earlyExits = watchEarlyExits(log);
   const sessions = new IsolatedSessions();
   const identity = new CallerIdentity();
+  identity.announce();
   const helper = PrivilegedHelper.forExtension(log, context.extensionPath);
   const namespacesView = registerNamespacesView(log, sessions, helper);
   const idMaps = new IdMapsPanels(context.extensionUri, namespacesView, log);

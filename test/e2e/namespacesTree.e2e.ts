@@ -109,6 +109,26 @@ describe('the Namespaces tree in the workbench', () => {
     await menu.waitFor({ state: 'detached' });
   });
 
+  it('offers root neither the privileged view nor the helper installer (title menu and palette)', async () => {
+    const { page } = session;
+    await clickTitleAction('More Actions');
+    const menu = page.locator('.context-view .monaco-menu');
+    await menu.waitFor();
+    const entries = await menu.locator('.action-label').allTextContents();
+    assert.ok(entries.length > 0, 'the title bar\'s More Actions menu opened');
+    assert.deepEqual(entries.filter((text) => /Show All Namespaces|Install Privileged Helper/.test(text)), [], `offered to root: ${entries.join(' | ')}`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('>Namespace Inspector: Show All Namespaces');
+    await page.locator('.quick-input-widget', { hasText: 'No matching commands' }).waitFor();
+    await input.fill('>Namespace Inspector: Install Privileged Helper');
+    await page.locator('.quick-input-widget', { hasText: 'No matching commands' }).waitFor();
+    await input.fill('>Namespace Inspector: Filter Namespaces');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Filter Namespaces' }).first().waitFor();
+    await page.keyboard.press('Escape');
+  });
+
   it('groups by PID namespace and by container from the palette', async () => {
     await runCommand(session.page, 'Namespace Inspector: Group Namespaces by PID Namespace');
     await expandTreeItem(treeItem(view(), 'pid '));
@@ -142,6 +162,10 @@ describe('the Namespaces tree in the workbench', () => {
     await answerInputBox(session.page, netnsName);
     const message = view().locator('.message', { hasText: `Filter "${netnsName}": 1 namespace match.` });
     await message.waitFor();
+    // The match shows without a click (its folder is opened), and Filter stays beside Clear.
+    await treeItem(view(), `net ${netIno} · ${netnsName}`).waitFor();
+    await sideBarTitleAction(session.page, 'Filter Namespaces').waitFor();
+    await sideBarTitleAction(session.page, 'Clear Namespace Filter').waitFor();
     await saveScreenshot(session.page, 'tree-filter-match');
     await runCommand(session.page, 'Namespace Inspector: Clear Namespace Filter');
     await message.waitFor({ state: 'hidden' });

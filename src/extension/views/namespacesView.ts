@@ -127,9 +127,16 @@ export class NamespacesView extends Disposable {
     return result;
   }
 
-  setFilter(text: string | undefined): void {
+  setFilter(text: string | undefined): Promise<void> {
     this.provider.setOptions({ filter: compileFilter(text) });
     this.showOptions();
+    return text ? this.revealMatches() : Promise.resolve();
+  }
+
+  /** Opens the folders the filter's matches are in, so they show without a click (the first few). */
+  private async revealMatches(): Promise<void> {
+    const matches = this.snapshot?.namespaceNodes().slice(0, REVEALED_MATCHES) ?? [];
+    for (const node of matches) await this.treeView.reveal(node.id, { select: false, focus: false, expand: false });
   }
 
   /** Switches grouping and remembers it (in the nsInspector.grouping setting). */
@@ -183,6 +190,9 @@ export class NamespacesView extends Disposable {
     if (this.treeView.message !== message) this.treeView.message = message;
   }
 }
+
+/** How many of a filter's matches are revealed: enough for a screenful, not a tree opened whole. */
+const REVEALED_MATCHES = 20;
 
 export function registerNamespacesView(log: vscode.LogOutputChannel, sessions: IsolatedSessions, helper?: PrivilegedHelper): NamespacesView {
   return new NamespacesView(log, sessions, helper);

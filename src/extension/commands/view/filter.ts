@@ -18,5 +18,5 @@ export const filter: CommandFactory = (ctx) => async (arg?: unknown) => {
           value: ctx.view.provider.treeOptions.filter?.text ?? '',
         });
   if (value === undefined) return;
-  ctx.view.setFilter(value);
+  await ctx.view.setFilter(value);
 };

@@ -18,7 +18,7 @@ export const revealHere: CommandFactory = (ctx) => async () => {
   const shown = await ctx.view.revealNamespaces(ids);
   if (shown === 0) {
     void vscode.window.showInformationMessage('The current filter, grouping or shown types hide the namespaces VS Code runs in.', 'Clear Filter').then((choice) => {
-      if (choice) ctx.view.setFilter(undefined);
+      if (choice) void ctx.view.setFilter(undefined);
     });
   }
   return shown;

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { hostText, hostTextNoIcons, LABEL_MAX } from '../../src/core/text/hostText';
+import { hostText, hostTextForUi, LABEL_MAX } from '../../src/core/text/hostText';
 import { code, escapeMarkdown } from '../../src/core/tree/markdownText';
 import { nodeLabel, nodeTooltip } from '../../src/core/tree/presentation';
 import { processDetails, namespaceDetails } from '../../src/core/tree/detailsText';
@@ -87,8 +87,9 @@ test('code spans use a fence longer than any backtick run inside', () => {
   assert.equal(code(''), '` `');
 });
 
-test('quick pick and terminal text cannot draw icons', () => {
-  assert.equal(hostTextNoIcons('$(warning) root'), '\\$(warning) root');
+test('quick pick, terminal and notification text cannot draw icons or links', () => {
+  assert.equal(hostTextForUi('$(warning) root'), '\\$(warning) root');
+  assert.equal(hostTextForUi('see [x](https://example.invalid)\n'), 'see [x] (https://example.invalid)\\n');
 });
 
 test('a hostile process in the tree: label, tooltip and details document show no link, image or HTML', () => {

@@ -44,7 +44,11 @@ export function hostText(text: string, max: number = LABEL_MAX): string {
   return `${pieces.join('')}…`;
 }
 
-/** Host text for a place that draws `$(name)` as an icon (quick pick items, terminal names). */
-export function hostTextNoIcons(text: string, max: number = LABEL_MAX): string {
-  return hostText(text, max).replace(/\$\(/g, '\\$(');
+/**
+ * Host text for VS Code's own UI strings (quick pick items, titles, terminal names, notifications):
+ * they draw `$(name)` as an icon and notifications make `[text](https://…)` a link, so both are
+ * broken up visibly.
+ */
+export function hostTextForUi(text: string, max: number = LABEL_MAX): string {
+  return hostText(text, max).replace(/\$\(/g, '\\$(').replace(/\]\(/g, '] (');
 }

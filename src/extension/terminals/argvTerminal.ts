@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { findExecutable } from '../../core/exec/findExecutable';
 import { shellJoin } from '../../core/exec/shellQuote';
+import { hostText, hostTextForUi, LINE_MAX } from '../../core/text/hostText';
 
 export interface ArgvTerminalSpec {
   name: string;
@@ -18,13 +19,13 @@ export function argvTerminalOptions(spec: ArgvTerminalSpec): vscode.TerminalOpti
     void vscode.window.showErrorMessage(`"${spec.argv[0]}" is not installed or not on PATH: install it (util-linux has unshare and nsenter) and try again.`);
     return undefined;
   }
-  return { name: spec.name, iconPath: new vscode.ThemeIcon(spec.icon), shellPath: program, shellArgs: spec.argv.slice(1), cwd: spec.cwd };
+  return { name: hostTextForUi(spec.name, LINE_MAX), iconPath: new vscode.ThemeIcon(spec.icon), shellPath: program, shellArgs: spec.argv.slice(1), cwd: spec.cwd };
 }
 
 export function openArgvTerminal(log: vscode.LogOutputChannel, spec: ArgvTerminalSpec): vscode.Terminal | undefined {
   const options = argvTerminalOptions(spec);
   if (!options) return undefined;
-  log.debug(`terminal "${spec.name}": ${shellJoin(spec.argv)}`);
+  log.debug(`terminal "${hostText(spec.name, LINE_MAX)}": ${shellJoin(spec.argv)}`);
   const terminal = vscode.window.createTerminal(options);
   terminal.show();
   return terminal;

@@ -10,6 +10,7 @@ import { nodeLabel, nodeTooltip } from '../../src/core/tree/presentation';
 import { processDetails, namespaceDetails } from '../../src/core/tree/detailsText';
 import { buildTree } from '../../src/core/tree/buildTree';
 import { DEV, fakeResult } from './support/fakeResult';
+import { formatTable } from '../../src/cli/formatTable';
 
 interface MarkdownIt {
   render(src: string): string;
@@ -109,4 +110,13 @@ test('a hostile process in the tree: label, tooltip and details document show no
     assert.doesNotMatch(html, /\u202E/u);
     assert.ok(markdown.length < 12_000, `capped: ${markdown.length}`);
   }
+});
+
+test('the command line table writes no terminal escape or newline from a label', () => {
+  const result = fakeResult();
+  result.namespaces.get(`${DEV}:11`)!.label = '\x1b]8;;https://example.invalid\x07x\x1b]8;;\x07\nfake row\u202E';
+  const table = formatTable(result, {});
+  // eslint-disable-next-line no-control-regex
+  assert.doesNotMatch(table, /[\x1b\x07\u202E]/u);
+  assert.ok(table.includes('\\x1b]8;;https://example.invalid\\x07x\\x1b]8;;\\x07\\nfake row'), table);
 });

@@ -116,7 +116,6 @@ test('the command line table writes no terminal escape or newline from a label',
   const result = fakeResult();
   result.namespaces.get(`${DEV}:11`)!.label = '\x1b]8;;https://example.invalid\x07x\x1b]8;;\x07\nfake row\u202E';
   const table = formatTable(result, {});
-  // eslint-disable-next-line no-control-regex
   assert.doesNotMatch(table, /[\x1b\x07\u202E]/u);
   assert.ok(table.includes('\\x1b]8;;https://example.invalid\\x07x\\x1b]8;;\\x07\\nfake row'), table);
 });

@@ -3,6 +3,7 @@ import type { ResultFilter } from '../core/model/filter';
 import { filteredNamespaces } from '../core/model/filter';
 import { NS_TYPES } from '../core/model/nsType';
 import type { Namespace } from '../core/model/namespace';
+import { hostText } from '../core/text/hostText';
 
 /** A readable table, one namespace a line, in the spirit of lsns. */
 export function formatTable(result: DiscoveryResult, filter: ResultFilter): string {
@@ -36,7 +37,8 @@ function row(ns: Namespace): string[] {
     ns.parent ? String(ns.parent.ino) : '-',
     ns.owner ? String(ns.owner.ino) : '-',
     heldBy.join(',') || 'ancestor',
-    ns.container ? `${ns.container.engine}:${ns.container.id.slice(0, 12)}` : '-',
-    ns.label,
+    // Host text: a comm or name with terminal escapes must not drive the reader's terminal.
+    ns.container ? hostText(`${ns.container.engine}:${ns.container.id.slice(0, 12)}`) : '-',
+    hostText(ns.label),
   ];
 }

@@ -1,32 +1,36 @@
 // The "Show Details" document: everything discovery knows about one namespace or process, as
-// Markdown. Long lists are cut so a namespace of thousands of processes stays readable.
+// Markdown. Long lists are cut so a namespace of thousands of processes stays readable. Host text
+// is always in code spans (markdownText): a Markdown preview of the document shows no link from it.
 import type { Namespace } from '../model/namespace';
 import { NS_TYPES } from '../model/nsType';
 import type { ProcessInfo } from '../model/process';
 import type { DiscoveryResult } from '../model/result';
 import { idKey } from '../model/namespaceId';
 import { containerText } from './containerText';
-import { code } from './markdownText';
+import { code, escapeMarkdown } from './markdownText';
+import { LINE_MAX } from '../text/hostText';
 import { idMapText, nsRef, refById } from './nsRefText';
 import { innerPid } from './pidInNamespace';
 import { TYPE_TITLES } from './typeTitles';
 
 const MAX_LISTED = 200;
+/** A whole command line in the process's own document (the addon keeps at most 4 KiB of it). */
+const DOCUMENT_LINE_MAX = 8192;
 
 export function namespaceDetails(ns: Namespace, result: DiscoveryResult): string {
   const lines = [
-    `# ${nsRef(ns)} ${ns.label}`,
+    `# ${nsRef(ns)} ${escapeMarkdown(ns.label)}`,
     '',
     `- type: ${ns.type} (${TYPE_TITLES[ns.type]})`,
     `- inode: ${ns.id.ino}`,
     `- device: ${ns.id.dev}`,
-    `- label: ${ns.label || '—'}`,
+    `- label: ${ns.label ? code(ns.label) : '—'}`,
     `- owner: ${refById(result, ns.owner)}`,
     `- parent: ${refById(result, ns.parent)}`,
-    `- container: ${ns.container ? containerText(ns.container) + (ns.container.pod ? ` (pod ${ns.container.pod})` : '') : 'none (host)'}`,
+    `- container: ${ns.container ? code(containerText(ns.container)) + (ns.container.pod ? ` (pod ${code(ns.container.pod)})` : '') : 'none (host)'}`,
     `- most senior process: ${ns.senior === null ? '—' : processLine(ns.senior, result)}`,
     `- leaders: ${ns.leaders.join(', ') || '—'}`,
-    `- bind mounts: ${ns.bindMounts.map((m) => `${code(m.path)} (in mnt:[${m.mntns}])`).join(', ') || '—'}`,
+    `- bind mounts: ${ns.bindMounts.map((m) => `${code(m.path, LINE_MAX)} (in mnt:[${m.mntns}])`).join(', ') || '—'}`,
     `- held open by: ${ns.fdRefs.map((r) => `PID ${r.pid} fd ${r.fd}`).join(', ') || '—'}`,
     `- threads only: ${ns.tids.join(', ') || '—'}`,
     `- for children of: ${ns.forChildrenPids.join(', ') || '—'}`,
@@ -49,18 +53,18 @@ export function namespaceDetails(ns: Namespace, result: DiscoveryResult): string
 
 export function processDetails(process: ProcessInfo, result: DiscoveryResult): string {
   const lines = [
-    `# ${process.command} (PID ${process.pid})`,
+    `# ${escapeMarkdown(process.command)} (PID ${process.pid})`,
     '',
     `- PID: ${process.pid} on the host, ${innerPid(process)} in its PID namespace`,
     `- PID in each PID namespace, host first: ${process.nspid.join(' → ')}`,
     `- parent PID: ${process.ppid}`,
     `- command: ${code(process.command)}`,
-    `- command line: ${process.cmdline.length ? code(process.cmdline.join(' ')) : '— (kernel thread)'}`,
+    `- command line: ${process.cmdline.length ? code(process.cmdline.join(' '), DOCUMENT_LINE_MAX) : '— (kernel thread)'}`,
     `- UID: ${process.uid}`,
     `- threads: ${process.threads}`,
     `- start time: ${process.startTicks} clock ticks after boot`,
-    `- cgroup: ${code(process.cgroup || '/')}`,
-    `- container: ${process.container ? containerText(process.container) : 'none'}`,
+    `- cgroup: ${code(process.cgroup || '/', LINE_MAX)}`,
+    `- container: ${process.container ? code(containerText(process.container)) : 'none'}`,
     '',
     '## Namespaces',
     '',
@@ -69,7 +73,7 @@ export function processDetails(process: ProcessInfo, result: DiscoveryResult): s
     const ino = process.namespaces[type];
     if (ino === undefined) continue;
     const ns = result.namespaces.get(idKey({ dev: result.nsfsDev, ino }));
-    lines.push(`- ${type}: ${ino}${ns?.label ? ` · ${ns.label}` : ''}`);
+    lines.push(`- ${type}: ${ino}${ns?.label ? ` · ${code(ns.label)}` : ''}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -78,5 +82,5 @@ function processLine(pid: number, result: DiscoveryResult): string {
   const p = result.processes.get(pid);
   if (!p) return `PID ${pid}`;
   const inner = innerPid(p);
-  return `PID ${pid}${inner === pid ? '' : ` (${inner} inside)`} ${code(p.cmdline.join(' ') || p.command)}`;
+  return `PID ${pid}${inner === pid ? '' : ` (${inner} inside)`} ${code(p.cmdline.join(' ') || p.command, LINE_MAX)}`;
 }

@@ -4,6 +4,7 @@ import type { DiscoveryResult } from '../model/result';
 import type { Namespace } from '../model/namespace';
 import { containerText } from './containerText';
 import { code, escapeMarkdown } from './markdownText';
+import { hostText, LINE_MAX } from '../text/hostText';
 import { idMapText, nsRef, refById } from './nsRefText';
 import { innerPid, pidText } from './pidInNamespace';
 import type { HeldBy, NamespaceNode, ProcessNode, TreeNode } from './treeNode';
@@ -22,15 +23,15 @@ export function nodeLabel(node: TreeNode): string {
     case 'typeGroup':
       return node.type;
     case 'containerGroup':
-      return node.container ? containerText(node.container) : 'host';
+      return node.container ? hostText(containerText(node.container)) : 'host';
     case 'sessionGroup':
       return 'Sessions';
     case 'session':
-      return node.session.name;
+      return hostText(node.session.name);
     case 'namespace':
       return namespaceLabel(node.ns);
     case 'process':
-      return node.process.command || `[${node.process.pid}]`;
+      return hostText(node.process.command) || `[${node.process.pid}]`;
     case 'limited':
       return `Limited view: ${plural(node.skipped.processes, 'process', 'processes')} not inspected`;
   }
@@ -38,7 +39,7 @@ export function nodeLabel(node: TreeNode): string {
 
 /** "net 4026532315 · blue": type, inode and what people know it by. */
 export function namespaceLabel(ns: Namespace): string {
-  return `${ns.type} ${ns.id.ino}${ns.label ? ` · ${ns.label}` : ''}`;
+  return `${ns.type} ${ns.id.ino}${ns.label ? ` · ${hostText(ns.label)}` : ''}`;
 }
 
 export function nodeDescription(node: TreeNode): string {
@@ -57,7 +58,7 @@ export function nodeDescription(node: TreeNode): string {
       parts.push(`PID ${node.session.pid}`, node.namespaceCount ? plural(node.namespaceCount, 'namespace', 'namespaces') : 'no namespaces of its own yet');
       break;
     case 'namespace':
-      if (node.session !== undefined && !node.inSession) parts.push(`session "${node.session}"`);
+      if (node.session !== undefined && !node.inSession) parts.push(`session "${hostText(node.session)}"`);
       if (node.here) parts.push('you are here');
       parts.push(node.heldBy === 'processes' ? plural(node.processCount, 'process', 'processes') : HELD_BY_TEXT[node.heldBy]);
       break;
@@ -115,7 +116,7 @@ function namespaceTooltip(node: NamespaceNode, result: DiscoveryResult): string 
   if (ns.type === 'pid' || ns.type === 'user') lines.push(`- parent: ${refById(result, ns.parent)}`);
   lines.push(`- processes: ${ns.pids.length}${ns.leaders.length ? ` (leaders ${ns.leaders.slice(0, 5).join(', ')}${ns.leaders.length > 5 ? ', …' : ''})` : ''}`);
   if (senior) lines.push(`- most senior: PID ${senior.pid} ${code(senior.command)}`);
-  if (ns.bindMounts.length) lines.push(`- bind mounts: ${[...new Set(ns.bindMounts.map((m) => m.path))].map(code).join(', ')}`);
+  if (ns.bindMounts.length) lines.push(`- bind mounts: ${[...new Set(ns.bindMounts.map((m) => m.path))].map((path) => code(path, LINE_MAX)).join(', ')}`);
   if (ns.fdRefs.length) lines.push(`- fd holders: ${ns.fdRefs.map((r) => `PID ${r.pid} fd ${r.fd}`).join(', ')}`);
   if (ns.container) lines.push(`- container: ${escapeMarkdown(containerText(ns.container))}`);
   if (ns.user) {
@@ -133,7 +134,7 @@ function processTooltip(node: ProcessNode): string {
   const lines = [
     `**${escapeMarkdown(p.command)}** PID ${innerPid(p)}${innerPid(p) === p.pid ? '' : ` (host PID ${p.pid})`}${node.here ? ' — *you are here*' : ''}`,
     '',
-    `- command line: ${code(p.cmdline.join(' ') || `[${p.command}]`)}`,
+    `- command line: ${code(p.cmdline.join(' ') || `[${p.command}]`, LINE_MAX)}`,
     `- PID in each PID namespace, host first: ${p.nspid.join(' → ')}`,
     `- parent PID: ${p.ppid}, UID: ${p.uid}, threads: ${p.threads}`,
   ];

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { findExecutable } from '../../core/exec/findExecutable';
 import { shellJoin } from '../../core/exec/shellQuote';
+import { hostText, hostTextForUi, LINE_MAX } from '../../core/text/hostText';
 import { earlyExits } from './earlyExits';
 
 export interface ArgvTerminalSpec {
@@ -19,16 +20,17 @@ export function argvTerminalOptions(spec: ArgvTerminalSpec): vscode.TerminalOpti
     void vscode.window.showErrorMessage(`"${spec.argv[0]}" is not installed or not on PATH: install it (util-linux has unshare and nsenter) and try again.`);
     return undefined;
   }
-  earlyExits()?.expect(spec.name, spec.argv);
-  return { name: spec.name, iconPath: new vscode.ThemeIcon(spec.icon), shellPath: program, shellArgs: spec.argv.slice(1), cwd: spec.cwd };
+  const name = hostTextForUi(spec.name, LINE_MAX);
+  earlyExits()?.expect(name, spec.argv);
+  return { name, iconPath: new vscode.ThemeIcon(spec.icon), shellPath: program, shellArgs: spec.argv.slice(1), cwd: spec.cwd };
 }
 
 export function openArgvTerminal(log: vscode.LogOutputChannel, spec: ArgvTerminalSpec): vscode.Terminal | undefined {
   const options = argvTerminalOptions(spec);
   if (!options) return undefined;
-  log.debug(`terminal "${spec.name}": ${shellJoin(spec.argv)}`);
+  log.debug(`terminal "${hostText(spec.name, LINE_MAX)}": ${shellJoin(spec.argv)}`);
   const terminal = vscode.window.createTerminal(options);
-  earlyExits()?.expect(spec.name, spec.argv, terminal);
+  earlyExits()?.expect(options.name ?? spec.name, spec.argv, terminal);
   terminal.show();
   return terminal;
 }

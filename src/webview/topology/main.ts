@@ -1,7 +1,7 @@
 // The network topology webview: draws the model the extension posts, with pan, zoom, fit,
 // search, details and actions; keeps its view (pan, zoom, selection, search) across refreshes
 // and reloads.
-import { codicon, h, s } from '../shared/dom';
+import { codicon, h, s, setText } from '../shared/dom';
 import { connect } from '../shared/vscodeApi';
 import { layoutSignature, searchTopology } from '../../core/net/searchTopology';
 import type { CaptureInfo, FromTopologyWebview, ToTopologyWebview, TopologyViewState } from '../../core/net/topologyMessages';
@@ -303,10 +303,10 @@ function onMessage(message: ToTopologyWebview): void {
   switch (message.type) {
     case 'topology':
       messageArrived = performance.now();
-      void show(message.topology).catch((error: unknown) => (status.textContent = `Drawing failed: ${String(error)}`));
+      void show(message.topology).catch((error: unknown) => setText(status, `Drawing failed: ${String(error)}`));
       break;
     case 'error':
-      status.textContent = message.message;
+      setText(status, message.message);
       break;
     case 'busy':
       root.setAttribute('aria-busy', String(message.busy));

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { namespaceNodeId } from '../../../src/core/tree/nodeIds';
 import type { NamespacesView } from '../../../src/extension/views/namespacesView';
 import { activatedApi } from './extensionUnderTest';
+import { readViewSettings } from '../../../src/extension/views/namespaces/viewSettings';
 import { NamespaceLab, nsInode, waitForCommand } from '../../integration/support/namespaces';
 
 const config = () => vscode.workspace.getConfiguration('nsInspector');
@@ -47,6 +48,26 @@ describe('Namespaces view auto-refresh', function () {
     await vscode.commands.executeCommand('nsInspector.namespaces.focus');
     assert.equal(view.treeView.visible, true);
     assert.ok(await shownWithin(await startInNewUts(), 6000), 'not shown within 6 s at a 1 s interval');
+  });
+
+  it('a workspace setting of 0.001 s is taken as 1 s: no busy loop of scans', async () => {
+    await vscode.commands.executeCommand('nsInspector.namespaces.focus');
+    await config().update('autoRefreshInterval', 0.001, vscode.ConfigurationTarget.Workspace);
+    try {
+      assert.equal(config().get('autoRefreshInterval'), 0.001, 'the workspace value is in effect');
+      // Distinct results over 4 s: one a second at most (the next is timed from the end of the last).
+      const seen = new Set<unknown>();
+      const started = Date.now();
+      while (Date.now() - started < 4000) {
+        seen.add(view.result);
+        await sleep(5);
+      }
+      assert.ok(seen.size >= 2, 'it still refreshes');
+      assert.ok(seen.size <= 6, `${seen.size} refreshes in 4 s`);
+      assert.equal(readViewSettings().autoRefreshSeconds, 1);
+    } finally {
+      await config().update('autoRefreshInterval', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('is paused while the view is hidden and catches up when shown', async () => {

@@ -5,13 +5,14 @@ import { after, before, describe, it } from 'mocha';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { NamespaceInspectorApi } from '../../../src/extension/extension';
 import type { Topology } from '../../../src/core/net/topology';
 import { activatedApi } from './extensionUnderTest';
+import { answerQuickPick } from './quickInput';
 
 type Result = { ok: boolean; message: string; name?: string };
 
@@ -180,5 +181,56 @@ describe('network topology actions through the helper', function () {
     // The kernel tears a namespace down in the background: vy goes when it is done.
     await eventually('vy to go with its peer', async () => (ns(await model(), y)?.interfaces.map((i) => i.name).join() === 'lo' ? true : undefined));
     assert.ok(!netnsList().includes(x));
+  });
+});
+
+// A target taken from the picture must still be the namespace that was shown when the action
+// runs: here the process that held it moves to a new network namespace (same PID, `exec unshare
+// --net`) while the user answers the picker, and Connect must refuse instead of wiring the new one.
+describe('a PID target re-checked right before acting', function () {
+  this.timeout(60_000);
+  const work = mkdtempSync(join(tmpdir(), 'nsi-ui-hardening-'));
+  const fifo = join(work, 'go');
+  const [ifA, ifB] = ['ui-hardening-a', 'ui-hardening-b'];
+  let mover: ReturnType<typeof spawn> | undefined;
+
+  after(() => {
+    if (mover?.pid) process.kill(-mover.pid, 'SIGKILL');
+    try {
+      execFileSync('ip', ['link', 'del', ifB], { stdio: 'ignore' });
+    } catch {
+      /* not made: the fix refused */
+    }
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('Connect refuses when the process moved to another network namespace meanwhile', async () => {
+    const api = await activatedApi();
+    execFileSync('mkfifo', [fifo]);
+    // bash blocks on the FIFO (no child process that could be the namespace's first PID), then
+    // the same PID unshares a new network namespace.
+    mover = spawn('unshare', ['--net', 'bash', '-c', 'read -r _ < "$0"; exec unshare --net sleep 600', fifo], { detached: true, stdio: 'ignore' });
+    const pid = mover.pid!;
+    const netOf = () => readlinkSync(`/proc/${pid}/ns/net`);
+    const before = await eventually('bash in its own netns', async () => (readlinkSync(`/proc/${pid}/ns/net`) !== readlinkSync('/proc/self/ns/net') && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'bash' ? netOf() : undefined));
+    const t = await api.topology.actions.topology();
+    const shown = t?.namespaces.find((n) => `net:[${n.inode}]` === before);
+    assert.ok(shown, 'the namespace is in the picture');
+    assert.deepEqual(shown.pids, [pid]);
+    const first = t!.namespaces.filter((n) => n.key !== shown.key && !n.error)[0];
+    assert.ok(first?.isHost, 'the host is the first namespace the picker offers');
+
+    const result = vscode.commands.executeCommand<Result>('nsInspector.network.connectVeth', { a: shown.key, ifA, ifB, cidrA: '', cidrB: '' });
+    // While the picker for the other end is open: the PID moves on.
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    writeFileSync(fifo, 'go\n');
+    await eventually('the PID in a new netns', async () => (netOf() !== before && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'sleep' ? true : undefined));
+    await answerQuickPick(0);
+    const answer = await result;
+    assert.equal(answer.ok, false, answer.message);
+    assert.match(answer.message, new RegExp(`the network namespace of PID ${pid} is now net:\\[\\d+\\], not net:\\[${shown.inode}\\]`, 'i'));
+    assert.match(answer.message, /nothing was changed/);
+    assert.throws(() => execFileSync('ip', ['link', 'show', 'dev', ifB], { stdio: 'ignore' }), 'no veth end on the host');
+    assert.doesNotMatch(execFileSync('nsenter', ['-t', String(pid), '-n', 'ip', '-o', 'link'], { encoding: 'utf8' }), new RegExp(ifA), 'no veth end in the new namespace');
   });
 });

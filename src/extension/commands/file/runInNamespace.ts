@@ -14,6 +14,7 @@ import { askHostname, pickIsolationTypes } from '../isolate/pickIsolation';
 import { openJoinTerminal } from '../namespace/openJoinTerminal';
 import { resolveJoin } from '../namespace/nsenterTarget';
 import { readFileFacts } from './fileFacts';
+import { hostTextForUi, LINE_MAX } from '../../../core/text/hostText';
 
 const NETNS_DIR = '/run/netns';
 
@@ -24,6 +25,11 @@ export type RunTarget =
   | { kind: 'new'; types: string[]; hostname?: string };
 
 export const runInNamespace: CommandFactory = (ctx) => async (arg?: unknown, options?: unknown) => {
+  // A file of an untrusted workspace is not run (the menus hide the command there too).
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showErrorMessage('Run in Namespace is off in Restricted Mode: it runs a file of this workspace. Trust the workspace (Manage Workspace Trust) to use it.');
+    return undefined;
+  }
   const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
   if (!uri || uri.scheme !== 'file') {
     void vscode.window.showErrorMessage('Run in Namespace works on a file on this machine: right-click one in the Explorer or open it in an editor.');
@@ -73,14 +79,15 @@ async function pickRunTarget(): Promise<RunTarget | undefined> {
   const picks: Array<vscode.QuickPickItem & { kind2: RunTarget['kind'] }> = [
     { label: '$(shield) New isolated session…', detail: 'new namespaces made for this run (unshare)', kind2: 'new' },
     { label: "$(server-process) A namespace's processes…", detail: "its network, PID, UTS, IPC, user, cgroup and time namespaces, with the host's files", kind2: 'namespace' },
-    { label: '$(globe) A named network namespace…', detail: netns.length ? netns.join(', ') : `none in ${NETNS_DIR}`, kind2: 'netns' },
+    { label: '$(globe) A named network namespace…', detail: netns.length ? hostTextForUi(netns.join(', '), LINE_MAX) : `none in ${NETNS_DIR}`, kind2: 'netns' },
   ];
   const pick = await vscode.window.showQuickPick(picks, { title: 'Run in Namespace' });
   if (!pick) return undefined;
   if (pick.kind2 === 'namespace') return { kind: 'namespace' };
   if (pick.kind2 === 'netns') {
-    const name = await vscode.window.showQuickPick(netns, { title: 'Network namespace', placeHolder: netns.length ? undefined : `No named network namespace in ${NETNS_DIR}` });
-    return name ? { kind: 'netns', name } : undefined;
+    const items = netns.map((name) => ({ label: hostTextForUi(name), name }));
+    const picked = await vscode.window.showQuickPick(items, { title: 'Network namespace', placeHolder: netns.length ? undefined : `No named network namespace in ${NETNS_DIR}` });
+    return picked ? { kind: 'netns', name: picked.name } : undefined;
   }
   const types = await pickIsolationTypes('Run in a New Isolated Session');
   if (!types) return undefined;

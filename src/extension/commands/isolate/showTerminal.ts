@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { idKey } from '../../../core/model/namespaceId';
 import type { CommandFactory } from '../commandContext';
+import { hostTextForUi, LINE_MAX } from '../../../core/text/hostText';
 
 /** Brings up the isolated terminal of a session item or of a namespace it made (or a pick); returns the terminal. */
 export const showTerminal: CommandFactory = (ctx) => async (arg?: unknown) => {
@@ -24,6 +25,6 @@ async function pickSession<T extends { name: string; pid: number }>(sessions: T[
     void vscode.window.showInformationMessage('No isolated terminal is open: "New Isolated Terminal…" opens one.');
     return undefined;
   }
-  const pick = await vscode.window.showQuickPick(sessions.map((s) => ({ label: s.name, description: `PID ${s.pid}`, session: s })), { title: 'Show Terminal' });
+  const pick = await vscode.window.showQuickPick(sessions.map((s) => ({ label: hostTextForUi(s.name, LINE_MAX), description: `PID ${s.pid}`, session: s })), { title: 'Show Terminal' });
   return pick?.session;
 }

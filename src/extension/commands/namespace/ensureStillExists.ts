@@ -5,18 +5,19 @@ import { findNamespaceEntry, processStillRuns } from '../../../core/exec/namespa
 import type { NamespaceEntry } from '../../../core/exec/nsenterArgv';
 import { nsRef } from '../../../core/tree/nsRefText';
 import { COMMAND_IDS } from '../commandIds';
+import { hostTextForUi } from '../../../core/text/hostText';
 import type { Target } from './resolveTarget';
 
 /** A way into the target now, or undefined (after telling the user) when it is gone. */
 export function ensureStillExists(target: Target): NamespaceEntry | undefined {
   if (target.kind === 'process') {
     if (processStillRuns(target.process)) return { kind: 'process', pid: target.process.pid };
-    reportGone(`Process ${target.process.pid} (${target.process.command}) has exited since the view was refreshed.`);
+    reportGone(`Process ${target.process.pid} (${hostTextForUi(target.process.command)}) has exited since the view was refreshed.`);
     return undefined;
   }
   const entry = findNamespaceEntry(target.ns);
   if (entry) return entry;
-  const label = target.ns.label ? ` (${target.ns.label})` : '';
+  const label = target.ns.label ? ` (${hostTextForUi(target.ns.label)})` : '';
   reportGone(`Namespace ${nsRef(target.ns)}${label} no longer exists: what held it went away since the view was refreshed.`);
   return undefined;
 }

@@ -6,6 +6,7 @@ import type { ProcessInfo } from '../../../core/model/process';
 import { NS_TYPES } from '../../../core/model/nsType';
 import { namespaceLabel, plural } from '../../../core/tree/presentation';
 import { typeCodicon } from '../../views/namespaces/typeIcons';
+import { hostTextForUi, LINE_MAX } from '../../../core/text/hostText';
 import type { CommandContext } from '../commandContext';
 
 export type Target = { kind: 'namespace'; ns: Namespace } | { kind: 'process'; process: ProcessInfo; ns: Namespace };
@@ -32,7 +33,7 @@ async function pickNamespace(ctx: CommandContext, action: string): Promise<Targe
   );
   const picks: NamespacePick[] = namespaces.map((ns) => ({
     ns,
-    label: `$(${typeCodicon(ns.type)}) ${namespaceLabel(ns)}`,
+    label: `$(${typeCodicon(ns.type)}) ${hostTextForUi(namespaceLabel(ns), LINE_MAX)}`,
     description: [here[ns.type] === ns.id.ino ? 'you are here' : '', plural(ns.pids.length, 'process', 'processes')].filter(Boolean).join(' · '),
   }));
   const pick = await vscode.window.showQuickPick(picks, {

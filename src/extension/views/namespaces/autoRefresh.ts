@@ -3,6 +3,15 @@
 // slow scan never piles up behind itself.
 import type * as vscode from 'vscode';
 
+/** The shortest interval: a workspace's settings must not turn the view into a busy loop of scans. */
+export const MIN_AUTO_REFRESH_SECONDS = 1;
+
+/** Seconds between refreshes from a setting's value: 0 (off) stays 0, anything else at least 1 s. */
+export function autoRefreshSeconds(value: unknown, fallback = 5): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return fallback;
+  return value === 0 ? 0 : Math.max(MIN_AUTO_REFRESH_SECONDS, value);
+}
+
 export class AutoRefresh implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private lastRefresh = 0;
@@ -14,12 +23,12 @@ export class AutoRefresh implements vscode.Disposable {
     private readonly refresh: () => Promise<unknown>,
     intervalSeconds: number,
   ) {
-    this.intervalMs = intervalSeconds * 1000;
+    this.intervalMs = autoRefreshSeconds(intervalSeconds) * 1000;
     this.subscription = view.onDidChangeVisibility(() => this.reschedule());
   }
 
   setInterval(seconds: number): void {
-    this.intervalMs = seconds * 1000;
+    this.intervalMs = autoRefreshSeconds(seconds) * 1000;
     this.reschedule();
   }
 

@@ -2,12 +2,13 @@
 import * as vscode from 'vscode';
 import { NS_TYPES, isNsType, type NsType } from '../../../core/model/nsType';
 import { isGrouping, type Grouping } from '../../../core/tree/grouping';
+import { autoRefreshSeconds } from './autoRefresh';
 
 const SECTION = 'nsInspector';
 
 export interface ViewSettings {
   grouping: Grouping;
-  /** Seconds between automatic refreshes while the view is visible; 0 turns them off. */
+  /** Seconds between automatic refreshes while the view is visible (at least 1); 0 turns them off. */
   autoRefreshSeconds: number;
   shownTypes: NsType[];
 }
@@ -15,11 +16,11 @@ export interface ViewSettings {
 export function readViewSettings(): ViewSettings {
   const config = vscode.workspace.getConfiguration(SECTION);
   const grouping = config.get<string>('grouping');
-  const seconds = config.get<number>('autoRefreshInterval');
+  const seconds = config.get<unknown>('autoRefreshInterval');
   const types = config.get<string[]>('shownTypes');
   return {
     grouping: isGrouping(grouping) ? grouping : 'type',
-    autoRefreshSeconds: typeof seconds === 'number' && seconds >= 0 ? seconds : 5,
+    autoRefreshSeconds: autoRefreshSeconds(seconds),
     shownTypes: Array.isArray(types) ? types.filter(isNsType) : [...NS_TYPES],
   };
 }

@@ -11,6 +11,7 @@ import type { NetNamespaceNode } from '../../../core/net/topology';
 import type { CaptureInfo } from '../../../core/net/topologyMessages';
 import { Disposable } from '../../disposable';
 import type { HelperCapture, PrivilegedHelper } from '../../helper/privilegedHelper';
+import { hostTextForUi } from '../../../core/text/hostText';
 
 interface RunningCapture extends CaptureInfo {
   helper: HelperCapture;
@@ -61,7 +62,7 @@ export class PcapCaptures extends Disposable {
       const bytes = fs.statSync(file).size;
       this.log.info(`topology: capture on ${ifName} in ${ns.label} ended (exit ${result.exitCode}), ${bytes} bytes in ${file}`);
       if (result.exitCode !== 0 && bytes <= 24) {
-        void vscode.window.showErrorMessage(`Capture on ${ifName} failed: ${result.stderr.trim() || `exit ${result.exitCode}`}`);
+        void vscode.window.showErrorMessage(`Capture on ${hostTextForUi(ifName)} failed: ${result.stderr.trim() || `exit ${result.exitCode}`}`);
       } else {
         void vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(file)).then(undefined, () => undefined);
         void vscode.window.showInformationMessage(`Capture saved: ${path.basename(file)} (${bytes} bytes).`, 'Reveal in File Manager').then((choice) => {
@@ -75,7 +76,7 @@ export class PcapCaptures extends Disposable {
     this.changed.fire(this.list());
     // The notification's Stop (cancel) button ends it too.
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Capturing on ${ifName} in ${ns.label} → ${path.basename(file)}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: `Capturing on ${hostTextForUi(ifName)} in ${hostTextForUi(ns.label)} → ${path.basename(file)}`, cancellable: true },
       (_progress, token) => {
         token.onCancellationRequested(() => capture.stop());
         return stopped;

@@ -9,10 +9,12 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { checkCidr, checkIfName, checkNetnsName, HelperArgumentError } from '../../../core/helper/helperRules';
 import { defaultVethName, netTargetOf } from '../../../core/net/netTargetOf';
+import { targetStillIn } from '../../../core/net/targetStillIn';
 import type { NetInterface, NetNamespaceNode, Topology } from '../../../core/net/topology';
 import type { NetTarget } from '../../../core/helper/netTarget';
 import type { PrivilegedHelper } from '../../helper/privilegedHelper';
 import { showHelperError } from '../../commands/helper/showHelperError';
+import { hostTextForUi } from '../../../core/text/hostText';
 import type { TopologyPanels } from './topologyPanel';
 import type { PcapCaptures } from './pcapCaptures';
 
@@ -64,17 +66,17 @@ export class TopologyActions {
   async deleteNamespace(which?: string, options: { confirmed?: boolean } = {}): Promise<ActionResult> {
     const topology = await this.topology();
     const ns = which === undefined ? await this.pick(topology, 'Delete Network Namespace', (n) => n.netnsName !== undefined && !n.isHost && !n.isOwn) : find(topology, which);
-    if (!ns) return this.fail(which === undefined ? 'Cancelled: nothing was deleted.' : `No network namespace "${which}" in the topology: nothing was deleted.`, which !== undefined);
+    if (!ns) return this.fail(which === undefined ? 'Cancelled: nothing was deleted.' : `No network namespace "${hostTextForUi(which)}" in the topology: nothing was deleted.`, which !== undefined);
     if (ns.netnsName === undefined || ns.isHost || ns.isOwn) {
-      return this.fail(`${ns.label} is not a named network namespace (ip netns): only those can be deleted here; nothing was changed.`);
+      return this.fail(`${shown(ns)} is not a named network namespace (ip netns): only those can be deleted here; nothing was changed.`);
     }
     if (!options.confirmed) {
       const others = ns.pids.length ? ` ${ns.pids.length} process(es) still run in it and keep it alive.` : '';
-      const answer = await vscode.window.showWarningMessage(`Delete network namespace "${ns.netnsName}"?`, { modal: true, detail: `Its interfaces go with it (veth peers elsewhere too).${others}` }, 'Delete');
+      const answer = await vscode.window.showWarningMessage(`Delete network namespace "${hostTextForUi(ns.netnsName)}"?`, { modal: true, detail: `Its interfaces go with it (veth peers elsewhere too).${others}` }, 'Delete');
       if (answer !== 'Delete') return this.fail('Cancelled: nothing was deleted.', false);
     }
     const name = ns.netnsName;
-    return this.act(`Deleting network namespace "${name}"`, () => this.helper.deleteNetns(name), `Network namespace "${name}" deleted.`);
+    return this.act(`Deleting network namespace "${hostTextForUi(name)}"`, () => this.helper.deleteNetns(name), `Network namespace "${hostTextForUi(name)}" deleted.`);
   }
 
   async connect(args: ConnectArgs = {}): Promise<ActionResult> {
@@ -82,11 +84,11 @@ export class TopologyActions {
     const acting = (n: NetNamespaceNode) => netTargetOf(n) !== undefined && !n.error;
     const a = args.a !== undefined ? find(topology, args.a) : await this.pick(topology, 'Connect: first namespace', acting);
     if (!a) return this.fail(args.a !== undefined ? `No network namespace "${args.a}": nothing was changed.` : 'Cancelled: nothing was connected.', args.a !== undefined);
-    const b = args.b !== undefined ? find(topology, args.b) : await this.pick(topology, `Connect ${a.label} to…`, (n) => acting(n) && n.key !== a.key);
+    const b = args.b !== undefined ? find(topology, args.b) : await this.pick(topology, `Connect ${shown(a)} to…`, (n) => acting(n) && n.key !== a.key);
     if (!b) return this.fail(args.b !== undefined ? `No network namespace "${args.b}": nothing was changed.` : 'Cancelled: nothing was connected.', args.b !== undefined);
-    if (a.key === b.key) return this.fail(`Cannot connect ${a.label} to itself: pick two different namespaces; nothing was changed.`);
+    if (a.key === b.key) return this.fail(`Cannot connect ${shown(a)} to itself: pick two different namespaces; nothing was changed.`);
     const [ta, tb] = [netTargetOf(a), netTargetOf(b)];
-    if (!ta || !tb) return this.fail(`${!ta ? a.label : b.label} has no process, name or fd to act through: nothing was changed.`);
+    if (!ta || !tb) return this.fail(`${shown(!ta ? a : b)} has no process, name or fd to act through: nothing was changed.`);
     const interactive = args.a === undefined || args.b === undefined;
     const ifA = args.ifA ?? (interactive ? await this.askIfName(a, defaultVethName(b, names(a))) : defaultVethName(b, names(a)));
     if (ifA === undefined) return this.fail('Cancelled: nothing was connected.', false);
@@ -95,7 +97,7 @@ export class TopologyActions {
     for (const [ns, name] of [[a, ifA], [b, ifB]] as const) {
       const bad = problem(() => checkIfName(name));
       if (bad) return this.fail(bad);
-      if (names(ns).has(name)) return this.fail(`${ns.label} has an interface "${name}" already: nothing was changed.`);
+      if (names(ns).has(name)) return this.fail(`${shown(ns)} has an interface "${name}" already: nothing was changed.`);
     }
     if (ta.kind === tb.kind && ifA === ifB && (ta.kind === 'host' || JSON.stringify(ta) === JSON.stringify(tb))) return this.fail('The two ends need different names: nothing was changed.');
     const cidrA = args.cidrA ?? (interactive ? await this.askCidr(a, ifA) : '');
@@ -106,36 +108,53 @@ export class TopologyActions {
       const bad = cidr === '' ? undefined : problem(() => checkCidr(cidr));
       if (bad) return this.fail(bad);
     }
+    // The prompts above may have taken a while: the targets must still be the namespaces picked.
+    const moved = this.moved(ta, a) ?? this.moved(tb, b);
+    if (moved) return moved;
     return this.act(
-      `Connecting ${a.label} and ${b.label}`,
+      `Connecting ${shown(a)} and ${shown(b)}`,
       () => this.helper.run({ verb: 'veth-add', a: { target: ta, ifName: ifA, cidr: cidrA || undefined }, b: { target: tb, ifName: ifB, cidr: cidrB || undefined } }),
-      `Connected ${a.label}/${ifA} and ${b.label}/${ifB}.`,
+      `Connected ${shown(a)}/${ifA} and ${shown(b)}/${ifB}.`,
     );
   }
 
   /** The namespace and helper target of an existing interface, or the refusal saying which check failed. */
   private async interfaceTarget(which: string, ifName: string, purpose: 'act' | 'capture', nothing: 'changed' | 'started'): Promise<{ ns: NetNamespaceNode; target: NetTarget } | ActionResult> {
     const ns = find(await this.topology(), which);
-    if (!ns) return this.fail(`No network namespace "${which}": nothing was ${nothing}.`);
+    if (!ns) return this.fail(`No network namespace "${hostTextForUi(which)}": nothing was ${nothing}.`);
     const bad = problem(() => checkIfName(ifName));
     if (bad) return this.fail(bad);
-    if (!names(ns).has(ifName)) return this.fail(`${ns.label} has no interface "${ifName}": nothing was ${nothing}.`);
+    if (!names(ns).has(ifName)) return this.fail(`${shown(ns)} has no interface "${ifName}": nothing was ${nothing}.`);
     const target = netTargetOf(ns);
-    if (!target) return this.fail(`${ns.label} has no process, name or fd to ${purpose} through: nothing was ${nothing}.`);
+    if (!target) return this.fail(`${shown(ns)} has no process, name or fd to ${purpose} through: nothing was ${nothing}.`);
     return { ns, target };
   }
 
-  async setLink(which: string, ifName: string, state: 'up' | 'down'): Promise<ActionResult> {
+  async setLink(which: string, ifName: string, state: 'up' | 'down', options: { confirmed?: boolean } = {}): Promise<ActionResult> {
     const found = await this.interfaceTarget(which, ifName, 'act', 'changed');
     if ('ok' in found) return found;
     const { ns, target } = found;
-    return this.act(`Bringing ${ifName} ${state}`, () => this.helper.setLink(target, ifName, state), `${ns.label}/${ifName} is ${state === 'up' ? 'up' : 'down'}.`);
+    // Down on the host (or on VS Code's own namespace) may cut this machine off: asked, as Delete is.
+    if (state === 'down' && (ns.isHost || ns.isOwn) && !options.confirmed) {
+      const where = ns.isHost ? 'the host' : `${shown(ns)}, the namespace VS Code runs in`;
+      const answer = await vscode.window.showWarningMessage(
+        `Bring down ${ifName} on ${where}?`,
+        { modal: true, detail: 'Connections through it stop, including a remote session of VS Code that uses it.' },
+        'Bring Down',
+      );
+      if (answer !== 'Bring Down') return this.fail('Cancelled: nothing was changed.', false);
+    }
+    const moved = this.moved(target, ns);
+    if (moved) return moved;
+    return this.act(`Bringing ${ifName} ${state}`, () => this.helper.setLink(target, ifName, state), `${shown(ns)}/${ifName} is ${state === 'up' ? 'up' : 'down'}.`);
   }
 
   async capture(which: string, ifName: string): Promise<ActionResult> {
     const found = await this.interfaceTarget(which, ifName, 'capture', 'started');
     if ('ok' in found) return found;
     const { ns, target } = found;
+    const moved = this.moved(target, ns);
+    if (moved) return moved;
     try {
       const capture = await this.captures.start(ns, target, ifName);
       return { ok: true, message: capture.file };
@@ -153,7 +172,7 @@ export class TopologyActions {
     const topology = await this.topology();
     const ns = which !== undefined ? find(topology, which) : await this.pick(topology, title, (n) => n.interfaces.length > 0 && netTargetOf(n) !== undefined);
     if (!ns) {
-      if (which !== undefined) this.fail(`No network namespace "${which}": nothing was changed.`);
+      if (which !== undefined) this.fail(`No network namespace "${hostTextForUi(which)}": nothing was changed.`);
       return undefined;
     }
     const done = (i: NetInterface) => wanted !== undefined && i.adminUp === (wanted === 'up');
@@ -162,11 +181,11 @@ export class TopologyActions {
         .sort((x, y) => Number(done(x)) - Number(done(y)))
         .map((i) => ({
           name: i.name,
-          label: `$(${i.adminUp ? 'circle-filled' : 'circle-outline'}) ${i.name}`,
+          label: `$(${i.adminUp ? 'circle-filled' : 'circle-outline'}) ${hostTextForUi(i.name)}`,
           description: `${i.kind} · ${i.state}`,
           detail: i.addresses.map((a) => a.cidr).join(', ') || undefined,
         })),
-      { title: `${title}: ${ns.label}`, placeHolder: 'Pick an interface' },
+      { title: `${title}: ${shown(ns)}`, placeHolder: 'Pick an interface' },
     );
     return picked && { namespace: ns.key, ifName: picked.name };
   }
@@ -190,6 +209,16 @@ export class TopologyActions {
     return { ok: true, message: done, name: focusName };
   }
 
+  /** The refusal when a target from the last collection opens another namespace now (a reused PID). */
+  private moved(target: NetTarget, ns: NetNamespaceNode): ActionResult | undefined {
+    const check = targetStillIn(target, ns.key, shown(ns));
+    if (check.ok) {
+      if (check.unchecked) this.log.info(`topology: ${check.unchecked}`);
+      return undefined;
+    }
+    return this.fail(check.message);
+  }
+
   private fail(message: string, show = true): ActionResult {
     if (show) void vscode.window.showErrorMessage(message);
     this.log.info(`topology: ${message}`);
@@ -199,7 +228,7 @@ export class TopologyActions {
   private async pick(topology: Topology | undefined, title: string, allowed: (ns: NetNamespaceNode) => boolean): Promise<NetNamespaceNode | undefined> {
     const items = (topology?.namespaces ?? []).filter(allowed).map((ns) => ({
       ns,
-      label: `$(${ns.isHost ? 'home' : 'globe'}) ${ns.label}`,
+      label: `$(${ns.isHost ? 'home' : 'globe'}) ${shown(ns)}`,
       description: `net:[${ns.inode}] · ${ns.interfaces.length} interfaces`,
       detail: ns.interfaces.flatMap((i) => i.addresses.filter((x) => x.family === 'inet').map((x) => x.cidr)).join(', ') || undefined,
     }));
@@ -209,15 +238,15 @@ export class TopologyActions {
 
   private askIfName(ns: NetNamespaceNode, suggestion: string): Thenable<string | undefined> {
     return vscode.window.showInputBox({
-      title: `Interface name in ${ns.label}`,
+      title: `Interface name in ${shown(ns)}`,
       value: suggestion,
-      validateInput: (value) => problem(() => checkIfName(value), true) ?? (names(ns).has(value) ? `${ns.label} has "${value}" already` : undefined),
+      validateInput: (value) => problem(() => checkIfName(value), true) ?? (names(ns).has(value) ? `${shown(ns)} has "${value}" already` : undefined),
     });
   }
 
   private askCidr(ns: NetNamespaceNode, ifName: string): Thenable<string | undefined> {
     return vscode.window.showInputBox({
-      title: `Address for ${ns.label}/${ifName} (optional)`,
+      title: `Address for ${shown(ns)}/${ifName} (optional)`,
       prompt: 'ADDRESS/PREFIX, e.g. 10.0.0.1/24 or fd00::1/64; leave empty for none',
       validateInput: (value) => (value === '' ? undefined : problem(() => checkCidr(value), true)),
     });
@@ -233,6 +262,11 @@ function problem(check: () => unknown, typing = false): string | undefined {
     if (error instanceof HelperArgumentError) return `${error.message[0].toUpperCase()}${error.message.slice(1)}${typing ? '' : ': nothing was changed.'}`;
     throw error;
   }
+}
+
+/** A namespace's label as VS Code's prompts and notifications show it (host text: see hostText). */
+function shown(ns: NetNamespaceNode): string {
+  return hostTextForUi(ns.label);
 }
 
 function names(ns: NetNamespaceNode): Set<string> {

@@ -1,0 +1,170 @@
+// Real engines, real containers with names of their own: attribution (cgroup path and monitor
+// ancestry), names and facts from the engines' own state. Run as root.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { discover } from '../../src/core/discovery/discover';
+import { ContainerCatalog } from '../../src/core/containers/containerCatalog';
+import type { DiscoveryResult } from '../../src/core/model/result';
+import type { ContainerRef } from '../../src/core/model/container';
+import { EngineLab, TAG, must } from './support/engines';
+
+const lab = new EngineLab();
+const log: string[] = [];
+
+async function discoverNamed(): Promise<DiscoveryResult> {
+  const result = await discover();
+  const catalog = new ContainerCatalog({ log: (line) => log.push(line), timeoutMs: 2000 });
+  await catalog.refresh(result);
+  catalog.apply(result);
+  return result;
+}
+
+function containerOfPid(result: DiscoveryResult, pid: number): ContainerRef | null {
+  const info = result.processes.get(pid);
+  assert.ok(info, `pid ${pid} was not discovered`);
+  return info.container;
+}
+
+async function waitForPid(read: () => number): Promise<number> {
+  for (let i = 0; i < 100; i++) {
+    const pid = read();
+    if (pid > 0 && fs.existsSync(`/proc/${pid}`)) return pid;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the container has no process');
+}
+
+/** The `sleep` below a monitor's child chain (runc's init exec()s into it). */
+async function sleeperUnder(pid: number): Promise<number> {
+  for (let i = 0; i < 100; i++) {
+    const found = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).find((p) => {
+      try {
+        return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').startsWith('/bin/busybox\0sleep') && isDescendant(Number(p), pid);
+      } catch {
+        return false;
+      }
+    });
+    if (found) return Number(found);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no sleep under ${pid}`);
+}
+
+function isDescendant(pid: number, ancestor: number): boolean {
+  for (let p = pid, i = 0; p > 1 && i < 64; i++) {
+    if (p === ancestor) return true;
+    try {
+      p = Number(/^PPid:\s*(\d+)/m.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))![1]);
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+describe('containers of real engines', { concurrency: false }, () => {
+  before(() => lab.makeImage());
+  after(() => lab.cleanup());
+
+  it('Docker: attributed by cgroup and shim, named by the API with image, state, labels and compose project', async () => {
+    await lab.docker();
+    const name = `${TAG}-docker-web`;
+    const id = lab.dockerRun(name, ['--label', 'com.docker.compose.project=nsi-shop', '--label', 'tier=front']);
+    const pid = await waitForPid(() => Number(must(['docker', 'inspect', '-f', '{{.State.Pid}}', id]).trim()));
+    const container = containerOfPid(await discoverNamed(), pid);
+    assert.equal(container?.engine, 'docker');
+    assert.equal(container?.id, id);
+    assert.equal(container?.facts?.name, name);
+    assert.equal(container?.facts?.image, `${TAG}-busybox`);
+    assert.equal(container?.facts?.state, 'running');
+    assert.equal(container?.facts?.composeProject, 'nsi-shop');
+    assert.equal(container?.facts?.labels?.tier, 'front');
+    assert.ok(container?.sharesWithHost?.includes('user'), 'a rootful Docker container shares the host user namespace');
+    assert.ok(!container?.sharesWithHost?.includes('net'));
+  });
+
+  it('Docker: a container on the host network is flagged so', async () => {
+    await lab.docker();
+    const id = lab.dockerRun(`${TAG}-docker-hostnet`, ['--network', 'host', '--pid', 'host']);
+    const pid = await waitForPid(() => Number(must(['docker', 'inspect', '-f', '{{.State.Pid}}', id]).trim()));
+    const container = containerOfPid(await discoverNamed(), pid);
+    assert.deepEqual(container?.sharesWithHost?.filter((t) => t === 'net' || t === 'pid').sort(), ['net', 'pid']);
+  });
+
+  it('Podman (rootful): attributed, named through the libpod API', async () => {
+    await lab.podman();
+    const name = `${TAG}-podman-db`;
+    const id = lab.podmanRun(name, ['--label', 'role=db']);
+    const pid = await waitForPid(() => Number(must(['podman', 'inspect', '-f', '{{.State.Pid}}', id]).trim()));
+    const container = containerOfPid(await discoverNamed(), pid);
+    assert.equal(container?.engine, 'podman');
+    assert.equal(container?.id, id);
+    assert.equal(container?.monitorName, name, 'conmon -n carries the name');
+    assert.equal(container?.facts?.name, name);
+    assert.equal(container?.facts?.image, `localhost/${TAG}-busybox:latest`);
+    assert.equal(container?.facts?.labels?.role, 'db');
+  });
+
+  it('containerd k8s.io through ctr: cgroup /k8s.io/ID says nothing, the shim names it', async () => {
+    const image = await lab.containerdImage();
+    const id = `${TAG}-ctr-plain`;
+    lab.ctrRun(image, id);
+    const pid = await waitForPid(() => lab.ctrPid(id));
+    assert.match(fs.readFileSync(`/proc/${pid}/cgroup`, 'utf8'), new RegExp(`/k8s\\.io/${id}`));
+    const container = containerOfPid(await discoverNamed(), pid);
+    assert.equal(container?.engine, 'containerd');
+    assert.equal(container?.id, id);
+    assert.equal(container?.namespace, 'k8s.io');
+    assert.equal(container?.evidence, 'ancestry');
+  });
+
+  it('a kubelet-style pod: sandbox and app share network, cgroups under kubepods, CRI names', async () => {
+    const image = await lab.containerdImage();
+    const uid = 'a1b2c3d4-0000-4000-8000-00000000c0de';
+    const sandbox = 'c'.repeat(63) + '1';
+    const app = 'c'.repeat(63) + '2';
+    const cri = (kind: string, name: string) => [
+      '--annotation', `io.kubernetes.cri.container-type=${kind}`, '--annotation', `io.kubernetes.cri.container-name=${name}`,
+      '--annotation', `io.kubernetes.cri.sandbox-name=${TAG}-pod`, '--annotation', 'io.kubernetes.cri.sandbox-namespace=nsi-team',
+      '--annotation', `io.kubernetes.cri.image-name=${image}`,
+    ];
+    lab.ctrRun(image, sandbox, ['--cgroup', `/kubepods/besteffort/pod${uid}/${sandbox}`, ...cri('sandbox', 'POD')]);
+    const sandboxPid = await waitForPid(() => lab.ctrPid(sandbox));
+    lab.ctrRun(image, app, ['--cgroup', `/kubepods/besteffort/pod${uid}/${app}`, '--with-ns', `network:/proc/${sandboxPid}/ns/net`, '--with-ns', `ipc:/proc/${sandboxPid}/ns/ipc`, '--with-ns', `uts:/proc/${sandboxPid}/ns/uts`, ...cri('container', 'shop-app')]);
+    const appPid = await waitForPid(() => lab.ctrPid(app));
+    const result = await discoverNamed();
+    const container = containerOfPid(result, appPid);
+    assert.equal(container?.engine, 'kubernetes');
+    assert.equal(container?.id, app);
+    assert.equal(container?.pod, uid);
+    assert.equal(container?.facts?.name, 'shop-app');
+    assert.equal(container?.facts?.podName, `${TAG}-pod`);
+    assert.equal(container?.facts?.podNamespace, 'nsi-team');
+    // The shared network namespace is the sandbox's (its senior process).
+    const net = [...result.namespaces.values()].find((ns) => ns.type === 'net' && ns.pids.includes(appPid));
+    assert.equal(net?.container?.id, sandbox);
+  });
+
+  it('LXC: the monitor names it, the config folder gives its root filesystem', async () => {
+    const name = `${TAG}-lxc1`;
+    lab.lxcStart(name);
+    const pid = await waitForPid(() => lab.lxcPid(name));
+    const container = containerOfPid(await discoverNamed(), pid);
+    assert.equal(container?.engine, 'lxc');
+    assert.equal(container?.id, name);
+    assert.equal(container?.facts?.name, name);
+    assert.match(container?.facts?.image ?? '', new RegExp(`/var/lib/lxc/${name}/rootfs`));
+  });
+
+  it('systemd-nspawn without machined: cgroup /payload says nothing, --machine names it', async () => {
+    const name = `${TAG}-nspawn1`;
+    const child = await lab.nspawn(name);
+    const pid = await sleeperUnder(child.pid!);
+    const container = containerOfPid(await discoverNamed(), pid);
+    assert.equal(container?.engine, 'nspawn');
+    assert.equal(container?.id, name);
+    assert.equal(container?.evidence, 'ancestry');
+    assert.ok(!container?.sharesWithHost?.includes('net'), '--private-network');
+  });
+});

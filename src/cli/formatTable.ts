@@ -3,6 +3,8 @@ import type { ResultFilter } from '../core/model/filter';
 import { filteredNamespaces } from '../core/model/filter';
 import { NS_TYPES } from '../core/model/nsType';
 import type { Namespace } from '../core/model/namespace';
+import type { ContainerRef } from '../core/model/container';
+import { containerName } from '../core/model/container';
 
 /** A readable table, one namespace a line, in the spirit of lsns. */
 export function formatTable(result: DiscoveryResult, filter: ResultFilter): string {
@@ -36,7 +38,17 @@ function row(ns: Namespace): string[] {
     ns.parent ? String(ns.parent.ino) : '-',
     ns.owner ? String(ns.owner.ino) : '-',
     heldBy.join(',') || 'ancestor',
-    ns.container ? `${ns.container.engine}:${ns.container.id.slice(0, 12)}` : '-',
+    ns.container ? containerCell(ns.container) : '-',
     ns.label,
   ];
+}
+
+/** "engine:name", whole: a cut name is a name nobody knows. Control characters shown as "?". */
+export function containerCell(container: ContainerRef): string {
+  return `${container.engine}:${printable(containerName(container))}`;
+}
+
+/** Engine strings are hostile: no escape sequence reaches the terminal. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
 }

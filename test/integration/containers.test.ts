@@ -7,7 +7,8 @@ import { discover } from '../../src/core/discovery/discover';
 import { ContainerCatalog } from '../../src/core/containers/containerCatalog';
 import type { DiscoveryResult } from '../../src/core/model/result';
 import type { ContainerRef } from '../../src/core/model/container';
-import { EngineLab, TAG, must } from './support/engines';
+import { spawnSync } from 'node:child_process';
+import { EngineLab, TAG, must, run } from './support/engines';
 
 const lab = new EngineLab();
 const log: string[] = [];
@@ -90,6 +91,34 @@ describe('containers of real engines', { concurrency: false }, () => {
     const pid = await waitForPid(() => Number(must(['docker', 'inspect', '-f', '{{.State.Pid}}', id]).trim()));
     const container = containerOfPid(await discoverNamed(), pid);
     assert.deepEqual(container?.sharesWithHost?.filter((t) => t === 'net' || t === 'pid').sort(), ['net', 'pid']);
+  });
+
+  it('the command line: `containers` lists the name whole, `discover` shows engine:name', async () => {
+    await lab.docker();
+    const name = `${TAG}-docker-a-rather-long-name-that-a-table-must-not-cut`;
+    const id = lab.dockerRun(name);
+    const pid = await waitForPid(() => Number(must(['docker', 'inspect', '-f', '{{.State.Pid}}', id]).trim()));
+    const cli = (args: string[]) => spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const listing = JSON.parse(cli(['containers', '--json']).stdout);
+    const entry = listing.containers.find((c: { id: string }) => c.id === id);
+    assert.equal(entry?.name, name);
+    assert.equal(entry?.engine, 'docker');
+    assert.equal(entry?.state, 'running');
+    assert.ok(entry?.pids.includes(pid));
+    assert.match(cli(['containers']).stdout, new RegExp(`^docker\\s+${name}\\s`, 'm'));
+    assert.match(cli(['discover', '--pid', String(pid)]).stdout, new RegExp(`docker:${name}\\s`));
+  });
+
+  it('a container that exits while discovery reads it leaves discovery whole', async () => {
+    await lab.docker();
+    for (let i = 0; i < 3; i++) {
+      const name = `${TAG}-docker-brief${i}`;
+      lab.dockerRun(name, [], ['sleep', '0.3']);
+      const result = await discoverNamed();
+      assert.ok(result.processes.size > 0);
+      run(['docker', 'rm', '-f', name]);
+      await discoverNamed();
+    }
   });
 
   it('Podman (rootful): attributed, named through the libpod API', async () => {

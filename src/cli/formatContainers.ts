@@ -1,7 +1,7 @@
 import type { DiscoveryResult } from '../core/model/result';
 import { containerName } from '../core/model/container';
 import { listContainers } from '../core/model/containerJson';
-import { printable } from './formatTable';
+import { printable } from '../core/tree/containerText';
 
 /** `nsinspect containers`: one container a line, names whole. */
 export function formatContainers(result: DiscoveryResult): string {

@@ -5,6 +5,7 @@ import { NS_TYPES } from '../core/model/nsType';
 import type { Namespace } from '../core/model/namespace';
 import type { ContainerRef } from '../core/model/container';
 import { containerName } from '../core/model/container';
+import { printable } from '../core/tree/containerText';
 
 /** A readable table, one namespace a line, in the spirit of lsns. */
 export function formatTable(result: DiscoveryResult, filter: ResultFilter): string {
@@ -48,7 +49,3 @@ export function containerCell(container: ContainerRef): string {
   return `${container.engine}:${printable(containerName(container))}`;
 }
 
-/** Engine strings are hostile: no escape sequence reaches the terminal. */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
-}

@@ -36,7 +36,7 @@ test('a container no engine named shows engine and short id', () => {
 });
 
 test('the description says image, state and the host network it shares (not the user namespace)', () => {
-  assert.deepEqual(containerDescription(hostile), ['evil`` ` image', 'running', '⚠ host network']);
+  assert.deepEqual(containerDescription(hostile), ['⚠ host network', 'evil`` ` image', 'running']);
 });
 
 test('the tooltip escapes every engine string: no link, no HTML, no emphasis, no line break from a name', () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseCmdline } from '../../src/core/parsers/cmdline';
 import { parseCgroup, primaryCgroupPath } from '../../src/core/parsers/cgroup';
 import { containerFromMonitor } from '../../src/core/parsers/containerMonitor';
+import { containersFromCgroup } from '../../src/core/parsers/container';
 import { Attribution } from '../../src/core/discovery/attributeContainers';
 import type { ProcessInfo } from '../../src/core/model/process';
 
@@ -59,6 +60,8 @@ for (const engine of ['docker', 'podman', 'containerd-k8sio', 'lxc', 'nspawn']) 
     assert.equal(a.of(101)?.engine, expected.engine);
     assert.equal(a.of(101)?.id, expected.id);
     assert.equal(a.of(102), a.of(101), 'one object per container');
+    // Where both kinds of evidence name it, both are said.
+    assert.equal(a.of(101)?.evidence, containersFromCgroup(cgroupOf(engine)).length ? 'both' : 'ancestry');
   });
 }
 

@@ -75,7 +75,10 @@ export class Attribution {
     if (!innermost) return viaAncestry;
     // The cgroup wins (it tells a pod's containers apart); the monitor adds its name and owner.
     const same = viaAncestry !== null && viaAncestry.id === innermost.id;
-    if (same && viaAncestry.engine === innermost.engine) return viaAncestry;
+    if (same && viaAncestry.engine === innermost.engine) {
+      viaAncestry.evidence = 'both';
+      return viaAncestry;
+    }
     const outer = same || chain.length < 2 ? (viaAncestry?.parent ?? null) : this.intern({ ...chain[chain.length - 2], evidence: 'cgroup' }, null);
     const fromMonitor = same ? { monitorName: viaAncestry.monitorName, ownerUid: viaAncestry.ownerUid, namespace: viaAncestry.namespace } : {};
     return this.intern(withoutUndefined({ ...innermost, ...fromMonitor, evidence: 'cgroup' }), outer);

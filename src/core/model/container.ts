@@ -4,7 +4,7 @@ import type { NsType } from './nsType';
 export type ContainerEngine = 'docker' | 'containerd' | 'kubernetes' | 'podman' | 'nspawn' | 'lxc';
 
 /** How discovery learned which container a process is in (see attributeContainers.ts). */
-export type ContainerEvidence = 'cgroup' | 'ancestry';
+export type ContainerEvidence = 'cgroup' | 'ancestry' | 'both';
 
 export interface ContainerRef {
   engine: ContainerEngine;

@@ -16,6 +16,12 @@ const SHARED_TEXT: Partial<Record<NsType, string>> = {
   uts: 'host UTS',
 };
 
+const EVIDENCE_TEXT: Record<NonNullable<ContainerRef['evidence']>, string> = {
+  cgroup: 'its cgroup path',
+  ancestry: 'its monitor process',
+  both: 'its cgroup path and its monitor process',
+};
+
 /** No control, line-breaking or direction-changing character of an engine's string reaches a label. */
 export function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
@@ -44,10 +50,9 @@ export function sharedWithHostText(container: ContainerRef, withUser = false): s
 /** The group's description: image, state, what it shares with the host. */
 export function containerDescription(container: ContainerRef): string[] {
   const facts = container.facts;
-  const parts = [facts?.image, facts?.state].filter((part): part is string => !!part).map(printable);
+  // What it shares with the host first: a narrow sidebar cuts the end of the description.
   const shared = sharedWithHostText(container);
-  if (shared) parts.push(`⚠ ${shared}`);
-  return parts;
+  return [...(shared ? [`⚠ ${shared}`] : []), ...[facts?.image, facts?.state].filter((part): part is string => !!part).map(printable)];
 }
 
 /**
@@ -78,7 +83,7 @@ export function containerFactLines(container: ContainerRef): string[] {
   if (labels.length) {
     lines.push(`- labels: ${labels.slice(0, 12).map(([key, value]) => literal(`${key}=${value}`)).join(', ')}${labels.length > 12 ? `, … (${labels.length - 12} more)` : ''}`);
   }
-  lines.push(`- found by: ${container.evidence === 'ancestry' ? 'its monitor process' : 'its cgroup path'}${container.facts ? '' : '; no engine named it (ids only)'}`);
+  lines.push(`- found by: ${EVIDENCE_TEXT[container.evidence ?? 'cgroup']}${container.facts ? '' : '; no engine named it (ids only)'}`);
   return lines;
 }
 

@@ -135,6 +135,28 @@ describe('containers of real engines', { concurrency: false }, () => {
     assert.equal(container?.facts?.labels?.role, 'db');
   });
 
+  it('Podman (rootless, cgroup "/"): conmon names it and its owner, the user\'s own API socket its facts', async () => {
+    const uid = 4242;
+    const podman = lab.rootlessPodman(uid);
+    const imported = podman(['import', lab.tarball, `localhost/${TAG}-busybox`]);
+    assert.equal(imported.status, 0, imported.stderr);
+    const name = `${TAG}-rootless-app`;
+    const started = podman(['run', '-d', '--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024', '--network', 'none', '--name', name, '--label', 'owner=rootless', `localhost/${TAG}-busybox`, 'sleep', '3600']);
+    assert.equal(started.status, 0, started.stderr);
+    const id = started.stdout.trim();
+    await lab.rootlessPodmanService(uid);
+    const pid = await waitForPid(() => Number(podman(['inspect', '-f', '{{.State.Pid}}', id]).stdout.trim()));
+    assert.match(fs.readFileSync(`/proc/${pid}/cgroup`, 'utf8'), /^0::\/$/m, 'no cgroup of its own');
+    const container = containerOfPid(await discoverNamed(), pid);
+    assert.equal(container?.engine, 'podman');
+    assert.equal(container?.id, id);
+    assert.equal(container?.evidence, 'ancestry');
+    assert.equal(container?.ownerUid, uid);
+    assert.equal(container?.facts?.name, name);
+    assert.equal(container?.facts?.labels?.owner, 'rootless');
+    assert.ok(!container?.sharesWithHost?.includes('user'), 'its own user namespace (the pause process\')');
+  });
+
   it('containerd k8s.io through ctr: cgroup /k8s.io/ID says nothing, the shim names it', async () => {
     const image = await lab.containerdImage();
     const id = `${TAG}-ctr-plain`;

@@ -248,6 +248,68 @@ export class EngineLab {
     return child;
   }
 
+  /**
+   * Rootless Podman as a user that exists only in throwaway mount namespaces: each command runs in
+   * a fresh one whose /etc/passwd, /etc/group, /etc/subuid and /etc/subgid are copies with the
+   * user added (bind mounts; the host's files are never written). /run/user/UID is made by hand
+   * (no logind here) and removed again; vfs storage, runc, no network (no slirp4netns needed).
+   */
+  rootlessPodman(uid: number): (args: string[]) => Run {
+    this.makeImage();
+    const user = `${TAG}-u${uid}`;
+    const home = path.join(WORK, `home-${uid}`);
+    const etc = path.join(WORK, `etc-${uid}`);
+    const runtime = `/run/user/${uid}`;
+    if (!fs.existsSync(etc)) {
+      fs.mkdirSync(etc, { recursive: true });
+      fs.mkdirSync(home, { recursive: true });
+      fs.chownSync(home, uid, uid);
+      const madeRuntime = !fs.existsSync(runtime);
+      fs.mkdirSync(runtime, { recursive: true, mode: 0o700 });
+      fs.chownSync(runtime, uid, uid);
+      const append = (file: string, line: string) => fs.writeFileSync(path.join(etc, path.basename(file)), `${fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''}${line}\n`);
+      append('/etc/passwd', `${user}:x:${uid}:${uid}::${home}:/bin/sh`);
+      append('/etc/group', `${user}:x:${uid}:`);
+      append('/etc/subuid', `${user}:2000000:65536`);
+      append('/etc/subgid', `${user}:2000000:65536`);
+      this.cleanups.push(() => {
+        // The user's pause process (catatonit -P) holds its user namespace; it is only ours to stop.
+        for (const entry of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+          try {
+            const status = fs.readFileSync(`/proc/${entry}/status`, 'utf8');
+            if (new RegExp(`^Uid:\\s+${uid}\\s`, 'm').test(status)) process.kill(Number(entry), 'SIGKILL');
+          } catch {
+            // Gone.
+          }
+        }
+        spawnSync('sleep', ['0.3']);
+        if (madeRuntime) fs.rmSync(runtime, { recursive: true, force: true });
+        fs.rmSync(home, { recursive: true, force: true });
+        fs.rmSync(etc, { recursive: true, force: true });
+      });
+    }
+    // A fixed script; the podman arguments reach it as "$@", never as shell text.
+    const script = 'for f in passwd group subuid subgid; do [ -e /etc/$f ] || : > /etc/$f; mount --bind "$ETC/$f" /etc/$f; done; exec setpriv --reuid="$UID_" --regid="$UID_" --clear-groups --inh-caps=-all podman --storage-driver vfs --runtime runc "$@"';
+    const env = { PATH: process.env.PATH, HOME: home, XDG_RUNTIME_DIR: runtime, ETC: etc, UID_: String(uid), USER: user };
+    const argv = (args: string[]) => ['unshare', '--mount', '--propagation', 'private', 'sh', '-c', script, 'sh', ...args];
+    this.rootlessArgv.set(uid, { argv, env });
+    return (args) => run(argv(args), { env });
+  }
+
+  private readonly rootlessArgv = new Map<number, { argv: (args: string[]) => string[]; env: NodeJS.ProcessEnv }>();
+
+  /** The rootless user's API service on /run/user/UID/podman/podman.sock (after rootlessPodman). */
+  async rootlessPodmanService(uid: number): Promise<string> {
+    const { argv, env } = this.rootlessArgv.get(uid)!;
+    const socket = `/run/user/${uid}/podman/podman.sock`;
+    // Podman does not make the folder of a socket named on its command line.
+    fs.mkdirSync(path.dirname(socket), { recursive: true, mode: 0o700 });
+    fs.chownSync(path.dirname(socket), uid, uid);
+    this.startDaemon(`podman-service-${uid}`, argv(['system', 'service', '--time=0', `unix://${socket}`]), env);
+    await waitFor('the rootless podman service', () => fs.existsSync(socket));
+    return socket;
+  }
+
   /** Stops what was started here and puts the host back: call in `after`. */
   async cleanup(): Promise<void> {
     for (const undo of this.cleanups.splice(0).reverse()) {

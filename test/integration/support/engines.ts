@@ -168,6 +168,7 @@ export class EngineLab {
       this.cleanups.push(() => run(['podman', 'image', 'rm', '-f', `localhost/${IMAGE}`]));
     }
     if (!fs.existsSync(PODMAN_SOCKET)) {
+      if (!fs.existsSync(path.dirname(PODMAN_SOCKET))) this.cleanups.unshift(() => fs.rmSync(path.dirname(PODMAN_SOCKET), { recursive: true, force: true }));
       fs.mkdirSync(path.dirname(PODMAN_SOCKET), { recursive: true });
       this.startDaemon('podman-service', ['podman', 'system', 'service', '--time=0', `unix://${PODMAN_SOCKET}`]);
       await waitFor('the podman service', () => fs.existsSync(PODMAN_SOCKET));

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { discover } from '../../src/core/discovery/discover';
+import { collectTopology } from '../../src/core/net/collectTopology';
 import { ContainerCatalog } from '../../src/core/containers/containerCatalog';
 import type { DiscoveryResult } from '../../src/core/model/result';
 import type { ContainerRef } from '../../src/core/model/container';
@@ -83,6 +84,11 @@ describe('containers of real engines', { concurrency: false }, () => {
     assert.equal(container?.facts?.labels?.tier, 'front');
     assert.ok(container?.sharesWithHost?.includes('user'), 'a rootful Docker container shares the host user namespace');
     assert.ok(!container?.sharesWithHost?.includes('net'));
+    // The topology labels its network namespace with its name.
+    const discovery = await discoverNamed();
+    const topology = await collectTopology({ discovery });
+    const netIno = discovery.processes.get(pid)!.namespaces.net;
+    assert.equal(topology.namespaces.find((n) => n.inode === netIno)?.label, `docker ${name}`);
   });
 
   it('Docker: a container on the host network is flagged so', async () => {

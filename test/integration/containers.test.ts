@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { discover } from '../../src/core/discovery/discover';
 import { collectTopology } from '../../src/core/net/collectTopology';
+import { containerTooltip } from '../../src/core/tree/containerText';
 import { ContainerCatalog } from '../../src/core/containers/containerCatalog';
 import type { DiscoveryResult } from '../../src/core/model/result';
 import type { ContainerRef } from '../../src/core/model/container';
@@ -72,7 +73,8 @@ describe('containers of real engines', { concurrency: false }, () => {
   it('Docker: attributed by cgroup and shim, named by the API with image, state, labels and compose project', async () => {
     await lab.docker();
     const name = `${TAG}-docker-web`;
-    const id = lab.dockerRun(name, ['--label', 'com.docker.compose.project=nsi-shop', '--label', 'tier=front']);
+    const odd = 'a\n**b** [x](https://e.example) <img src=x> \u202egnp.exe `code`';
+    const id = lab.dockerRun(name, ['--label', 'com.docker.compose.project=nsi-shop', '--label', 'tier=front', '--label', `note=${odd}`]);
     const pid = await waitForPid(() => Number(must(['docker', 'inspect', '-f', '{{.State.Pid}}', id]).trim()));
     const container = containerOfPid(await discoverNamed(), pid);
     assert.equal(container?.engine, 'docker');
@@ -82,6 +84,10 @@ describe('containers of real engines', { concurrency: false }, () => {
     assert.equal(container?.facts?.state, 'running');
     assert.equal(container?.facts?.composeProject, 'nsi-shop');
     assert.equal(container?.facts?.labels?.tier, 'front');
+    // Odd characters arrive as the engine has them, and leave the tooltip escaped.
+    assert.equal(container?.facts?.labels?.note, odd);
+    const tooltip = containerTooltip(container!);
+    assert.ok(!tooltip.includes('\u202e') && !tooltip.includes('](https') && !/(^|[^\\])<img/.test(tooltip), tooltip);
     assert.ok(container?.sharesWithHost?.includes('user'), 'a rootful Docker container shares the host user namespace');
     assert.ok(!container?.sharesWithHost?.includes('net'));
     // The topology labels its network namespace with its name.

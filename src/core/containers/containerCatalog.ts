@@ -47,7 +47,7 @@ export class ContainerCatalog {
     return [...containersOf(result)].some((ref) => !this.facts.has(factsKey(ref.engine, ref.id)) && this.readersFor([ref]).length > 0 && !this.askedFor.has(factsKey(ref.engine, ref.id)));
   }
 
-  private readonly askedFor = new Set<string>();
+  private askedFor = new Set<string>();
 
   /**
    * Asks the engines these containers belong to, each bounded by the timeout; resolves to whether
@@ -64,12 +64,14 @@ export class ContainerCatalog {
 
   private async ask(refs: ContainerRef[]): Promise<boolean> {
     this.askedAt = Date.now();
-    for (const ref of refs) this.askedFor.add(factsKey(ref.engine, ref.id));
+    const wanted = new Set(refs.map((ref) => factsKey(ref.engine, ref.id)));
+    this.askedFor = wanted;
     const answers = await Promise.all(this.readersFor(refs).map((reader) => this.askOne(reader, refs)));
     const next: FactsByKey = new Map();
     for (const answer of answers) for (const [key, facts] of answer ?? []) next.set(key, facts);
-    // An engine that did not answer keeps its last answers (ids only would flicker in the view).
-    for (const [key, facts] of this.facts) if (!next.has(key)) next.set(key, facts);
+    // An engine that did not answer keeps its last answers for the containers still there (ids
+    // only would flicker in the view); answers for containers gone are dropped.
+    for (const [key, facts] of this.facts) if (!next.has(key) && wanted.has(key)) next.set(key, facts);
     const changed = JSON.stringify([...next].sort()) !== JSON.stringify([...this.facts].sort());
     this.facts = next;
     return changed;

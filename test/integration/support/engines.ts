@@ -16,6 +16,14 @@ export const DOCKER_SOCKET = '/run/docker.sock';
 export const PODMAN_RUN_FLAGS = ['--runtime', 'runc', '--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024'];
 const SYSCTLS = ['net/ipv4/ip_forward', 'net/ipv6/conf/all/forwarding', 'net/ipv6/conf/default/forwarding', 'net/ipv4/conf/all/forwarding'];
 const BRIDGES = ['docker0', 'podman0', 'lxcbr0', 'cni-podman0'];
+/** The engines' state folders: removed at the end when the lab's daemons made them. */
+const STATE_DIRS = ['/run/docker', '/run/containerd', '/run/containers', '/run/libpod', '/run/lxc', '/run/systemd/nspawn', '/var/lib/docker', '/var/lib/containerd', '/var/lib/containers'];
+
+/** Mount points under a folder, deepest first (dockerd leaves /run/docker/netns/default, an nsfs bind mount). */
+function mountsUnder(dir: string): string[] {
+  const points = fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n').map((line) => line.split(' ')[4]).filter((point): point is string => !!point);
+  return points.filter((point) => point === dir || point.startsWith(`${dir}/`)).sort((a, b) => b.length - a.length);
+}
 
 export interface Run {
   status: number | null;
@@ -102,6 +110,7 @@ export class EngineLab {
   private readonly linksBefore = new Set(run(['ip', '-o', 'link', 'show']).stdout.split('\n').map((line) => line.split(': ')[1]?.split('@')[0]));
   private readonly nftBefore = nftTables();
   private readonly cgroupsBefore = cgroupFolders();
+  private readonly stateDirsBefore = new Set(STATE_DIRS.filter((dir) => fs.existsSync(dir)));
   readonly rootfs = path.join(WORK, 'rootfs');
   readonly tarball = path.join(WORK, 'rootfs.tar');
 
@@ -335,6 +344,11 @@ export class EngineLab {
       } catch {
         // Ended.
       }
+    }
+    for (const dir of STATE_DIRS) {
+      if (this.stateDirsBefore.has(dir) || !fs.existsSync(dir)) continue;
+      for (const point of mountsUnder(dir)) run(['umount', '-l', point]);
+      fs.rmSync(dir, { recursive: true, force: true });
     }
     for (const link of BRIDGES) if (!this.linksBefore.has(link)) run(['ip', 'link', 'delete', link]);
     for (const table of nftTables()) if (!this.nftBefore.has(table)) run(['nft', 'delete', ...table.split(' ')]);

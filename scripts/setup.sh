@@ -42,4 +42,29 @@ if [[ $(id -u) -eq 0 ]]; then
   done
 fi
 
+# The real container engines the container tests start (test/integration/support/engines.ts):
+# Docker, Podman (rootful and rootless: runc, conmon, netavark, slirp4netns, catatonit), containerd
+# with ctr, LXC, systemd-nspawn, and busybox-static for the local image (no registry is reached).
+# A temporary policy-rc.d that exits 101 keeps the package scripts from starting any daemon: a
+# test starts the ones it needs and stops them again.
+engines=(docker.io containerd podman crun runc conmon netavark aardvark-dns containernetworking-plugins
+  slirp4netns uidmap fuse-overlayfs catatonit lxc systemd-container busybox-static iptables nftables)
+missing=()
+for package in "${engines[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+if ((${#missing[@]})) && [[ $(id -u) -eq 0 ]]; then
+  echo "setup: installing the container engines: ${missing[*]}"
+  policy=/usr/sbin/policy-rc.d
+  had_policy=0; [[ -e $policy ]] && had_policy=1
+  ((had_policy)) || { printf '#!/bin/sh\nexit 101\n' > "$policy"; chmod 755 "$policy"; }
+  trap '((had_policy)) || rm -f "$policy"' EXIT
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  ((had_policy)) || rm -f "$policy"
+  trap - EXIT
+elif ((${#missing[@]})); then
+  echo "setup: the container tests need: ${missing[*]} (install them as root with a policy-rc.d that exits 101)" >&2
+fi
+
 npm ci --no-audit --no-fund

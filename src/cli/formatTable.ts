@@ -4,6 +4,9 @@ import { filteredNamespaces } from '../core/model/filter';
 import { NS_TYPES } from '../core/model/nsType';
 import type { Namespace } from '../core/model/namespace';
 import { hostText } from '../core/text/hostText';
+import type { ContainerRef } from '../core/model/container';
+import { containerName } from '../core/model/container';
+import { printable } from '../core/tree/containerText';
 
 /** A readable table, one namespace a line, in the spirit of lsns. */
 export function formatTable(result: DiscoveryResult, filter: ResultFilter): string {
@@ -37,8 +40,14 @@ function row(ns: Namespace): string[] {
     ns.parent ? String(ns.parent.ino) : '-',
     ns.owner ? String(ns.owner.ino) : '-',
     heldBy.join(',') || 'ancestor',
+    ns.container ? containerCell(ns.container) : '-',
     // Host text: a comm or name with terminal escapes must not drive the reader's terminal.
-    ns.container ? hostText(`${ns.container.engine}:${ns.container.id.slice(0, 12)}`) : '-',
     hostText(ns.label),
   ];
 }
+
+/** "engine:name", whole: a cut name is a name nobody knows. Control characters shown as "?". */
+export function containerCell(container: ContainerRef): string {
+  return `${container.engine}:${printable(containerName(container))}`;
+}
+

@@ -4,11 +4,18 @@ import { isNsType, NS_TYPES } from '../core/model/nsType';
 import type { NsType } from '../core/model/nsType';
 import { resultToJson } from '../core/model/toJson';
 import { formatTable } from './formatTable';
+import { formatContainers } from './formatContainers';
+import { ContainerCatalog } from '../core/containers/containerCatalog';
+import { containerToJson, listContainers } from '../core/model/containerJson';
+import { JSON_SCHEMA_VERSION } from '../core/model/toJson';
 
 /** Exit code for bad input: a clear one-line error, nothing done. */
 export const EXIT_USAGE = 2;
 
 const USAGE = `usage: nsinspect discover [--json [--pretty]] [--type TYPE]... [--pid PID]
+       nsinspect containers [--json [--pretty]]
+  discover       every namespace, with its container as engine:name
+  containers     every container with processes here: engine, name, image, state, pod
   --json         print the model as JSON on one line (schema in the README)
   --pretty       indent the JSON
   --type TYPE    only namespaces of TYPE (${NS_TYPES.join(', ')}); repeatable
@@ -39,13 +46,36 @@ export async function runCli(argv: string[], out: Writable, err: Writable): Prom
     err.write(`nsinspect: no process with PID ${request.pid} (it does not exist, exited, or is not visible to you)\n`);
     return EXIT_USAGE;
   }
+  // The engines' names for the containers found (each engine bounded by a short timeout).
+  const catalog = new ContainerCatalog({ log: (line) => err.write(`nsinspect: ${line}\n`) });
+  await catalog.refresh(result);
+  catalog.apply(result);
+  if (request.command === 'containers') {
+    const listing = () => ({
+      schemaVersion: JSON_SCHEMA_VERSION,
+      privileged: result.privileged,
+      containers: listContainers(result).map(({ container, pids }) => ({ ...containerToJson(container), pids })),
+    });
+    out.write(request.json ? `${JSON.stringify(listing(), null, request.pretty ? 2 : undefined)}\n` : formatContainers(result));
+    return 0;
+  }
   const filter = { types: request.types, pid: request.pid };
   const json = () => JSON.stringify(resultToJson(result, filter), null, request.pretty ? 2 : undefined);
   out.write(request.json ? `${json()}\n` : formatTable(result, filter));
   return 0;
 }
 
-function parseRequest(argv: string[]): { json: boolean; pretty: boolean; types: NsType[]; pid?: number } | 'help' {
+interface Request {
+  command: 'discover' | 'containers';
+  json: boolean;
+  pretty: boolean;
+  types: NsType[];
+  pid?: number;
+}
+
+const COMMANDS = ['discover', 'containers'] as const;
+
+function parseRequest(argv: string[]): Request | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -65,10 +95,14 @@ function parseRequest(argv: string[]): { json: boolean; pretty: boolean; types: 
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
-  if (positionals.length !== 1 || positionals[0] !== 'discover') {
+  const command = COMMANDS.find((known) => known === positionals[0]);
+  if (positionals.length !== 1 || !command) {
     throw new UsageError(
-      positionals.length ? `unknown command "${positionals[0]}" (known: discover)` : 'missing command (known: discover)',
+      positionals.length ? `unknown command "${positionals[0]}" (known: ${COMMANDS.join(', ')})` : `missing command (known: ${COMMANDS.join(', ')})`,
     );
+  }
+  if (command === 'containers' && (values.type !== undefined || values.pid !== undefined)) {
+    throw new UsageError('--type and --pid go with discover');
   }
   const types = (values.type ?? []).map((type) => {
     if (!isNsType(type)) throw new UsageError(`unknown namespace type "${type}" (known: ${NS_TYPES.join(', ')})`);
@@ -82,7 +116,7 @@ function parseRequest(argv: string[]): { json: boolean; pretty: boolean; types: 
     pid = Number(values.pid);
   }
   if (values.pretty && !values.json) throw new UsageError('--pretty goes with --json');
-  return { json: values.json ?? false, pretty: values.pretty ?? false, types, pid };
+  return { command, json: values.json ?? false, pretty: values.pretty ?? false, types, pid };
 }
 
 function firstLine(text: string): string {

@@ -13,6 +13,7 @@ import { bindMountSource } from './sourceBindMounts';
 import { hierarchySource } from './sourceHierarchy';
 import { userMapSource } from './sourceUserMaps';
 import { summarizeStep } from './summarize';
+import { attributeContainersStep } from './attributeContainers';
 
 export interface DiscoveryOptions {
   /** procfs root; tests may point it elsewhere. */
@@ -67,6 +68,7 @@ export async function discover(options: DiscoveryOptions = {}): Promise<Discover
   }
   const pipeline: DiscoverySource[] = [
     taskSource(chunks, ioctl),
+    attributeContainersStep,
     bindMountSource,
     hierarchySource(ioctl),
     userMapSource,

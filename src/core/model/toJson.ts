@@ -3,6 +3,7 @@ import type { Namespace } from './namespace';
 import { NS_TYPES } from './nsType';
 import type { ResultFilter } from './filter';
 import { filteredNamespaces } from './filter';
+import { containerToJson } from './containerJson';
 
 /** Bumped on any incompatible change of the JSON the command line prints. */
 export const JSON_SCHEMA_VERSION = 1;
@@ -20,8 +21,8 @@ export function resultToJson(result: DiscoveryResult, filter: ResultFilter = {})
     skipped: result.skipped,
     warnings: result.warnings,
     namespaces: namespaces.map(namespaceToJson),
-    // ProcessInfo is already plain data in the documented shape.
-    processes,
+    // ProcessInfo is plain data in the documented shape, but for its container.
+    processes: processes.map((p) => ({ ...p, container: containerToJson(p.container) })),
   };
 }
 
@@ -42,7 +43,7 @@ function namespaceToJson(ns: Namespace) {
     bindMounts: [...new Set(ns.bindMounts.map((m) => m.path))],
     fdRefs: ns.fdRefs,
     label: ns.label,
-    container: ns.container,
+    container: containerToJson(ns.container),
     leaders: ns.leaders,
     senior: ns.senior,
     ...(ns.user ? { user: ns.user } : {}),

@@ -5,6 +5,7 @@
 // privileged helper's net-read (the same parsers, and the kernel's nsid answers from the helper).
 import * as fs from 'node:fs';
 import { discover } from '../discovery/discover';
+import { containerText } from '../tree/containerText';
 import { nativeAddon, type NativeAddon } from '../discovery/nativeAddon';
 import type { Namespace } from '../model/namespace';
 import { idKey } from '../model/namespaceId';
@@ -232,7 +233,7 @@ function labelOf(
 ): { label: string; labelSource: LabelSource } {
   if (isHost) return { label: 'host', labelSource: 'host' };
   if (netnsName !== undefined) return { label: netnsName, labelSource: 'netns' };
-  if (ns.container) return { label: `${ns.container.engine} ${ns.container.id.slice(0, 12)}`, labelSource: 'container' };
+  if (ns.container) return { label: containerText(ns.container), labelSource: 'container' };
   if (known !== undefined) return { label: known, labelSource: 'session' };
   if (ns.senior !== null) {
     const command = discovery.processes.get(ns.senior)?.command ?? 'pid';

@@ -33,16 +33,26 @@ function kubernetes(path: string): ContainerRef | null {
  * inside a Docker container), the innermost (right-most) match wins.
  */
 export function containerFromCgroup(path: string): ContainerRef | null {
-  if (/(?<=^|\/)kubepods\b/.test(path)) return kubernetes(path);
-  let best: { index: number; ref: ContainerRef } | null = null;
+  const chain = containersFromCgroup(path);
+  return chain[chain.length - 1] ?? null;
+}
+
+/** Every container a cgroup path names, outermost first (Docker in Docker names two). */
+export function containersFromCgroup(path: string): ContainerRef[] {
+  if (/(?<=^|\/)kubepods\b/.test(path)) {
+    const ref = kubernetes(path);
+    return ref ? [ref] : [];
+  }
+  const found: { index: number; ref: ContainerRef }[] = [];
   for (const rule of RULES) {
     for (const m of path.matchAll(rule.re)) {
       const raw = m.slice(1).find((g) => g !== undefined) ?? '';
       const id = rule.hex ? raw.toLowerCase() : unescapeUnit(raw);
       // libvirt registers its VMs and libvirt-lxc domains as "machine-qemu-N-NAME.scope" / "machine-lxc-N-NAME.scope".
       if (rule.engine === 'nspawn' && /^(qemu|lxc)-\d+-/.test(id)) continue;
-      if (!best || m.index >= best.index) best = { index: m.index, ref: { engine: rule.engine, id } };
+      found.push({ index: m.index, ref: { engine: rule.engine, id } });
     }
   }
-  return best?.ref ?? null;
+  // Stable: on the same index the later rule wins, as before.
+  return found.sort((a, b) => a.index - b.index).map((f) => f.ref);
 }

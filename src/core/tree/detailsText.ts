@@ -6,7 +6,7 @@ import { NS_TYPES } from '../model/nsType';
 import type { ProcessInfo } from '../model/process';
 import type { DiscoveryResult } from '../model/result';
 import { idKey } from '../model/namespaceId';
-import { containerText } from './containerText';
+import { containerFactLines, containerText } from './containerText';
 import { code, escapeMarkdown } from './markdownText';
 import { LINE_MAX } from '../text/hostText';
 import { idMapText, nsRef, refById } from './nsRefText';
@@ -27,7 +27,7 @@ export function namespaceDetails(ns: Namespace, result: DiscoveryResult): string
     `- label: ${ns.label ? code(ns.label) : '—'}`,
     `- owner: ${refById(result, ns.owner)}`,
     `- parent: ${refById(result, ns.parent)}`,
-    `- container: ${ns.container ? code(containerText(ns.container)) + (ns.container.pod ? ` (pod ${code(ns.container.pod)})` : '') : 'none (host)'}`,
+    `- container: ${ns.container ? code(containerText(ns.container)) : 'none (host)'}`,
     `- most senior process: ${ns.senior === null ? '—' : processLine(ns.senior, result)}`,
     `- leaders: ${ns.leaders.join(', ') || '—'}`,
     `- bind mounts: ${ns.bindMounts.map((m) => `${code(m.path, LINE_MAX)} (in mnt:[${m.mntns}])`).join(', ') || '—'}`,
@@ -43,6 +43,7 @@ export function namespaceDetails(ns: Namespace, result: DiscoveryResult): string
       `- setgroups: ${ns.user.setgroups ?? 'unknown'}`,
     );
   }
+  if (ns.container) lines.push('', '## Container', '', ...containerFactLines(ns.container));
   const children = [...result.namespaces.values()].filter((other) => other.parent && idKey(other.parent) === idKey(ns.id));
   if (children.length) lines.push(`- child namespaces: ${children.map(nsRef).join(', ')}`);
   lines.push('', `## Processes (${ns.pids.length})`, '');

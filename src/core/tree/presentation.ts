@@ -2,7 +2,7 @@
 // adapter only wraps them, so they are tested without VS Code.
 import type { DiscoveryResult } from '../model/result';
 import type { Namespace } from '../model/namespace';
-import { containerText } from './containerText';
+import { containerDescription, containerLabel, containerText, containerTooltip } from './containerText';
 import { code, escapeMarkdown } from './markdownText';
 import { hostText, LINE_MAX } from '../text/hostText';
 import { idMapText, nsRef, refById } from './nsRefText';
@@ -23,7 +23,7 @@ export function nodeLabel(node: TreeNode): string {
     case 'typeGroup':
       return node.type;
     case 'containerGroup':
-      return node.container ? hostText(containerText(node.container)) : 'host';
+      return node.container ? hostText(containerLabel(node.container)) : 'host';
     case 'sessionGroup':
       return 'Sessions';
     case 'session':
@@ -49,6 +49,7 @@ export function nodeDescription(node: TreeNode): string {
       parts.push(`${node.count} ${TYPE_TITLES[node.type]}`);
       break;
     case 'containerGroup':
+      if (node.container) parts.push(...containerDescription(node.container));
       parts.push(plural(node.count, 'namespace', 'namespaces'));
       break;
     case 'sessionGroup':
@@ -80,7 +81,7 @@ export function nodeTooltip(node: TreeNode, result: DiscoveryResult): string {
       return `${node.count} ${TYPE_TITLES[node.type]} namespaces`;
     case 'containerGroup':
       return node.container
-        ? `**${escapeMarkdown(node.container.engine)}** container ${code(node.container.id)}${node.container.pod ? `  \npod ${code(node.container.pod)}` : ''}`
+        ? containerTooltip(node.container)
         : 'Namespaces of no container: the host and processes outside containers';
     case 'sessionGroup':
       return 'Isolated terminals that are open, each with the namespaces it made. A session goes away when its terminal closes.';

@@ -7,9 +7,11 @@ import type { NamespaceNode, TreeNode } from './treeNode';
 export function nodeSignature(node: Exclude<TreeNode, NamespaceNode>): string {
   switch (node.kind) {
     case 'typeGroup':
-    case 'containerGroup':
     case 'sessionGroup':
       return `${node.count}`;
+    case 'containerGroup':
+      // An engine's answer arriving later changes the label, description and tooltip.
+      return JSON.stringify([node.count, node.container?.facts, node.container?.monitorName, node.container?.sharesWithHost]);
     case 'session':
       return `${node.session.name}|${node.session.icon}|${node.namespaceCount}`;
     case 'limited':

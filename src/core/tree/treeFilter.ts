@@ -1,6 +1,7 @@
-// The view's filter: one text that may be a command name, a PID, an inode, or a container id or
-// name. Case-insensitive; numbers match exactly, text matches anywhere in the field.
+// The view's filter: one text that may be a command name, a PID, an inode, or a container's id,
+// name, image or pod name. Case-insensitive; numbers match exactly, text matches anywhere in the field.
 import type { ContainerRef } from '../model/container';
+import { containerSearchText } from './containerText';
 import type { Namespace } from '../model/namespace';
 import type { ProcessInfo } from '../model/process';
 
@@ -19,7 +20,7 @@ export function compileFilter(text: string | undefined): TreeFilter | undefined 
   const number = /^\d+$/.test(needle) ? Number(needle) : undefined;
   const containerMatches = (container: ContainerRef | null) =>
     !!container &&
-    (container.id.toLowerCase().includes(needle) || container.engine === needle || !!container.pod?.toLowerCase().includes(needle));
+    (container.engine === needle || containerSearchText(container).some((word) => word.includes(needle)));
   return {
     text: text!.trim(),
     namespaceMatches: (ns) => ns.id.ino === number || ns.label.toLowerCase().includes(needle) || containerMatches(ns.container),

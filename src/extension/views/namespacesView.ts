@@ -15,6 +15,7 @@ import { CONTEXT_KEYS, setContextKey } from '../contextKeys';
 import { AutoRefresh } from './namespaces/autoRefresh';
 import { DetailsDocuments, DETAILS_SCHEME } from './namespaces/detailsDocuments';
 import { DiscoveryRunner } from './namespaces/discoveryRunner';
+import { ContainerCatalog } from '../../core/containers/containerCatalog';
 import { NamespacesTreeProvider } from './namespaces/namespacesTreeProvider';
 import { affectsViewSettings, readViewSettings, saveGrouping } from './namespaces/viewSettings';
 
@@ -27,6 +28,8 @@ export class NamespacesView extends Disposable {
   private readonly runner: DiscoveryRunner;
   private readonly autoRefresh: AutoRefresh;
   private latest: DiscoveryResult | undefined;
+  /** The engines' names for containers: applied to each refresh, asked again in the background. */
+  private readonly containers: ContainerCatalog;
   /** Ids the last refresh fired change events for ("root" for the whole tree); for tests. */
   lastChangedIds: string[] = [];
   /** Showing everything through the privileged helper's snapshot ("Show All Namespaces"). */
@@ -43,6 +46,7 @@ export class NamespacesView extends Disposable {
     private readonly helper?: PrivilegedHelper,
   ) {
     super();
+    this.containers = new ContainerCatalog({ log: (line) => log.info(line) });
     const settings = readViewSettings();
     this.provider = this._register(
       new NamespacesTreeProvider({ grouping: settings.grouping, filter: undefined, types: settings.shownTypes }, (result) => sessions.sessionRefs(result)),
@@ -120,11 +124,21 @@ export class NamespacesView extends Disposable {
   private async show(result: DiscoveryResult): Promise<DiscoveryResult> {
     // Discovery's last slice and the tree build each get an event-loop turn of their own.
     await new Promise((resolve) => setImmediate(resolve));
+    this.containers.apply(result);
+    if (this.containers.stale(result)) void this.askEngines(result);
     this.latest = result;
     this.lastChangedIds = this.provider.showResult(result);
     this.details.refreshOpenDocuments();
     this.showOptions();
     return result;
+  }
+
+  /** Never awaited by a refresh: when the engines' answers change, the shown result is redrawn. */
+  private async askEngines(result: DiscoveryResult): Promise<void> {
+    if (!(await this.containers.refresh(result)) || !this.latest) return;
+    this.containers.apply(this.latest);
+    this.lastChangedIds = this.provider.showResult(this.latest);
+    this.details.refreshOpenDocuments();
   }
 
   setFilter(text: string | undefined): Promise<void> {

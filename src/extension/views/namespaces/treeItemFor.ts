@@ -6,6 +6,7 @@ import { nodeDescription, nodeLabel, nodeTooltip } from '../../../core/tree/pres
 import type { TreeNode } from '../../../core/tree/treeNode';
 import { COMMAND_IDS } from '../../commands/commandIds';
 import { typeIcon } from './typeIcons';
+import { ENGINE_ICONS } from '../../../core/tree/containerText';
 import { ISOLATED_TERMINAL_ICON } from '../../terminals/isolatedSessions';
 
 const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
@@ -34,7 +35,7 @@ function iconFor(node: TreeNode): vscode.ThemeIcon {
     case 'namespace':
       return typeIcon(node.ns.type);
     case 'containerGroup':
-      return new vscode.ThemeIcon(node.container ? 'package' : 'vm');
+      return new vscode.ThemeIcon(node.container ? ENGINE_ICONS[node.container.engine] : 'vm');
     case 'sessionGroup':
       return new vscode.ThemeIcon('terminal');
     case 'session':

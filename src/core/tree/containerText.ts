@@ -5,6 +5,7 @@ import type { ContainerRef } from '../model/container';
 import { containerName } from '../model/container';
 import type { NsType } from '../model/nsType';
 import { code, escapeMarkdown } from './markdownText';
+import { hostText, LINE_MAX } from '../text/hostText';
 
 const HEX_ID = /^[0-9a-f]{64}$/;
 
@@ -22,9 +23,12 @@ const EVIDENCE_TEXT: Record<NonNullable<ContainerRef['evidence']>, string> = {
   both: 'its cgroup path and its monitor process',
 };
 
-/** No control, line-breaking or direction-changing character of an engine's string reaches a label. */
+/**
+ * No control, line-breaking or direction-changing character of an engine's string reaches a label
+ * (hostText's visible escapes); capped only far beyond any engine's name, which is never cut.
+ */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
+  return hostText(text, LINE_MAX);
 }
 
 /** "docker web-1", or the short id when no engine or monitor named it ("docker 3f2a1b9c0d12"). */
@@ -55,13 +59,9 @@ export function containerDescription(container: ContainerRef): string[] {
   return [...(shared ? [`⚠ ${shared}`] : []), ...[facts?.image, facts?.state].filter((part): part is string => !!part).map(printable)];
 }
 
-/**
- * An engine string as literal Markdown: a code span when it holds no backtick (code() picks a
- * two-backtick fence that a run of two in the text would close early), else escaped text.
- */
+/** An engine string as literal Markdown: a code span no backtick run in it can close. */
 function literal(text: string): string {
-  const clean = printable(text);
-  return clean.includes('`') ? escapeMarkdown(clean) : code(clean);
+  return code(printable(text), LINE_MAX);
 }
 
 /** The container's facts as Markdown lines, for tooltips and the details document. */

@@ -24,6 +24,22 @@ export function findNamespaceEntry(ns: Namespace, procRoot = '/proc'): Namespace
   return path ? { kind: 'file', path } : null;
 }
 
+/**
+ * A file that holds the namespace in the given mount namespace (a bind mount such as
+ * /run/netns/NAME) and opens it now: a command line through it outlives every process in it.
+ */
+export function bindMountEntry(ns: Namespace, ownMountNamespaceIno: number | undefined): NamespaceEntry | null {
+  const mount = ns.bindMounts.find((m) => m.mntns === ownMountNamespaceIno && isNamespaceFile(m.path, ns));
+  return mount ? { kind: 'file', path: mount.path } : null;
+}
+
+/** The PID a way into a namespace lives by (a process, or its fd or thread), if any. */
+export function entryDependsOnPid(entry: NamespaceEntry, procRoot = '/proc'): number | undefined {
+  if (entry.kind === 'process') return entry.pid;
+  const match = new RegExp(`^${procRoot}/(\\d+)/`).exec(entry.path);
+  return match ? Number(match[1]) : undefined;
+}
+
 /** The same process: the PID exists and started at the same time (PIDs are reused). */
 export function processStillRuns(process: ProcessInfo, procRoot = '/proc'): boolean {
   try {

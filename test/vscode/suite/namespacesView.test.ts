@@ -137,7 +137,9 @@ describe('Namespaces view', function () {
     assert.equal(await vscode.commands.executeCommand('nsInspector.namespace.copyInode', nsNode(made.netIno)), String(made.netIno));
     assert.equal(await vscode.env.clipboard.readText(), String(made.netIno));
     assert.equal(await vscode.commands.executeCommand('nsInspector.namespace.copyPid', nsNode(made.netIno)), String(made.netPid));
-    assert.equal(await vscode.commands.executeCommand('nsInspector.namespace.copyNsenter', nsNode(made.netIno)), `nsenter --target ${made.netPid} --net`);
+    // A bind mount outlives the process: the named netns is entered by its path, not a PID.
+    assert.equal(await vscode.commands.executeCommand('nsInspector.namespace.copyNsenter', nsNode(made.netIno)), `nsenter --net=/run/netns/${made.netnsName}`);
+    assert.match(String(await vscode.commands.executeCommand('nsInspector.namespace.copyNsenter', nsNode(made.utsIno))), /^nsenter --target \d+ --uts$/);
     assert.equal(
       await vscode.commands.executeCommand('nsInspector.namespace.copyNsenter', processNodeId(nsNode(made.utsIno), made.sessionPid)),
       `nsenter --target ${made.sessionPid} --all`,

@@ -61,6 +61,11 @@ describe('Isolated sessions and Run in Namespace in the browser', () => {
     await runCommand(page, 'Namespace Inspector: New Isolated Terminal...', { asks: true });
     // The types as offered (UTS and PID are checked), then the hostname.
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'own hostname' }).first().waitFor();
+    // The "UTS + PID" preset shows ticked, since both its types are.
+    const checked = (text: string) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().locator('input[type=checkbox]').isChecked();
+    assert.equal(await checked('UTS + PID'), true, 'the UTS + PID preset is ticked');
+    assert.equal(await checked('Everything'), false);
+    await saveScreenshot(page, 'isolation-picker-preset-ticked');
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget', { hasText: 'Hostname inside the new UTS namespace' }).waitFor();
     await answerInputBox(page, name);

@@ -150,6 +150,30 @@ describe('the helper as nobody through a real sudoers rule: environment, interfa
       }
     });
 
+    it('a pid:/fd: target cannot be swapped between the policy check and the action: the helper holds the namespace it checked', async () => {
+      // nobody's process: fd 3 on its own network namespace (lo up), fd 4 on the host's; SIGUSR1 moves fd 3 to the host's.
+      const holder = box.spawn(box.argv(['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', 'sh', '-c', 'exec 4</proc/self/ns/net; exec unshare --user --map-root-user --net sh -c "ip link set lo up; exec 3</proc/self/ns/net; trap \\"exec 3<&4\\" USR1; echo \\$\\$; while :; do sleep 0.1; done"']));
+      const log = '/run/nsi-sandbox/strace-swap';
+      try {
+        const pid = await waitFor('the holder', () => Number(holder.stdout!.read()?.toString()) || undefined, 10_000);
+        const inOwn = () => box.sync(box.argv(['nsenter', `--net=/proc/${pid}/ns/net`, 'ip', '-o', 'link', 'show', 'lo'])).stdout;
+        assert.match(inOwn(), /<[^>]*\bUP\b/);
+        // Every nsenter the helper starts waits 2 s before it runs: the swap lands after the check.
+        const helper = box.spawn(box.argv(['strace', '-f', '-o', log, '-e', 'trace=execve', '-e', 'inject=execve:delay_enter=2000000', '-P', '/usr/bin/nsenter', 'setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', 'sudo', '-n', SANDBOX_HELPER, 'link-set', `fd:${pid}:3`, 'lo', 'down']));
+        let stderr = '';
+        helper.stderr!.on('data', (chunk) => (stderr += chunk));
+        const exited = new Promise((resolve) => helper.on('close', resolve));
+        await waitFor('the first nsenter', () => (sh(`cat ${log} 2>/dev/null || true`).includes('execve("/usr/bin/nsenter"') ? true : undefined), 20_000);
+        process.kill(pid, 'SIGUSR1');
+        assert.equal(await exited, 0, stderr);
+        assert.equal(sh(`readlink /proc/${pid}/fd/3`), sh('readlink /proc/self/ns/net'), 'the swap happened');
+        assert.match(links(), /: lo: <[^>]*\bUP\b/, 'the host\'s lo is still up');
+        assert.doesNotMatch(inOwn(), /<[^>]*\bUP\b/, 'the namespace checked is the one changed');
+      } finally {
+        holder.kill('SIGKILL'); // nsenter, setpriv and unshare exec: this is the holder itself
+      }
+    });
+
     it('the quota on named namespaces (netns_quota, default 8); root is not limited', () => {
       const made: string[] = [];
       for (let i = 0; i < 8; i++) {
@@ -231,7 +255,7 @@ describe('the helper as nobody through a real sudoers rule: environment, interfa
     await exited;
     const trace = sh(`cat ${log}`).split('\n');
     const reaped = reapedAt(trace);
-    assert.ok(new RegExp(`^${pid} \\+\\+\\+ (exited|killed by SIGPIPE)`).test(trace.find((line) => line.startsWith(`${pid} +++`)) ?? ''), 'tcpdump ended by itself');
+    assert.ok(new RegExp(`^${pid} +\\+\\+\\+ (exited|killed by SIGPIPE)`).test(trace.find((line) => new RegExp(`^${pid} +\\+\\+\\+`).test(line)) ?? ''), `tcpdump ended by itself:\n${trace.join('\n')}`);
     const killedAfter = trace.slice(reaped).filter((line) => new RegExp(`\\bkill\\(${pid},`).test(line));
     assert.deepEqual(killedAfter, [], 'a kill of a PID already reaped (free to be reused)');
     sh('ip netns del sup-a');

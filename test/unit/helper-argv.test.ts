@@ -48,7 +48,7 @@ describe('helper argv builder', () => {
       [() => checkNetnsName('x'.repeat(65)), 'too long'],
       [() => checkNetnsName('né'), 'non-ASCII'],
       [() => checkIfName('x'.repeat(16)), 'interface too long'],
-      ...['any', 'dbus-session', 'dbus-system', 'usbmon0', 'bluetooth0', 'bluetooth-monitor', 'nflog', 'nfqueue', 'rdma', 'vale0', 'netmap0', 'dag0', 'snf0', 'dpdk0'].map(
+      ...['any', 'dbus-session', 'dbus-system', 'usbmon0', 'bluetooth0', 'bluetooth-monitor', 'nflog', 'nfqueue', 'rdma', 'vale0', 'netmap0', 'dag0', 'snf0', 'dpdk0', 'kmsg', 'canusb0', 'dvb0', 'openvizsla', 'septel'].map(
         (name): [() => unknown, string] => [() => checkIfName(name), `libpcap pseudo-device ${name}`],
       ),
       [() => checkPid(0), 'PID 0'],

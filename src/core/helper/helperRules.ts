@@ -29,7 +29,7 @@ export function checkIfName(name: string): string {
 }
 
 /** Names libpcap's pcap_create takes for a capture source other than a network interface (as the helper's check_ifname). */
-const LIBPCAP_PSEUDO_DEVICE = /^(any$|dbus|usbmon|bluetooth|nflog|nfqueue|netmap|vale|dag[0-9]|snf|dpdk|rdma)/;
+const LIBPCAP_PSEUDO_DEVICE = /^(any$|dbus|usbmon|bluetooth|nflog|nfqueue|netmap|vale|dag[0-9]|snf|dpdk|rdma|kmsg|canusb|dvb|openvizsla|septel)/;
 
 /** A PID as the helper takes it: decimal, no leading zero, at most 10 digits. */
 export function checkPid(pid: number | string): string {

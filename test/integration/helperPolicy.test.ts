@@ -191,6 +191,24 @@ describe('the helper as nobody through a real sudoers rule: environment, interfa
       for (const name of [...made.slice(1), 'quota-8', 'quota-root']) sh(`ip netns del ${name}`);
       noPolicy();
     });
+
+    it('the quota holds when netns-add runs many times at once', async () => {
+      setPolicy('netns_quota=2\n');
+      // Each helper's `ip` waits 1 s before it runs (strace): without a lock, all six count 0 first.
+      const runs = Array.from({ length: 6 }, (_, i) => {
+        const child = box.spawn(box.argv(['strace', '-f', '-o', '/dev/null', '-e', 'trace=execve', '-e', 'inject=execve:delay_enter=1000000', '-P', '/usr/bin/ip', ...box.helperCommand(['netns-add', `race-${i}`])]));
+        let stderr = '';
+        child.stderr!.on('data', (chunk) => (stderr += chunk));
+        return new Promise<string>((resolve) => child.on('close', (code) => resolve(`${code} ${stderr.trim()}`)));
+      });
+      const codes = (await Promise.all(runs)).map((run) => run.split(' ')[0]);
+      const why = (await Promise.all(runs)).join('\n');
+      const made = sh('ls /run/netns').split('\n').filter((name) => name.startsWith('race-'));
+      assert.equal(made.length, 2, `made ${made.join(' ')}:\n${why}`);
+      assert.equal(codes.filter((code) => code === '0').length, 2);
+      for (const name of made) sh(`ip netns del ${name}`);
+      noPolicy();
+    });
   });
 
   describe('the policy file', () => {

@@ -68,9 +68,14 @@ export class HelperSandbox {
 
   /** The helper as nobody through `sudo -n`, with ENV in nobody's environment; or as root, directly. */
   helperArgv(args: string[], options: { as?: 'root'; env?: Record<string, string> } = {}): string[] {
-    if (options.as === 'root') return this.argv([SANDBOX_HELPER, ...args]);
+    return this.argv(this.helperCommand(args, options));
+  }
+
+  /** The same command, to run inside the sandbox under another (e.g. strace). */
+  helperCommand(args: string[], options: { as?: 'root'; env?: Record<string, string> } = {}): string[] {
+    if (options.as === 'root') return [SANDBOX_HELPER, ...args];
     const env = Object.entries(options.env ?? {}).map(([key, value]) => `${key}=${value}`);
-    return this.argv(['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--inh-caps=-all', 'env', ...env, 'sudo', '-n', SANDBOX_HELPER, ...args]);
+    return ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--inh-caps=-all', 'env', ...env, 'sudo', '-n', SANDBOX_HELPER, ...args];
   }
 
   helper(args: string[], options: { as?: 'root'; env?: Record<string, string>; input?: string } = {}): SandboxRun {

@@ -48,6 +48,9 @@ describe('helper argv builder', () => {
       [() => checkNetnsName('x'.repeat(65)), 'too long'],
       [() => checkNetnsName('né'), 'non-ASCII'],
       [() => checkIfName('x'.repeat(16)), 'interface too long'],
+      ...['any', 'dbus-session', 'dbus-system', 'usbmon0', 'bluetooth0', 'bluetooth-monitor', 'nflog', 'nfqueue', 'rdma', 'vale0', 'netmap0', 'dag0', 'snf0', 'dpdk0', 'kmsg', 'canusb0', 'dvb0', 'openvizsla', 'septel'].map(
+        (name): [() => unknown, string] => [() => checkIfName(name), `libpcap pseudo-device ${name}`],
+      ),
       [() => checkPid(0), 'PID 0'],
       [() => checkPid('012'), 'leading zero'],
       [() => checkPid('1;2'), 'PID injection'],
@@ -63,5 +66,6 @@ describe('helper argv builder', () => {
     assert.equal(checkCidr('fd00::1/64'), 'fd00::1/64');
     assert.equal(checkCidr('0.0.0.0/0'), '0.0.0.0/0');
     assert.equal(checkNetnsName('a.b_c-1'), 'a.b_c-1');
+    for (const name of ['eth0', 'anything', 'veth-dbus', 'dagger', 'lo']) assert.equal(checkIfName(name), name);
   });
 });

@@ -7,6 +7,8 @@ export const HELPER_EXIT = {
   toolMissing: 69,
   actionFailed: 70,
   notRoot: 77,
+  /** Refused by the policy in /etc/nsinspect/helper-policy (see policyRefusal.ts). */
+  policyRefused: 78,
 } as const;
 
 export type HelperExitName = keyof typeof HELPER_EXIT;

@@ -24,8 +24,12 @@ export function checkIfName(name: string): string {
   if (!NAME.test(name) || name.startsWith('-') || name === '.' || name === '..' || name.length > 15) {
     throw new HelperArgumentError(`invalid interface name ${JSON.stringify(name)}: use 1 to 15 of A-Z a-z 0-9 _ . - (not starting with -)`);
   }
+  if (LIBPCAP_PSEUDO_DEVICE.test(name)) throw new HelperArgumentError(`invalid interface name ${JSON.stringify(name)}: libpcap reads it as a capture pseudo-device, not a network interface`);
   return name;
 }
+
+/** Names libpcap's pcap_create takes for a capture source other than a network interface (as the helper's check_ifname). */
+const LIBPCAP_PSEUDO_DEVICE = /^(any$|dbus|usbmon|bluetooth|nflog|nfqueue|netmap|vale|dag[0-9]|snf|dpdk|rdma|kmsg|canusb|dvb|openvizsla|septel)/;
 
 /** A PID as the helper takes it: decimal, no leading zero, at most 10 digits. */
 export function checkPid(pid: number | string): string {

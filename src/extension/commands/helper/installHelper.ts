@@ -3,9 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { findExecutable } from '../../../core/exec/findExecutable';
-import { spawnHelper } from '../../../core/helper/spawnHelper';
 import { checkHelperTrust } from '../../../core/helper/helperTrust';
-import { installPlan, installPreview, type InstallExtra, type InstallFile } from '../../../core/helper/installPlan';
+import { installArgv, installPlan, installPreview, type InstallExtra, type InstallFile } from '../../../core/helper/installPlan';
 import { readHelperSettings } from '../../helper/privilegedHelper';
 import { showInstallPreview } from '../../helper/installPreview';
 import type { CommandFactory } from '../commandContext';
@@ -45,13 +44,15 @@ export const installHelper: CommandFactory = (ctx) => async (arg?: unknown) => {
     ? await args.confirm(preview)
     : (await vscode.window.showWarningMessage(`Write ${files.length} file${files.length === 1 ? '' : 's'} as root, as shown in the preview?`, { modal: true }, 'Install')) === 'Install';
   if (!confirmed) return undefined;
+  // The user's copies; root copies each to a place only root can change before it is checked
+  // or used (installArgv), so a change to these after this point changes nothing installed.
   const staging = mkdtempSync(join(tmpdir(), 'nsinspect-install-'));
+  const tools = { sh: '/bin/sh', install: findExecutable('install') ?? '/usr/bin/install', visudo: findExecutable('visudo') };
   try {
     for (const [i, file] of files.entries()) {
       const staged = join(staging, String(i));
       writeFileSync(staged, file.content, { mode: 0o600 });
-      if (file.path.startsWith('/etc/sudoers.d/')) await checkSudoers(staged);
-      await ctx.helper.runElevatedForInstall([findExecutable('install') ?? '/usr/bin/install', '-D', '-o', 'root', '-g', 'root', '-m', file.mode, staged, file.path]);
+      await ctx.helper.runElevatedForInstall(installArgv(file, staged, tools));
     }
   } catch (error) {
     await showHelperError('Installing the privileged helper failed', error);
@@ -77,11 +78,4 @@ async function pickExtras(): Promise<InstallExtra[] | undefined> {
   ];
   const chosen = await vscode.window.showQuickPick(picks, { title: 'Install Privileged Helper', canPickMany: true, placeHolder: 'The helper is always installed; pick extras, or none' });
   return chosen?.map((pick) => pick.extra);
-}
-
-async function checkSudoers(file: string): Promise<void> {
-  const visudo = findExecutable('visudo');
-  if (!visudo) throw new Error('visudo is missing, so the sudoers rule cannot be checked: install sudo first');
-  const result = await spawnHelper([visudo, '-c', '-q', '-f', file]);
-  if (result.exitCode !== 0) throw new Error(`the sudoers rule does not pass visudo: ${result.stderr.trim()}`);
 }

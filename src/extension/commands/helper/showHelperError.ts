@@ -1,7 +1,10 @@
 // A failed privileged step, said so the user can act: a missing, tampered or stale helper offers
-// reinstalling; anything else offers the log, where the audit line has the details.
+// reinstalling; a refusal by the helper's policy names the rule and what an admin changes;
+// anything else offers the log, where the audit line has the details.
 import * as vscode from 'vscode';
+import { HELPER_EXIT } from '../../../core/helper/exitCodes';
 import { HelperArgumentError } from '../../../core/helper/helperRules';
+import { parsePolicyRefusal, policyRefusalMessage } from '../../../core/helper/policyRefusal';
 import { HelperError } from '../../helper/privilegedHelper';
 import { COMMAND_IDS } from '../commandIds';
 
@@ -13,6 +16,13 @@ export async function showHelperError(what: string, error: unknown): Promise<voi
   const message = `${what}: ${(error as Error).message}`;
   if (error instanceof HelperArgumentError) {
     void vscode.window.showErrorMessage(message);
+    return;
+  }
+  const refusal = error instanceof HelperError && error.exitCode === HELPER_EXIT.policyRefused ? parsePolicyRefusal(error.stderr) : undefined;
+  if (refusal) {
+    void vscode.window.showErrorMessage(policyRefusalMessage(what, refusal), LOG).then((choice) => {
+      if (choice === LOG) void vscode.commands.executeCommand(COMMAND_IDS.showLog);
+    });
     return;
   }
   const trust = error instanceof HelperError ? error.trust : undefined;

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 /** What `npm run package` puts in the .vsix, as vsce lists it (the test command builds dist/ first). */
 describe('the .vsix contents', () => {
@@ -11,6 +12,15 @@ describe('the .vsix contents', () => {
       assert.ok(files.includes(file), `${file} is missing from the package`);
     }
     assert.ok(files.some((file) => file.startsWith('media/')), 'media/ is missing');
+  });
+
+  it('has a marketplace icon (128×128 PNG) and categories beyond "Other"', () => {
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+    assert.ok(files.includes(manifest.icon), `${manifest.icon} is missing from the package`);
+    const png = readFileSync(manifest.icon);
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+    assert.ok(manifest.categories.filter((c: string) => c !== 'Other').length >= 2, manifest.categories.join());
   });
 
   it('leaves out sources, tests, native sources and node_modules', () => {

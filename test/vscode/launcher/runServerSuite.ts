@@ -20,7 +20,7 @@ import { waitForSuiteResults } from './waitForResults';
 
 const LAYER = 'vscode';
 /** The whole suite, from opening the page to the results file (env override for slow machines). */
-const SUITE_TIMEOUT_MS = Number(process.env.NSI_VSCODE_SUITE_TIMEOUT_MS) || 5 * 60_000;
+const SUITE_TIMEOUT_MS = Number(process.env.NSI_VSCODE_SUITE_TIMEOUT_MS) || 15 * 60_000;
 
 async function main(): Promise<number> {
   requireDebianPackages(CHROMIUM);

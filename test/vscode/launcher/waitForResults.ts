@@ -23,7 +23,9 @@ export async function waitForSuiteResults(resultsFile: string, serverLog: string
     }
     await sleep(500);
   }
-  throw new Error(`the extension-host suite did not finish within ${timeoutMs / 1000} s`);
+  const progress = `${resultsFile}.progress`;
+  const where = existsSync(progress) ? `; its progress:\n${readFileSync(progress, 'utf8')}` : '';
+  throw new Error(`the extension-host suite did not finish within ${timeoutMs / 1000} s${where}`);
 }
 
 function sleep(ms: number): Promise<void> {

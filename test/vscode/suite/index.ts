@@ -17,8 +17,13 @@ export async function run(): Promise<void> {
       mocha.addFile(join(__dirname, file));
     }
     const runner = mocha.run();
-    const record = (test: Mocha.Runnable, state: TestOutcome['state'], error?: Error) =>
+    // Progress, so that a run the launcher gives up on says what passed and which test it was in.
+    const progress = (running?: string) => resultsFile && writeFileSync(`${resultsFile}.progress`, JSON.stringify({ running, done: results.tests.map((t) => `${t.state} ${t.name} (${t.durationMs} ms)`) }, null, 2));
+    runner.on('test', (test) => progress(test.fullTitle()));
+    const record = (test: Mocha.Runnable, state: TestOutcome['state'], error?: Error) => {
       results.tests.push({ name: test.fullTitle(), state, durationMs: test.duration ?? 0, error: error?.stack ?? error?.message });
+      progress();
+    };
     runner.on('pass', (test) => record(test, 'passed'));
     // 'fail' also fires for hooks (before/after): they count as failures too.
     runner.on('fail', (test, error) => record(test, 'failed', error));

@@ -34,8 +34,9 @@ describe('the walkthrough\'s namespace experiments', function () {
     const run = await vscode.commands.executeCommand<ExperimentRun | undefined>(command);
     assert.ok(run, `${command} made no session`);
     terminals.push(run.session.terminal);
-    const selected = api.namespacesView.treeView.selection[0];
-    assert.equal(selected, namespaceNodeId(run.namespace), 'the experiment\'s namespace is selected in the view');
+    // The selection reaches the extension host as an event after reveal() resolved.
+    const wanted = namespaceNodeId(run.namespace);
+    await waitFor(`the view to select ${wanted}`, () => (api.namespacesView.treeView.selection[0] === wanted ? true : undefined));
     return run;
   }
 

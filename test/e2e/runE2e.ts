@@ -10,7 +10,7 @@ import { npmRun, REPO_ROOT } from '../../scripts/vscode/buildProject';
 import { reportLayer, RESULTS_DIR } from '../../scripts/vscode/layerResults';
 
 const LAYER = 'e2e';
-const TEST_TIMEOUT_MS = 3 * 60_000;
+const TEST_TIMEOUT_MS = 5 * 60_000;
 
 async function prepare(): Promise<void> {
   requireDebianPackages(CHROMIUM);

@@ -127,3 +127,15 @@ describe('arrow keys between boxes', () => {
     assert.equal(nearestInDirection(boxes[2], boxes, 'right'), undefined);
   });
 });
+
+describe('stable placement of a tightly packed picture', () => {
+  it('leaves boxes closer than GAP but apart where they are', () => {
+    const previous = new Map([
+      ['a', { x: 0, y: 0 }],
+      ['b', { x: 0, y: 110 }],
+    ]);
+    const placed = placeStably([size('a'), size('b'), size('n')], previous, () => []);
+    assert.deepEqual(placed.slice(0, 2).map((p) => [p.x, p.y]), [[0, 0], [0, 110]]);
+    apart(placed);
+  });
+});

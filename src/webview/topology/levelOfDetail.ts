@@ -2,8 +2,8 @@
 // a box shows only its namespace's name, as large as the box allows and never under
 // MIN_NAME_PX on screen (wrapped over lines), and zooming in brings the rows back. Pure.
 
-/** Below this scale the rows (12-unit names, 10-unit addresses) would be under ~10 px: names only. */
-export const DETAIL_SCALE = 0.8;
+/** Below this scale the rows (12-unit names, 11-unit addresses) would be under ~10 px: names only. */
+export const DETAIL_SCALE = 0.85;
 export const NAME_PX = 13;
 export const MIN_NAME_PX = 10;
 /** Average advance of a character of the (semi-bold) name font, in ems; line height in ems. */

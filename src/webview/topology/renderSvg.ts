@@ -145,7 +145,7 @@ function renderRow(nsKey: string, row: RowLayout, boxWidth: number, palette: Pal
     s('text', { x: width - 18, y: 15, 'text-anchor': 'end' }, iface.kind),
   );
   addresses.slice(0, MAX_ADDRESSES).forEach((address, i) => {
-    g.append(s('text', { class: 'address', x: 24, y: 15 + (i + 1) * ADDRESS_LINE, 'font-family': palette.monoFamily }, clip(address, 30)));
+    g.append(s('text', { class: 'address', x: 24, y: 15 + (i + 1) * ADDRESS_LINE, 'font-size': 11, 'font-family': palette.monoFamily }, clip(address, 30)));
   });
   if (addresses.length > MAX_ADDRESSES) {
     g.append(s('text', { x: 24, y: 15 + (MAX_ADDRESSES + 1) * ADDRESS_LINE }, `+${addresses.length - MAX_ADDRESSES} more`));

@@ -15,8 +15,9 @@ export interface Placed extends Size {
 
 export const GAP = 40;
 
-function overlaps(a: Placed, b: Placed): boolean {
-  return a.x < b.x + b.width + GAP && b.x < a.x + a.width + GAP && a.y < b.y + b.height + GAP && b.y < a.y + a.height + GAP;
+/** Closer than `gap` (0: they actually overlap). */
+function overlaps(a: Placed, b: Placed, gap = GAP): boolean {
+  return a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
 }
 
 /**
@@ -31,12 +32,13 @@ export function placeStably(boxes: Size[], previous: ReadonlyMap<string, { x: nu
     const was = previous.get(box.key);
     if (was) kept.push({ ...box, x: was.x, y: was.y });
   }
-  // A box that grew must not cover the one below: push overlapping boxes down, top to bottom.
+  // A box that grew must not cover the one below: push boxes it covers down, top to bottom
+  // (boxes closer than GAP but not touching stay: the first layout may pack them tighter).
   const byTop = [...kept].sort((a, b) => a.y - b.y || a.x - b.x);
   const settled: Placed[] = [];
   for (const box of byTop) {
     for (;;) {
-      const blocker = settled.find((other) => overlaps(box, other));
+      const blocker = settled.find((other) => overlaps(box, other, 0));
       if (!blocker) break;
       box.y = blocker.y + blocker.height + GAP;
     }

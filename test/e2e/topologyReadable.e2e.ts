@@ -147,6 +147,9 @@ describe('the topology of eleven namespaces is readable and stays put', () => {
     await frame.locator('#search').fill('10.231.0.1');
     await frame.locator('#search').press('Enter');
     await frame.locator('#details h2', { hasText: 'br0' }).waitFor();
+    // Found, selected and shown whole beside the pane.
+    const [area, found] = await Promise.all([frame.locator('#picture').boundingBox(), frame.locator('#picture .iface.selected').boundingBox()]);
+    assert.ok(area && found && found.x >= area.x && found.x + found.width <= area.x + area.width && found.y >= area.y && found.y + found.height <= area.y + area.height, `${JSON.stringify(found)} in ${JSON.stringify(area)}`);
     const rows = await box(keys[0]).locator('.iface').evaluateAll((els) => els.map((el) => [el.textContent, el.getAttribute('transform')]));
     assert.deepEqual(rows.map(([text]) => /(lo|br0|port\d)/.exec(text ?? '')?.[1]), ['lo', 'br0', 'port1', 'port2', 'port3']);
     assert.equal(await frame.locator('#picture .buses .wire[data-kind="bridge"]').count() >= 3, true, 'the ports hang on a bus');

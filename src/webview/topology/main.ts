@@ -274,8 +274,9 @@ function bringIntoView(el: SVGGElement): void {
 function reveal(id: string): void {
   select(id);
   if (panZoom.view.k < DETAIL_SCALE) {
-    const rect = svg.getBoundingClientRect();
-    panZoom.zoomAt(DETAIL_SCALE / panZoom.view.k, rect.width / 2, rect.height / 2);
+    panZoom.set({ ...panZoom.view, k: DETAIL_SCALE });
+    const at = pointOf(id);
+    if (at) panZoom.centreOn(at.x, at.y);
   }
   const el = elementOf(id);
   if (!el) return;
@@ -292,6 +293,10 @@ function select(id: string | null): void {
   state.selected = id;
   saveState();
   applySelection();
+  // The pane may just have opened and narrowed the picture: keep the selection in sight (a
+  // fitted picture fits again instead, see the ResizeObserver).
+  const el = elementOf(id);
+  if (el && !fitted && el.getBoundingClientRect().width > 0) bringIntoView(el);
 }
 
 function applySelection(): void {
@@ -403,16 +408,23 @@ function applySearch(move: boolean): void {
   if (move && hitOrder.length) {
     hitIndex = (hitIndex + 1) % hitOrder.length;
     const id = hitOrder[hitIndex];
-    const el = picture.querySelector<SVGGraphicsElement>(`[data-iface-id="${CSS.escape(id)}"], .ns[data-ns-key="${CSS.escape(id)}"]`);
-    if (el && layout) {
-      const box = layout.boxes.find((b) => b.ns.key === (el.getAttribute('data-ns-key') ?? ''));
-      const row = box?.rows.find((r) => r.iface.id === id);
-      // Found means readable: zoomed in far enough for the rows.
-      if (panZoom.view.k < DETAIL_SCALE) panZoom.set({ ...panZoom.view, k: DETAIL_SCALE });
-      if (box) panZoom.centreOn(box.x + box.width / 2, box.y + (row ? row.y : box.height / 2));
-      select(id);
-    }
+    // Selected first (the pane takes its width), then found means readable: zoomed in far
+    // enough for the rows, in the middle of what is left.
+    select(id);
+    if (panZoom.view.k < DETAIL_SCALE) panZoom.set({ ...panZoom.view, k: DETAIL_SCALE });
+    const at = pointOf(id);
+    if (at) panZoom.centreOn(at.x, at.y);
   }
+}
+
+/** Where a namespace's box or an interface's row is in the picture (layout units). */
+function pointOf(id: string): { x: number; y: number } | undefined {
+  for (const box of layout?.boxes ?? []) {
+    if (box.ns.key === id) return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const row = box.rows.find((r) => r.iface.id === id);
+    if (row) return { x: box.x + box.width / 2, y: box.y + row.y };
+  }
+  return undefined;
 }
 
 search.addEventListener('input', () => {
@@ -492,9 +504,9 @@ function onMessage(message: ToTopologyWebview): void {
       break;
     case 'focus':
       select(message.namespaceKey);
-      if (layout) {
-        const box = layout.boxes.find((b) => b.ns.key === message.namespaceKey);
-        if (box) panZoom.centreOn(box.x + box.width / 2, box.y + box.height / 2);
+      {
+        const at = pointOf(message.namespaceKey);
+        if (at) panZoom.centreOn(at.x, at.y);
       }
       placeTabStop(message.namespaceKey);
       break;

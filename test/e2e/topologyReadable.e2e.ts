@@ -173,6 +173,17 @@ describe('the topology of eleven namespaces is readable and stays put', () => {
     await saveScreenshot(session.page, 'topology-eleven-added');
   });
 
+  it('a rebuilt page (window reload) draws every box where it was', async () => {
+    const page = session.page;
+    const before = await transforms();
+    await page.waitForTimeout(500); // setState is written on change; the reload saves it
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForLoadState('load');
+    frame = await webviewFrame(page, '#picture .ns', 60_000);
+    for (const key of keys) await box(key).waitFor({ state: 'attached', timeout: 30_000 });
+    assert.deepEqual(await transforms(), before);
+  });
+
   it('keyboard: Tab enters the picture once, arrow keys move between boxes and rows, Tab leaves', async () => {
     const page = session.page;
     assert.equal(await frame.locator('#picture [tabindex="0"]').count(), 1, 'one tab stop in the picture');

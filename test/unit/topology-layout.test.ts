@@ -8,6 +8,7 @@ import { fitName, MIN_NAME_PX, NAME_PX, wrapName } from '../../src/webview/topol
 import { nearestInDirection } from '../../src/webview/topology/spatialNavigation';
 import { layoutTopology, rowOrder } from '../../src/webview/topology/layout';
 import type { NetInterface, NetNamespaceNode, Topology } from '../../src/core/net/topology';
+import { validateTopologyViewState } from '../../src/core/net/topologyMessages';
 
 function apart(boxes: Placed[]): void {
   for (const a of boxes) {
@@ -137,5 +138,20 @@ describe('stable placement of a tightly packed picture', () => {
     const placed = placeStably([size('a'), size('b'), size('n')], previous, () => []);
     assert.deepEqual(placed.slice(0, 2).map((p) => [p.x, p.y]), [[0, 0], [0, 110]]);
     apart(placed);
+  });
+});
+
+describe('the saved box positions', () => {
+  const base = { view: null, selected: null, search: '' };
+
+  it('come back from the saved state, and a state without them is still good', () => {
+    assert.deepEqual(validateTopologyViewState({ ...base, positions: { '4:1': [10, -20.5] } }), { ...base, positions: { '4:1': [10, -20.5] } });
+    assert.deepEqual(validateTopologyViewState(base), base);
+  });
+
+  it('anything else is refused', () => {
+    for (const positions of [null, [], { '../x': [1, 2] }, { '4:1': [1] }, { '4:1': [1, Infinity] }, { '4:1': ['1', 2] }, { '4:1': [1e9, 2] }]) {
+      assert.equal(validateTopologyViewState({ ...base, positions }), undefined, JSON.stringify(positions));
+    }
   });
 });

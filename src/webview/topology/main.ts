@@ -6,7 +6,7 @@
 import { codicon, h, s } from '../shared/dom';
 import { connect } from '../shared/vscodeApi';
 import { layoutSignature, searchTopology } from '../../core/net/searchTopology';
-import type { CaptureInfo, FromTopologyWebview, ToTopologyWebview, TopologyViewState } from '../../core/net/topologyMessages';
+import { MAX_SAVED_POSITIONS, type CaptureInfo, type FromTopologyWebview, type ToTopologyWebview, type TopologyViewState } from '../../core/net/topologyMessages';
 import type { Topology } from '../../core/net/topology';
 import { layoutTopology, type PictureLayout } from './layout';
 import { readPalette } from './palette';
@@ -33,6 +33,7 @@ let tabStop: string | null = null;
 const channel = connect<ToTopologyWebview, FromTopologyWebview, TopologyViewState>(onMessage);
 const saved = channel.savedState;
 const state: TopologyViewState = {
+  positions: saved?.positions && typeof saved.positions === 'object' ? saved.positions : undefined,
   view: saved?.view ?? null,
   selected: typeof saved?.selected === 'string' ? saved.selected : null,
   search: typeof saved?.search === 'string' ? saved.search : '',
@@ -97,7 +98,7 @@ root.replaceChildren(toolbar, h('div', { id: 'stage' }, svg, aside));
 root.setAttribute('aria-busy', 'false');
 
 function saveState(): void {
-  channel.saveState({ view: state.view, selected: state.selected, search: state.search });
+  channel.saveState({ view: state.view, selected: state.selected, search: state.search, ...(state.positions ? { positions: state.positions } : {}) });
 }
 
 function fit(): void {
@@ -114,8 +115,15 @@ new ResizeObserver(() => {
 async function arrangeAgain(): Promise<void> {
   if (!topology) return;
   layout = await layoutTopology(topology);
+  rememberPositions();
   draw();
   fit();
+}
+
+function rememberPositions(): void {
+  if (!layout) return;
+  state.positions = layout.boxes.length <= MAX_SAVED_POSITIONS ? Object.fromEntries(layout.boxes.map((b) => [b.ns.key, [b.x, b.y] as [number, number]])) : undefined;
+  saveState();
 }
 
 // --- drawing ---
@@ -124,9 +132,13 @@ async function show(next: Topology): Promise<void> {
   const nextSignature = layoutSignature(next);
   if (!layout || nextSignature !== signature) {
     // Boxes already shown stay where they are; only new ones are placed.
-    const previous = layout ? new Map(layout.boxes.map((b) => [b.ns.key, { x: b.x, y: b.y }])) : undefined;
+    // A rebuilt page (reload, tab shown again) starts from the positions it saved.
+    const previous = layout
+      ? new Map(layout.boxes.map((b) => [b.ns.key, { x: b.x, y: b.y }]))
+      : state.positions && new Map(Object.entries(state.positions).map(([key, [x, y]]) => [key, { x, y }]));
     layout = await layoutTopology(next, previous);
     signature = nextSignature;
+    rememberPositions();
   } else {
     // Same namespaces, interfaces and wires: keep every position, take the new states.
     const byKey = new Map(next.namespaces.map((ns) => [ns.key, ns]));

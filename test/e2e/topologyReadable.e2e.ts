@@ -173,6 +173,19 @@ describe('the topology of eleven namespaces is readable and stays put', () => {
     await saveScreenshot(session.page, 'topology-eleven-added');
   });
 
+  it('Arrange Again lays every box out anew and fits it', async () => {
+    await frame.locator('[data-tool="arrange"]').click();
+    const area = (await frame.locator('#picture').boundingBox())!;
+    for (let tries = 0; ; tries++) {
+      const rects = await frame.locator('#picture .ns').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })));
+      const inside = rects.every((r) => r.x >= area.x - 0.5 && r.x + r.w <= area.x + area.width + 0.5 && r.y >= area.y - 0.5 && r.y + r.h <= area.y + area.height + 0.5);
+      const apart = rects.every((a, i) => rects.every((b, j) => i === j || a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5 || a.y + a.h <= b.y + 0.5 || b.y + b.h <= a.y + 0.5));
+      if (inside && apart) break;
+      assert.ok(tries < 50, `after Arrange Again every box is in view and none overlaps: ${JSON.stringify(rects)}`);
+      await session.page.waitForTimeout(100);
+    }
+  });
+
   it('a rebuilt page (window reload) draws every box where it was', async () => {
     const page = session.page;
     const before = await transforms();

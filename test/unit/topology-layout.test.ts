@@ -96,6 +96,14 @@ describe('layoutTopology', () => {
     for (const b of second.boxes.filter((b) => b.ns.key !== '4:0')) assert.deepEqual({ x: b.x, y: b.y }, previous.get(b.ns.key));
     assert.equal(second.boxes.length, 4);
   });
+
+  it('lays out anew when more than half the boxes are new', async () => {
+    const keys = ['4:1', '4:2', '4:3', '4:4', '4:5'];
+    const fresh = await layoutTopology(topology(keys));
+    const far = new Map([['4:1', { x: 5000, y: 5000 }]]);
+    const again = await layoutTopology(topology(keys), far);
+    assert.deepEqual(again.boxes.map((b) => [b.x, b.y]), fresh.boxes.map((b) => [b.x, b.y]));
+  });
 });
 
 describe('names at a zoom scale', () => {

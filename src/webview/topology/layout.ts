@@ -132,7 +132,8 @@ function rowsOf(ns: NetNamespaceNode): RowLayout[] {
 
 /**
  * Lays the topology out. With `previous` (key → position of the boxes already shown), known boxes
- * keep their positions and new ones are placed around them; without, ELK lays out everything.
+ * keep their positions and new ones are placed around them; without, or when more than half the
+ * boxes are new, ELK lays out everything.
  */
 export async function layoutTopology(topology: Topology, previous?: ReadonlyMap<string, { x: number; y: number }>): Promise<PictureLayout> {
   const owner = new Map<string, string>();
@@ -150,7 +151,9 @@ export async function layoutTopology(topology: Topology, previous?: ReadonlyMap<
     if (!edges.has(id)) edges.set(id, { id, sources: [a], targets: [b] });
   }
   const byKeyIn = new Map(topology.namespaces.map((ns) => [ns.key, ns]));
-  if (previous && topology.namespaces.some((ns) => previous.has(ns.key))) {
+  // Mostly new (a first read that saw little, a privileged view switched on): ELK lays it all out.
+  const known = previous ? topology.namespaces.filter((ns) => previous.has(ns.key)).length : 0;
+  if (previous && known > 0 && known * 2 >= topology.namespaces.length) {
     const neighbours = new Map<string, string[]>();
     for (const e of edges.values()) {
       neighbours.set(e.sources[0], [...(neighbours.get(e.sources[0]) ?? []), e.targets[0]]);

@@ -175,9 +175,12 @@ describe('the topology of eleven namespaces is readable and stays put', () => {
 
   it('Arrange Again lays every box out anew and fits it', async () => {
     await frame.locator('[data-tool="arrange"]').click();
-    const area = (await frame.locator('#picture').boundingBox())!;
     for (let tries = 0; ; tries++) {
-      const rects = await frame.locator('#picture .ns').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })));
+      // Both in the webview's own coordinates.
+      const [area, rects] = await frame.locator('#picture .ns').evaluateAll((els) => {
+        const svg = (els[0] as unknown as { ownerSVGElement: { getBoundingClientRect(): { x: number; y: number; width: number; height: number } } }).ownerSVGElement.getBoundingClientRect();
+        return [{ x: svg.x, y: svg.y, width: svg.width, height: svg.height }, els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height }))] as const;
+      });
       const inside = rects.every((r) => r.x >= area.x - 0.5 && r.x + r.w <= area.x + area.width + 0.5 && r.y >= area.y - 0.5 && r.y + r.h <= area.y + area.height + 0.5);
       const apart = rects.every((a, i) => rects.every((b, j) => i === j || a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5 || a.y + a.h <= b.y + 0.5 || b.y + b.h <= a.y + 0.5));
       if (inside && apart) break;

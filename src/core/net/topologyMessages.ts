@@ -39,7 +39,12 @@ export interface TopologyViewState {
   view: { x: number; y: number; k: number } | null;
   selected: string | null;
   search: string;
+  /** Where each box was (namespace key → x, y), so a rebuilt page draws them where they were. */
+  positions?: Record<string, [number, number]>;
 }
+
+/** More boxes than this are not remembered (the page lays them out anew). */
+export const MAX_SAVED_POSITIONS = 5000;
 
 const NAMESPACE_KEY = /^\d+:\d+$/;
 // IFNAMSIZ is 16 with the NUL; no '/', whitespace or ':' (the kernel's dev_valid_name, and ip's).
@@ -83,14 +88,28 @@ export function validateFromTopologyWebview(message: unknown): FromTopologyWebvi
   }
 }
 
+function validPositions(value: unknown): Record<string, [number, number]> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length > MAX_SAVED_POSITIONS) return undefined;
+  const out: Record<string, [number, number]> = {};
+  for (const [key, at] of entries) {
+    if (!NAMESPACE_KEY.test(key) || !Array.isArray(at) || at.length !== 2 || !at.every((n) => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) < 1e7)) return undefined;
+    out[key] = [at[0] as number, at[1] as number];
+  }
+  return out;
+}
+
 export function validateTopologyViewState(state: unknown): TopologyViewState | undefined {
-  const m = withKeys(state, ['view', 'selected', 'search']);
+  const m = withKeys(state, ['view', 'selected', 'search', 'positions']) ?? withKeys(state, ['view', 'selected', 'search']);
   if (!m) return undefined;
+  const positions = 'positions' in m ? validPositions(m.positions) : undefined;
+  if ('positions' in m && !positions) return undefined;
   const view = m.view === null ? null : withKeys(m.view, ['x', 'y', 'k']);
   if (view === undefined) return undefined;
   if (view && ![view.x, view.y, view.k].every((n) => typeof n === 'number' && Number.isFinite(n))) return undefined;
   if (view && ((view.k as number) <= 0 || (view.k as number) > 100)) return undefined;
   if (m.selected !== null && !isShortString(m.selected, 200)) return undefined;
   if (!isShortString(m.search, 200)) return undefined;
-  return { view: view ? { x: view.x as number, y: view.y as number, k: view.k as number } : null, selected: m.selected as string | null, search: m.search };
+  return { view: view ? { x: view.x as number, y: view.y as number, k: view.k as number } : null, selected: m.selected as string | null, search: m.search, ...(positions ? { positions } : {}) };
 }

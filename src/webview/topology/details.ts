@@ -1,10 +1,20 @@
 // The details pane: what a click (or Enter) on an interface or a namespace shows, with the
-// actions that apply to it.
+// actions that apply to it. The namespace, the other ends of wires and a namespace's interfaces
+// are links that select and reveal that box or row in the picture.
 import { codicon, h } from '../shared/dom';
 import type { CaptureInfo, FromTopologyWebview } from '../../core/net/topologyMessages';
 import type { NetInterface, NetNamespaceNode, Topology } from '../../core/net/topology';
 
 export type Post = (message: FromTopologyWebview) => void;
+/** Selects a namespace (by key) or an interface (by id) and brings it into view. */
+export type Reveal = (id: string) => void;
+
+/** A link-styled button that reveals `id`; the text is a text node. */
+function link(text: string, id: string, reveal: Reveal): HTMLButtonElement {
+  const b = h('button', { type: 'button', class: 'link', 'data-reveal': id, title: `Show ${text} in the picture` }, text);
+  b.addEventListener('click', () => reveal(id));
+  return b;
+}
 
 function button(icon: string, label: string, onClick: () => void, id?: string): HTMLButtonElement {
   const b = h('button', { type: 'button', 'data-action': id }, codicon(icon), label);
@@ -23,16 +33,25 @@ function bytes(n: number): string {
   return `${i ? n.toFixed(1) : n} ${units[i]}`;
 }
 
-/** "label/ifname" of the other end of each wire at this interface. */
-function linkedEnds(topology: Topology, iface: NetInterface): string[] {
+/** What the other end of each wire at this interface is to it ("peer", "port", ...), and where it is. */
+function linkedEnds(topology: Topology, iface: NetInterface): Array<{ role: string; id: string; where: string | undefined }> {
   const where = new Map<string, string>();
   for (const ns of topology.namespaces) for (const i of ns.interfaces) where.set(i.id, `${ns.label}/${i.name}`);
   return topology.wires
     .filter((w) => w.from === iface.id || w.to === iface.id)
-    .map((w) => `${w.kind === 'veth' ? 'peer' : w.kind === 'bridge' ? (w.to === iface.id ? 'port' : 'bridge') : w.kind === 'vxlan' ? 'underlay' : w.to === iface.id ? 'child' : 'parent'}: ${where.get(w.from === iface.id ? w.to : w.from) ?? '?'}`);
+    .map((w) => {
+      const other = w.from === iface.id ? w.to : w.from;
+      const role = w.kind === 'veth' ? 'peer' : w.kind === 'bridge' ? (w.to === iface.id ? 'port' : 'bridge') : w.kind === 'vxlan' ? 'underlay' : w.to === iface.id ? 'child' : 'parent';
+      return { role, id: other, where: where.get(other) };
+    });
 }
 
-export function interfaceDetails(topology: Topology, ns: NetNamespaceNode, iface: NetInterface, captures: CaptureInfo[], post: Post): HTMLElement {
+/** "peer: " and a link to the other end (plain "?" when it is not in the picture). */
+function endCell(end: { role: string; id: string; where: string | undefined }, reveal: Reveal): HTMLElement {
+  return h('span', {}, `${end.role}: `, end.where ? link(end.where, end.id, reveal) : '?');
+}
+
+export function interfaceDetails(topology: Topology, ns: NetNamespaceNode, iface: NetInterface, captures: CaptureInfo[], post: Post, reveal: Reveal): HTMLElement {
   const capture = captures.find((c) => c.namespaceKey === ns.key && c.ifname === iface.name);
   const act = (action: 'linkUp' | 'linkDown' | 'capture') => () => post({ type: 'interfaceAction', action, namespaceKey: ns.key, ifname: iface.name });
   const routes = ns.routes.filter((r) => r.dev === iface.name);
@@ -41,14 +60,14 @@ export function interfaceDetails(topology: Topology, ns: NetNamespaceNode, iface
     'section',
     { class: 'details', 'aria-label': `Details of ${iface.name}` },
     h('h2', {}, codicon('plug'), ` ${iface.name}`),
-    h('p', { class: `state state-${iface.state}` }, iface.state === 'up' ? '▲ up' : iface.state === 'down' ? '▼ down' : '⚠ up, no carrier', ` · ${iface.kind} in ${ns.label}`),
+    h('p', { class: `state state-${iface.state}` }, iface.state === 'up' ? '▲ up' : iface.state === 'down' ? '▼ down' : '⚠ up, no carrier', ` · ${iface.kind} in `, link(ns.label, ns.key, reveal)),
     table([
       ['MAC', iface.mac || '—'],
       ['MTU', String(iface.mtu)],
       ['operstate', iface.operState],
       ['ifindex', String(iface.ifindex)],
       ...(iface.master ? ([['master', iface.master]] as Array<[string, string]>) : []),
-      ...linkedEnds(topology, iface).map((e) => ['wire', e] as [string, string]),
+      ...linkedEnds(topology, iface).map((e) => ['wire', endCell(e, reveal)] as [string, Node]),
       ...(iface.vxlan ? ([['vxlan', `vni ${iface.vxlan.vni ?? '?'} ${iface.vxlan.remote ?? iface.vxlan.group ?? ''} port ${iface.vxlan.port ?? '?'}`]] as Array<[string, string]>) : []),
     ]),
     h('h3', {}, 'Addresses'),
@@ -73,7 +92,7 @@ export function interfaceDetails(topology: Topology, ns: NetNamespaceNode, iface
   );
 }
 
-export function namespaceDetails(ns: NetNamespaceNode, post: Post): HTMLElement {
+export function namespaceDetails(topology: Topology, ns: NetNamespaceNode, post: Post, reveal: Reveal): HTMLElement {
   const act = (action: 'openShell' | 'showInTree' | 'showIdMaps' | 'connectFrom' | 'deleteNamespace') => () => post({ type: 'namespaceAction', action, namespaceKey: ns.key });
   return h(
     'section',
@@ -86,6 +105,14 @@ export function namespaceDetails(ns: NetNamespaceNode, post: Post): HTMLElement 
       ['interfaces', String(ns.interfaces.length)],
       ...(ns.error ? ([['error', ns.error]] as Array<[string, string]>) : []),
     ]),
+    h('h3', {}, 'Interfaces'),
+    ns.interfaces.length
+      ? h(
+          'ul',
+          { class: 'interfaces' },
+          ...ns.interfaces.map((i) => h('li', {}, link(i.name, i.id, reveal), ` ${i.kind}`, ...linkedEnds(topology, i).filter((e) => e.role === 'peer' || e.role === 'parent' || e.role === 'underlay').flatMap((e) => [' · ', endCell(e, reveal)]))),
+        )
+      : h('p', { class: 'muted' }, 'none'),
     h('h3', {}, 'Listening sockets'),
     ns.sockets.length
       ? h(

@@ -53,11 +53,12 @@ export class PanZoom {
     this.set({ ...this.view, x: this.view.x + dx, y: this.view.y + dy });
   }
 
-  fit(width: number, height: number, margin = 24): void {
+  /** Fits the rectangle x, y, width, height of the picture (layout units) into the view. */
+  fit(x: number, y: number, width: number, height: number, margin = 24): void {
     const rect = this.svg.getBoundingClientRect();
     if (width <= 0 || height <= 0 || rect.width <= 0) return;
     const k = Math.min(2, (rect.width - 2 * margin) / width, (rect.height - 2 * margin) / height);
-    this.set({ k, x: (rect.width - width * k) / 2, y: Math.max(margin, (rect.height - height * k) / 2) });
+    this.set({ k, x: (rect.width - width * k) / 2 - x * k, y: Math.max(margin, (rect.height - height * k) / 2) - y * k });
   }
 
   /** Brings a point of the picture (layout units) to the middle. */

@@ -1,9 +1,11 @@
 // Draws a laid-out topology as SVG: namespace boxes (the host's set apart), interface rows with
-// state by colour and a glyph, addresses, and the wires. Colours are attribute values from the
-// palette, so the same element tree is the export.
+// state by colour and a glyph, addresses, and the wires. A bridge's ports are the indented rows
+// under it, joined to it by a bus of solid lines inside the box (away from the box edge, where
+// wires from other boxes enter). Colours are attribute values from the palette, so the same
+// element tree is the export. Boxes and rows are not tab stops here: main.ts keeps one (roving).
 import { s } from '../shared/dom';
 import type { NetInterface, Topology, Wire } from '../../core/net/topology';
-import { ADDRESS_LINE, MAX_ADDRESSES, ROW, type BoxLayout, type PictureLayout } from './layout';
+import { ADDRESS_LINE, MAX_ADDRESSES, PORT_INDENT, ROW, type BoxLayout, type PictureLayout, type RowLayout } from './layout';
 import type { Palette } from './palette';
 
 const STATE_GLYPH: Record<NetInterface['state'], string> = { up: '▲', down: '▼', 'no-carrier': '⚠' };
@@ -11,14 +13,18 @@ const STATE_WORD: Record<NetInterface['state'], string> = { up: 'up', down: 'dow
 
 export interface Anchor {
   box: BoxLayout;
+  row: RowLayout;
   y: number;
 }
+
+/** Left edge of a row's rectangle in the box. */
+const ROW_LEFT = 6;
 
 export function stateColour(palette: Palette, state: NetInterface['state']): string {
   return state === 'up' ? palette.up : state === 'down' ? palette.down : palette.noCarrier;
 }
 
-function clip(text: string, max: number): string {
+export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
@@ -31,14 +37,20 @@ const WIRE_DASH: Record<Wire['kind'], string | undefined> = { veth: undefined, b
 /** The <g> with the whole picture (boxes and wires), its size in layout units. */
 export function renderPicture(topology: Topology, layout: PictureLayout, palette: Palette): SVGGElement {
   const anchors = new Map<string, Anchor>();
-  for (const box of layout.boxes) for (const row of box.rows) anchors.set(row.iface.id, { box, y: box.y + row.y + ROW / 2 });
+  for (const box of layout.boxes) for (const row of box.rows) anchors.set(row.iface.id, { box, row, y: box.y + row.y + ROW / 2 });
   const wires = s('g', { class: 'wires', fill: 'none' });
+  const buses = s('g', { class: 'buses', fill: 'none' });
   const sameBoxCount = new Map<string, number>();
   for (const wire of topology.wires) {
     const [a, b] = [anchors.get(wire.from), anchors.get(wire.to)];
     if (!a || !b) continue;
     let d: string;
-    if (a.box === b.box) {
+    const bus = wire.kind === 'bridge' && a.box === b.box && a.row.indent > b.row.indent && a.row.y > b.row.y;
+    if (bus) {
+      // The bus: down from under the bridge's row, then across into the port's row.
+      const busX = a.box.x + ROW_LEFT + b.row.indent + PORT_INDENT / 2;
+      d = `M ${busX} ${b.box.y + b.row.y + b.row.height - 3} V ${a.y} H ${a.box.x + ROW_LEFT + a.row.indent}`;
+    } else if (a.box === b.box) {
       const n = sameBoxCount.get(a.box.ns.key) ?? 0;
       sameBoxCount.set(a.box.ns.key, n + 1);
       const x = a.box.x;
@@ -53,22 +65,23 @@ export function renderPicture(topology: Topology, layout: PictureLayout, palette
       const dx = Math.max(40, Math.abs(x2 - x1) / 2);
       d = `M ${x1} ${a.y} C ${x1 + sign1 * dx} ${a.y}, ${x2 + sign2 * dx} ${b.y}, ${x2} ${b.y}`;
     }
-    wires.append(
+    (bus ? buses : wires).append(
       s('path', {
         class: 'wire',
         'data-kind': wire.kind,
         'data-wire-id': wire.id,
         d,
         stroke: wireColour(palette, wire),
-        'stroke-width': wire.kind === 'veth' ? 2 : 1.5,
-        'stroke-dasharray': WIRE_DASH[wire.kind],
+        'stroke-width': wire.kind === 'veth' || wire.kind === 'bridge' ? 2 : 1.5,
+        'stroke-dasharray': bus ? undefined : WIRE_DASH[wire.kind],
       }),
     );
   }
   const boxes = s('g', { class: 'boxes' });
   for (const box of layout.boxes) boxes.append(renderBox(box, palette));
   // Text attributes most texts share are set once here and inherited (SVG presentation attributes).
-  return s('g', { class: 'picture', 'font-family': palette.fontFamily, 'font-size': 10, fill: palette.muted }, wires, boxes);
+  // Wires between boxes run under the boxes; the buses inside a box on top of it.
+  return s('g', { class: 'picture', 'font-family': palette.fontFamily, 'font-size': 10, fill: palette.muted }, wires, boxes, buses);
 }
 
 function renderBox(box: BoxLayout, palette: Palette): SVGGElement {
@@ -79,7 +92,7 @@ function renderBox(box: BoxLayout, palette: Palette): SVGGElement {
     class: `ns${ns.isHost ? ' host' : ''}`,
     'data-ns-key': ns.key,
     transform: `translate(${box.x} ${box.y})`,
-    tabindex: 0,
+    tabindex: -1,
     role: 'button',
     'aria-label': `${ns.isHost ? 'Host network namespace' : `Network namespace ${ns.label}`}, ${ns.interfaces.length} interfaces`,
   });
@@ -93,25 +106,34 @@ function renderBox(box: BoxLayout, palette: Palette): SVGGElement {
       stroke: ns.isHost ? palette.hostStroke : palette.boxStroke,
       'stroke-width': ns.isHost ? 2.5 : 1,
     }),
-    s('text', { x: 10, y: 15, fill: palette.foreground, 'font-size': 13, 'font-weight': 600 }, `${ns.isHost ? '⌂ ' : ''}${clip(ns.label, 28)}`),
-    s('text', { x: 10, y: 28 }, clip(sub, 40)),
+    s('text', { class: 'ns-name', x: 10, y: 15, fill: palette.foreground, 'font-size': NAME_FONT, 'font-weight': 600 }, nameText(ns)),
+    s('text', { class: 'ns-sub', x: 10, y: 28 }, clip(sub, 40)),
   );
   if (ns.error) {
-    g.append(s('text', { x: 10, y: 50, fill: palette.down }, `⚠ ${clip(ns.error, 38)}`));
+    g.append(s('text', { class: 'ns-error', x: 10, y: 50, fill: palette.down }, `⚠ ${clip(ns.error, 38)}`));
   }
-  for (const row of box.rows) g.append(renderRow(ns.key, row.iface, row.y, row.height, row.shownAddresses, box.width, palette));
+  for (const row of box.rows) g.append(renderRow(ns.key, row, box.width, palette));
   return g;
 }
 
-function renderRow(nsKey: string, iface: NetInterface, y: number, height: number, addresses: string[], width: number, palette: Palette): SVGGElement {
+export const NAME_FONT = 13;
+
+/** The name line of a box as the detailed picture shows it. */
+export function nameText(ns: BoxLayout['ns']): string {
+  return `${ns.isHost ? '⌂ ' : ''}${clip(ns.label, 28)}`;
+}
+
+function renderRow(nsKey: string, row: RowLayout, boxWidth: number, palette: Palette): SVGGElement {
+  const { iface, y, height, shownAddresses: addresses } = row;
+  const width = boxWidth - row.indent;
   const colour = stateColour(palette, iface.state);
   const g = s('g', {
     class: 'iface',
     'data-iface-id': iface.id,
     'data-ns-key': nsKey,
     'data-state': iface.state,
-    transform: `translate(6 ${y})`,
-    tabindex: 0,
+    transform: `translate(${ROW_LEFT + row.indent} ${y})`,
+    tabindex: -1,
     role: 'button',
     'aria-label': `Interface ${iface.name}, ${iface.kind}, ${STATE_WORD[iface.state]}${addresses.length ? `, ${addresses.join(', ')}` : ''}`,
   });
@@ -123,7 +145,7 @@ function renderRow(nsKey: string, iface: NetInterface, y: number, height: number
     s('text', { x: width - 18, y: 15, 'text-anchor': 'end' }, iface.kind),
   );
   addresses.slice(0, MAX_ADDRESSES).forEach((address, i) => {
-    g.append(s('text', { class: 'address', x: 24, y: 15 + (i + 1) * ADDRESS_LINE, 'font-family': palette.monoFamily }, clip(address, 30)));
+    g.append(s('text', { class: 'address', x: 24, y: 15 + (i + 1) * ADDRESS_LINE, 'font-size': 11, 'font-family': palette.monoFamily }, clip(address, 30)));
   });
   if (addresses.length > MAX_ADDRESSES) {
     g.append(s('text', { x: 24, y: 15 + (MAX_ADDRESSES + 1) * ADDRESS_LINE }, `+${addresses.length - MAX_ADDRESSES} more`));

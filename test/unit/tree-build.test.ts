@@ -133,7 +133,8 @@ function withKernelThreads() {
 
 test('labels lead with the name: "host" for the host\'s namespaces (never kthreadd), a container\'s name, the netns name', () => {
   const result = withKernelThreads();
-  // kthreadd is the senior process of a namespace it is alone in with PID 1 missing (unreadable PID 1).
+  // PID 1 unreadable (a sandbox's init): kthreadd is now the senior process of the host's namespaces.
+  result.processes.delete(1);
   for (const ns of result.namespaces.values()) if (ns.pids[0] === 1) ns.pids = ns.pids.slice(1);
   result.namespaces.get(`${DEV}:11`)!.container!.facts = { name: 'web-1' };
   const tree = buildTree(result, { grouping: 'type' });
@@ -141,6 +142,17 @@ test('labels lead with the name: "host" for the host\'s namespaces (never kthrea
   assert.equal(nodeLabel(tree.node(nsId(11))!), 'web-1');
   assert.equal(nodeLabel(tree.node(nsId(21))!), 'blue');
   assert.ok(![...result.namespaces.values()].some((ns) => nodeLabel(tree.namespaceNode(ns.id)!).includes('kthreadd')));
+});
+
+test('with PID 1 unreadable and no kthreadd, the reader\'s namespaces are the host\'s', () => {
+  const result = fakeResult();
+  result.processes.delete(1);
+  result.processes.delete(2);
+  for (const ns of result.namespaces.values()) ns.pids = ns.pids.filter((pid) => pid > 2);
+  const tree = buildTree(result, { grouping: 'type', herePid: 301 });
+  assert.equal(nodeLabel(tree.node(nsId(20))!), 'host');
+  assert.equal(nodeLabel(tree.node(nsId(3))!), 'host', 'the reader\'s own user namespace');
+  assert.notEqual(nodeLabel(tree.node(nsId(2))!), 'host');
 });
 
 test('kernel threads are hidden by default and shown with showKernelThreads', () => {

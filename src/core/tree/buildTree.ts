@@ -8,7 +8,7 @@ import type { ContainerRef } from '../model/container';
 import type { Grouping } from './grouping';
 import { heldBy } from './heldBy';
 import { isKernelThread } from './kernelThreads';
-import { namespaceName } from './namespaceName';
+import { hostNamespaces, isHostNamespace, namespaceName } from './namespaceName';
 import { containerGroupId, LIMITED_NODE_ID, namespaceNodeId, SESSIONS_GROUP_ID, sessionNamespaceNodeId, sessionNodeId, typeGroupId } from './nodeIds';
 import { ROOT, TreeSnapshot, type SnapshotParts } from './treeSnapshot';
 import type { TreeFilter } from './treeFilter';
@@ -40,6 +40,7 @@ class TreeBuilder {
   private readonly sessionOf = new Map<string, string>();
   /** "dev:ino" → namespaceName(), computed once per namespace. */
   private readonly names = new Map<string, string>();
+  private readonly host: Partial<Record<NsType, number>>;
 
   constructor(
     private readonly result: DiscoveryResult,
@@ -56,6 +57,7 @@ class TreeBuilder {
       herePid: options.herePid,
     };
     this.here = (options.herePid !== undefined && result.processes.get(options.herePid)?.namespaces) || {};
+    this.host = hostNamespaces(result, options.herePid);
     this.shownTypes = new Set(options.types?.length ? options.types : NS_TYPES);
     for (const session of options.sessions ?? []) {
       for (const key of session.namespaceKeys) if (!this.sessionOf.has(key)) this.sessionOf.set(key, session.name);
@@ -180,7 +182,7 @@ class TreeBuilder {
   private nameOf(ns: Namespace): string {
     const key = idKey(ns.id);
     let name = this.names.get(key);
-    if (name === undefined) this.names.set(key, (name = namespaceName(ns, this.result)));
+    if (name === undefined) this.names.set(key, (name = namespaceName(ns, this.result, ns.id.dev === this.result.nsfsDev && isHostNamespace(ns, this.host))));
     return name;
   }
 

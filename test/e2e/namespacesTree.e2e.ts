@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { type VsCodeSession } from './helpers/session';
 import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView, welcomeContent } from './helpers/views';
-import { expandTreeItem, treeItem } from './helpers/tree';
+import { expandTreeItem, namespaceItem, treeItem } from './helpers/tree';
 import { chooseMenuItem, openContextMenu } from './helpers/contextMenu';
 import { runCommand } from './helpers/palette';
 import { saveScreenshot } from './helpers/screenshots';
@@ -63,7 +63,7 @@ describe('the Namespaces tree in the workbench', () => {
     const net = treeItem(view(), 'net');
     await net.waitFor();
     await expandTreeItem(net);
-    const ns = treeItem(view(), `net ${netIno} · ${netnsName}`);
+    const ns = namespaceItem(view(), 'net', netIno, netnsName);
     await ns.waitFor();
     await expandTreeItem(ns);
     await treeItem(view(), 'sleep').waitFor();
@@ -71,7 +71,7 @@ describe('the Namespaces tree in the workbench', () => {
   });
 
   it('opens the namespace\'s context menu with details and copy actions', async () => {
-    const menu = await openContextMenu(treeItem(view(), `net ${netIno} · ${netnsName}`));
+    const menu = await openContextMenu(namespaceItem(view(), 'net', netIno, netnsName));
     for (const entry of ['Show Details', 'Copy nsenter Command', 'Copy Namespace Inode', 'Copy PID']) {
       await menu.getByRole('menuitem', { name: entry }).waitFor();
     }
@@ -83,13 +83,13 @@ describe('the Namespaces tree in the workbench', () => {
 
   it('groups by user namespace from the title bar\'s Group By menu', async () => {
     await chooseFromTitleMenu('Group By', 'Group Namespaces by User Namespace');
-    // The tree's top level is now the user namespaces ("user INODE · …"), not the type folders.
+    // The tree's top level is now the user namespaces ("host … user INODE"), not the type folders.
     // (A view alone in its container shows no description in the title bar: the grouping is
     // seen in the tree and in the menu, where the active one is disabled.)
-    const hostUser = view().getByRole('treeitem', { name: /^user \d+ /, level: 1 }).first();
+    const hostUser = view().getByRole('treeitem', { name: / user \d+$/, level: 1 }).first();
     await hostUser.waitFor({ timeout: 10_000 });
     await expandTreeItem(hostUser);
-    await treeItem(view(), `net ${netIno} · ${netnsName}`).waitFor();
+    await namespaceItem(view(), 'net', netIno, netnsName).waitFor();
     await saveScreenshot(session.page, 'tree-by-user-namespace');
   });
 
@@ -131,11 +131,11 @@ describe('the Namespaces tree in the workbench', () => {
 
   it('groups by PID namespace and by container from the palette', async () => {
     await runCommand(session.page, 'Namespace Inspector: Group Namespaces by PID Namespace');
-    await expandTreeItem(treeItem(view(), 'pid '));
+    await expandTreeItem(namespaceItem(view(), 'pid', '\\d+'));
     await saveScreenshot(session.page, 'tree-by-pid-namespace');
     await runCommand(session.page, 'Namespace Inspector: Group Namespaces by Container');
-    await expandTreeItem(treeItem(view(), 'host'));
-    await treeItem(view(), `net ${netIno} · ${netnsName}`).waitFor();
+    await expandTreeItem(view().getByRole('treeitem', { name: /^host \d+ namespaces?$/, level: 1 }));
+    await namespaceItem(view(), 'net', netIno, netnsName).waitFor();
     await saveScreenshot(session.page, 'tree-by-container');
   });
 
@@ -163,7 +163,7 @@ describe('the Namespaces tree in the workbench', () => {
     const message = view().locator('.message', { hasText: `Filter "${netnsName}": 1 namespace match.` });
     await message.waitFor();
     // The match shows without a click (its folder is opened), and Filter stays beside Clear.
-    await treeItem(view(), `net ${netIno} · ${netnsName}`).waitFor();
+    await namespaceItem(view(), 'net', netIno, netnsName).waitFor();
     await sideBarTitleAction(session.page, 'Filter Namespaces').waitFor();
     await sideBarTitleAction(session.page, 'Clear Namespace Filter').waitFor();
     await saveScreenshot(session.page, 'tree-filter-match');

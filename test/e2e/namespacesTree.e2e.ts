@@ -4,6 +4,7 @@
 // its clear action.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { type VsCodeSession } from './helpers/session';
 import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView, welcomeContent } from './helpers/views';
@@ -13,6 +14,7 @@ import { runCommand } from './helpers/palette';
 import { saveScreenshot } from './helpers/screenshots';
 import { sideBarTitleAction } from './helpers/viewTitle';
 import { answerInputBox } from './helpers/inputBox';
+import { webviewFrame } from './helpers/webview';
 import { NamespaceLab, nsInode, waitForCommand } from '../integration/support/namespaces';
 
 describe('the Namespaces tree in the workbench', () => {
@@ -23,6 +25,9 @@ describe('the Namespaces tree in the workbench', () => {
 
   before(async () => {
     netnsName = lab.addNetns('e2e');
+    // An address on lo, for the details' interface list.
+    execFileSync('ip', ['-n', netnsName, 'link', 'set', 'lo', 'up']);
+    execFileSync('ip', ['-n', netnsName, 'addr', 'add', '192.0.2.17/24', 'dev', 'lo']);
     const sleeper = lab.start(['ip', 'netns', 'exec', netnsName, 'sleep', '600']).pid!;
     await waitForCommand(sleeper, 'sleep');
     netIno = nsInode(sleeper, 'net');
@@ -77,7 +82,17 @@ describe('the Namespaces tree in the workbench', () => {
     }
     await saveScreenshot(session.page, 'tree-context-menu');
     await chooseMenuItem(menu, 'Show Details');
-    await session.page.locator('.editor-instance .view-lines', { hasText: `net:[${netIno}]` }).first().waitFor();
+    // Rendered in the Markdown preview: a heading with the name, wall-clock start, the interfaces.
+    const details = await webviewFrame(session.page, 'h1');
+    const heading = details.locator('h1', { hasText: `net:[${netIno}]` });
+    await heading.waitFor();
+    assert.match(await heading.innerText(), new RegExp(`^${netnsName} · net:\\[${netIno}\\]$`));
+    const text = await details.locator('body').innerText();
+    assert.match(text, /since: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \((just now|\d+ (second|minute)s? ago)\)/);
+    assert.match(text, /Interfaces \(1\)/);
+    assert.match(text, /lo \(loopback, up, mtu 65536/);
+    assert.match(text, /IPv4 192\.0\.2\.17\/24 scope host/);
+    assert.ok(!/^#|^- /m.test(text), `raw Markdown shows: ${text}`);
     await saveScreenshot(session.page, 'tree-details-document');
   });
 
@@ -86,7 +101,7 @@ describe('the Namespaces tree in the workbench', () => {
     // The tree's top level is now the user namespaces ("host … user INODE"), not the type folders.
     // (A view alone in its container shows no description in the title bar: the grouping is
     // seen in the tree and in the menu, where the active one is disabled.)
-    const hostUser = view().getByRole('treeitem', { name: / user \d+$/, level: 1 }).first();
+    const hostUser = view().getByRole('treeitem', { name: / user \d+\b/, level: 1 }).first();
     await hostUser.waitFor({ timeout: 10_000 });
     await expandTreeItem(hostUser);
     await namespaceItem(view(), 'net', netIno, netnsName).waitFor();
@@ -134,7 +149,7 @@ describe('the Namespaces tree in the workbench', () => {
     await expandTreeItem(namespaceItem(view(), 'pid', '\\d+'));
     await saveScreenshot(session.page, 'tree-by-pid-namespace');
     await runCommand(session.page, 'Namespace Inspector: Group Namespaces by Container');
-    await expandTreeItem(view().getByRole('treeitem', { name: /^host \d+ namespaces?$/, level: 1 }));
+    await expandTreeItem(view().getByRole('treeitem', { name: /^host \d+ namespaces?\b/, level: 1 }));
     await namespaceItem(view(), 'net', netIno, netnsName).waitFor();
     await saveScreenshot(session.page, 'tree-by-container');
   });

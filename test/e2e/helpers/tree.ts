@@ -35,5 +35,5 @@ export async function visibleTreeLabels(view: Locator): Promise<string[]> {
  */
 export function namespaceItem(view: Locator, type: string, ino: number | string, name = ''): Locator {
   const literal = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return view.getByRole('treeitem', { name: new RegExp(`^${literal}.* ${type} ${ino}$`) }).first();
+  return view.getByRole('treeitem', { name: new RegExp(`^${literal}.* ${type} ${ino}\\b`) }).first();
 }

@@ -91,7 +91,7 @@ describe('the Namespaces tree in the workbench', () => {
     assert.match(text, /since: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \((just now|\d+ (second|minute)s? ago)\)/);
     assert.match(text, /Interfaces \(1\)/);
     assert.match(text, /lo \(loopback, up, mtu 65536/);
-    assert.match(text, /IPv4 192\.0\.2\.17\/24 scope host/);
+    assert.match(text, /IPv4 192\.0\.2\.17\/24 scope global/);
     assert.ok(!/^#|^- /m.test(text), `raw Markdown shows: ${text}`);
     await saveScreenshot(session.page, 'tree-details-document');
   });

@@ -145,7 +145,7 @@ describe('Namespaces view', function () {
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('nsInspector.namespace.showDetails', nsNode(made.netIno));
     const text = doc.getText();
     assert.equal(doc.uri.scheme, 'nsinspector');
-    for (const field of [`net:[${made.netIno}]`, `device: ${dev}`, `/run/netns/${made.netnsName}`, 'owner: user:[', `most senior process: PID ${made.netPid}`, `leaders: ${made.netPid}`]) {
+    for (const field of [`net:[${made.netIno}]`, `device: ${dev}`, `/run/netns/${made.netnsName}`, 'owner: user:[', `most senior process: PID ${made.netPid}`, `leaders: ${made.netPid}`, '## Interfaces (1)', '- `lo` (loopback']) {
       assert.ok(text.includes(field), `details lack "${field}":\n${text}`);
     }
     const user = await vscode.commands.executeCommand<vscode.TextDocument>('nsInspector.namespace.showDetails', nsNode(made.innerUserIno));
@@ -153,6 +153,9 @@ describe('Namespaces view', function () {
     assert.match(user.getText(), /parent: user:\[\d+\]/);
     const proc = await vscode.commands.executeCommand<vscode.TextDocument>('nsInspector.namespace.showDetails', processNodeId(nsNode(made.utsIno), made.sessionPid));
     assert.match(proc.getText(), new RegExp(`PID in each PID namespace, host first: ${made.sessionPid} → 1`));
+    assert.match(proc.getText(), /- started: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(/, 'a wall-clock start time');
+    // Shown rendered: the Markdown preview of the document is the active tab.
+    assert.match(vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '', /^Preview /);
   });
 
   it('copies the inode, the PID and a ready nsenter command line', async () => {

@@ -93,6 +93,9 @@ describe('the Namespaces tree in the workbench', () => {
     assert.match(text, /lo \(loopback, up, mtu 65536/);
     assert.match(text, /IPv4 192\.0\.2\.17\/24 scope global/);
     assert.ok(!/^#|^- /m.test(text), `raw Markdown shows: ${text}`);
+    // The preview follows the document: an address added now shows after the next auto-refresh.
+    execFileSync('ip', ['-n', netnsName, 'addr', 'add', '192.0.2.18/24', 'dev', 'lo']);
+    await details.locator('body', { hasText: '192.0.2.18/24' }).waitFor({ timeout: 20_000 });
     await saveScreenshot(session.page, 'tree-details-document');
   });
 

@@ -10,6 +10,7 @@ import { filter } from './commands/view/filter';
 import { clearFilter } from './commands/view/clearFilter';
 import { groupBy } from './commands/view/groupBy';
 import { revealHere } from './commands/view/revealHere';
+import { setKernelThreadsShown } from './commands/view/kernelThreads';
 import { explainLimitedView } from './commands/view/explainLimitedView';
 import { showDetails } from './commands/namespace/showDetails';
 import { copyInode } from './commands/namespace/copyInode';
@@ -47,6 +48,8 @@ const HANDLERS = {
   [COMMAND_IDS.groupByPidNamespace]: groupBy('pidNamespace'),
   [COMMAND_IDS.groupByContainer]: groupBy('container'),
   [COMMAND_IDS.revealHere]: revealHere,
+  [COMMAND_IDS.showKernelThreads]: setKernelThreadsShown(true),
+  [COMMAND_IDS.hideKernelThreads]: setKernelThreadsShown(false),
   [COMMAND_IDS.explainLimitedView]: explainLimitedView,
   [COMMAND_IDS.showDetails]: showDetails,
   [COMMAND_IDS.copyInode]: copyInode,

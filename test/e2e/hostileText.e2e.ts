@@ -8,7 +8,7 @@ import type { Locator } from 'playwright-core';
 import { type VsCodeSession } from './helpers/session';
 import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView } from './helpers/views';
-import { expandTreeItem, treeItem } from './helpers/tree';
+import { expandTreeItem, namespaceItem, treeItem } from './helpers/tree';
 import { saveScreenshot } from './helpers/screenshots';
 import { NamespaceLab } from '../integration/support/namespaces';
 import { startHostileProcess, type HostileProcess } from '../integration/support/hostileProcess';
@@ -59,7 +59,7 @@ describe('host text that tries to inject Markdown, in the tree and its hovers', 
     const uts = treeItem(view(), 'uts');
     await uts.waitFor();
     await expandTreeItem(uts);
-    const ns = treeItem(view(), `uts ${hostile.utsIno} · `);
+    const ns = namespaceItem(view(), 'uts', hostile.utsIno);
     await ns.waitFor();
     const nsLabel = await ns.locator('.label-name').innerText();
     assert.ok(nsLabel.includes('\\n') && !nsLabel.includes('\n'), `one-line label: ${JSON.stringify(nsLabel)}`);

@@ -9,7 +9,7 @@ import type { Frame, Locator } from 'playwright-core';
 import { type VsCodeSession } from './helpers/session';
 import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView } from './helpers/views';
-import { expandTreeItem, treeItem } from './helpers/tree';
+import { expandTreeItem, namespaceItem, treeItem } from './helpers/tree';
 import { chooseFromContextMenuUntil } from './helpers/contextMenu';
 import { runCommand } from './helpers/palette';
 import { saveScreenshot } from './helpers/screenshots';
@@ -55,7 +55,7 @@ describe('Show ID Maps in the workbench', () => {
     const { page } = session;
     const view = sideBarView(page, 'Namespaces');
     await expandTreeItem(treeItem(view, 'user'));
-    const item = treeItem(view, `user ${nest.inodes[2]}`);
+    const item = namespaceItem(view, 'user', nest.inodes[2]);
     // A user namespace item also has it as an inline button.
     await item.hover();
     await item.locator('.action-label[aria-label="Show ID Maps"]').waitFor();

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { type VsCodeSession } from './helpers/session';
 import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView } from './helpers/views';
-import { expandTreeItem, treeItem } from './helpers/tree';
+import { expandTreeItem, namespaceItem, treeItem } from './helpers/tree';
 import { chooseMenuItem, openContextMenu } from './helpers/contextMenu';
 import { runCommand } from './helpers/palette';
 import { answerInputBox } from './helpers/inputBox';
@@ -77,7 +77,7 @@ describe('Isolated sessions and Run in Namespace in the browser', () => {
     await treeItem(view, 'Sessions').waitFor();
     await sessionItem.waitFor();
     await expandTreeItem(sessionItem);
-    await treeItem(view, 'uts ').waitFor();
+    await namespaceItem(view, 'uts', '\\d+').waitFor();
     // Hide the panel: "Show Terminal" must bring it back.
     await runCommand(page, 'View: Hide Panel');
     await terminalTitled(page, terminalName).waitFor({ state: 'hidden' });

@@ -4,15 +4,17 @@
 // its clear action.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { type VsCodeSession } from './helpers/session';
 import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView, welcomeContent } from './helpers/views';
-import { expandTreeItem, treeItem } from './helpers/tree';
+import { expandTreeItem, namespaceItem, treeItem } from './helpers/tree';
 import { chooseMenuItem, openContextMenu } from './helpers/contextMenu';
 import { runCommand } from './helpers/palette';
 import { saveScreenshot } from './helpers/screenshots';
 import { sideBarTitleAction } from './helpers/viewTitle';
 import { answerInputBox } from './helpers/inputBox';
+import { webviewFrame } from './helpers/webview';
 import { NamespaceLab, nsInode, waitForCommand } from '../integration/support/namespaces';
 
 describe('the Namespaces tree in the workbench', () => {
@@ -23,6 +25,9 @@ describe('the Namespaces tree in the workbench', () => {
 
   before(async () => {
     netnsName = lab.addNetns('e2e');
+    // An address on lo, for the details' interface list.
+    execFileSync('ip', ['-n', netnsName, 'link', 'set', 'lo', 'up']);
+    execFileSync('ip', ['-n', netnsName, 'addr', 'add', '192.0.2.17/24', 'dev', 'lo']);
     const sleeper = lab.start(['ip', 'netns', 'exec', netnsName, 'sleep', '600']).pid!;
     await waitForCommand(sleeper, 'sleep');
     netIno = nsInode(sleeper, 'net');
@@ -63,7 +68,7 @@ describe('the Namespaces tree in the workbench', () => {
     const net = treeItem(view(), 'net');
     await net.waitFor();
     await expandTreeItem(net);
-    const ns = treeItem(view(), `net ${netIno} · ${netnsName}`);
+    const ns = namespaceItem(view(), 'net', netIno, netnsName);
     await ns.waitFor();
     await expandTreeItem(ns);
     await treeItem(view(), 'sleep').waitFor();
@@ -71,25 +76,38 @@ describe('the Namespaces tree in the workbench', () => {
   });
 
   it('opens the namespace\'s context menu with details and copy actions', async () => {
-    const menu = await openContextMenu(treeItem(view(), `net ${netIno} · ${netnsName}`));
+    const menu = await openContextMenu(namespaceItem(view(), 'net', netIno, netnsName));
     for (const entry of ['Show Details', 'Copy nsenter Command', 'Copy Namespace Inode', 'Copy PID']) {
       await menu.getByRole('menuitem', { name: entry }).waitFor();
     }
     await saveScreenshot(session.page, 'tree-context-menu');
     await chooseMenuItem(menu, 'Show Details');
-    await session.page.locator('.editor-instance .view-lines', { hasText: `net:[${netIno}]` }).first().waitFor();
+    // Rendered in the Markdown preview: a heading with the name, wall-clock start, the interfaces.
+    const details = await webviewFrame(session.page, 'h1');
+    const heading = details.locator('h1', { hasText: `net:[${netIno}]` });
+    await heading.waitFor();
+    assert.match(await heading.innerText(), new RegExp(`^${netnsName} · net:\\[${netIno}\\]$`));
+    const text = await details.locator('body').innerText();
+    assert.match(text, /since: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \((just now|\d+ (second|minute)s? ago)\)/);
+    assert.match(text, /Interfaces \(1\)/);
+    assert.match(text, /lo \(loopback, up, mtu 65536/);
+    assert.match(text, /IPv4 192\.0\.2\.17\/24 scope global/);
+    assert.ok(!/^#|^- /m.test(text), `raw Markdown shows: ${text}`);
+    // The preview follows the document: an address added now shows after the next auto-refresh.
+    execFileSync('ip', ['-n', netnsName, 'addr', 'add', '192.0.2.18/24', 'dev', 'lo']);
+    await details.locator('body', { hasText: '192.0.2.18/24' }).waitFor({ timeout: 20_000 });
     await saveScreenshot(session.page, 'tree-details-document');
   });
 
   it('groups by user namespace from the title bar\'s Group By menu', async () => {
     await chooseFromTitleMenu('Group By', 'Group Namespaces by User Namespace');
-    // The tree's top level is now the user namespaces ("user INODE · …"), not the type folders.
+    // The tree's top level is now the user namespaces ("host … user INODE"), not the type folders.
     // (A view alone in its container shows no description in the title bar: the grouping is
     // seen in the tree and in the menu, where the active one is disabled.)
-    const hostUser = view().getByRole('treeitem', { name: /^user \d+ /, level: 1 }).first();
+    const hostUser = view().getByRole('treeitem', { name: / user \d+\b/, level: 1 }).first();
     await hostUser.waitFor({ timeout: 10_000 });
     await expandTreeItem(hostUser);
-    await treeItem(view(), `net ${netIno} · ${netnsName}`).waitFor();
+    await namespaceItem(view(), 'net', netIno, netnsName).waitFor();
     await saveScreenshot(session.page, 'tree-by-user-namespace');
   });
 
@@ -119,6 +137,7 @@ describe('the Namespaces tree in the workbench', () => {
     const entries = await menu.locator('.action-label').allTextContents();
     assert.ok(entries.length > 0, 'the title bar\'s More Actions menu opened');
     assert.deepEqual(entries.filter((text) => /Show All Namespaces|Install Privileged Helper/.test(text)), [], `offered to root: ${entries.join(' | ')}`);
+    assert.ok(entries.includes('Show Kernel Threads'), `the kernel-thread toggle is in the "…" menu: ${entries.join(' | ')}`);
     await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
@@ -137,11 +156,11 @@ describe('the Namespaces tree in the workbench', () => {
 
   it('groups by PID namespace and by container from the palette', async () => {
     await runCommand(session.page, 'Namespace Inspector: Group Namespaces by PID Namespace');
-    await expandTreeItem(treeItem(view(), 'pid '));
+    await expandTreeItem(namespaceItem(view(), 'pid', '\\d+'));
     await saveScreenshot(session.page, 'tree-by-pid-namespace');
     await runCommand(session.page, 'Namespace Inspector: Group Namespaces by Container');
-    await expandTreeItem(treeItem(view(), 'host'));
-    await treeItem(view(), `net ${netIno} · ${netnsName}`).waitFor();
+    await expandTreeItem(view().getByRole('treeitem', { name: /^host \d+ namespaces?\b/, level: 1 }));
+    await namespaceItem(view(), 'net', netIno, netnsName).waitFor();
     await saveScreenshot(session.page, 'tree-by-container');
   });
 
@@ -169,7 +188,7 @@ describe('the Namespaces tree in the workbench', () => {
     const message = view().locator('.message', { hasText: `Filter "${netnsName}": 1 namespace match.` });
     await message.waitFor();
     // The match shows without a click (its folder is opened), and Filter stays beside Clear.
-    await treeItem(view(), `net ${netIno} · ${netnsName}`).waitFor();
+    await namespaceItem(view(), 'net', netIno, netnsName).waitFor();
     await sideBarTitleAction(session.page, 'Filter Namespaces').waitFor();
     await sideBarTitleAction(session.page, 'Clear Namespace Filter').waitFor();
     await saveScreenshot(session.page, 'tree-filter-match');

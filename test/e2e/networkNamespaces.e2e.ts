@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { type VsCodeSession } from './helpers/session';
 import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView } from './helpers/views';
-import { expandTreeItem, treeItem } from './helpers/tree';
+import { expandTreeItem, namespaceItem, treeItem } from './helpers/tree';
 import { chooseFromContextMenuUntil } from './helpers/contextMenu';
 import { saveScreenshot } from './helpers/screenshots';
 
@@ -43,7 +43,7 @@ describe('network namespaces from the palette and the tree', () => {
     const view = sideBarView(page, 'Namespaces');
     await expandTreeItem(treeItem(view, 'net'));
     const ino = await waitForFile(`/run/netns/${name}`);
-    await treeItem(view, `net ${ino} · ${name}`).waitFor({ state: 'visible', timeout: 15_000 });
+    await namespaceItem(view, 'net', ino, name).waitFor({ state: 'visible', timeout: 15_000 });
     await saveScreenshot(page, 'create-netns-in-tree');
   });
 
@@ -51,7 +51,7 @@ describe('network namespaces from the palette and the tree', () => {
     const { page } = session;
     const view = sideBarView(page, 'Namespaces');
     const ino = statSync(`/run/netns/${name}`).ino;
-    const item = treeItem(view, `net ${ino} · ${name}`);
+    const item = namespaceItem(view, 'net', ino, name);
     const dialog = page.locator('.monaco-dialog-box', { hasText: `Delete network namespace "${name}"?` });
     await chooseFromContextMenuUntil(item, 'Delete Network Namespace...', dialog);
     await saveScreenshot(page, 'delete-netns-confirm');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { type VsCodeSession } from './helpers/session';
 import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView } from './helpers/views';
-import { expandTreeItem, treeItem } from './helpers/tree';
+import { expandTreeItem, namespaceItem, treeItem } from './helpers/tree';
 import { chooseFromContextMenuUntil } from './helpers/contextMenu';
 import { saveScreenshot } from './helpers/screenshots';
 import { runCommand } from './helpers/palette';
@@ -45,7 +45,7 @@ describe('Open Shell in Namespaces from the tree', () => {
     await expandTreeItem(treeItem(view, 'net'));
     const tab = page.locator('.terminal-tabs-entry, .panel .composite.title', { hasText: `/run/netns/${netnsName}` }).first();
     try {
-      await chooseFromContextMenuUntil(treeItem(view, `net ${netIno} · ${netnsName}`), 'Open Shell in Namespaces...', tab);
+      await chooseFromContextMenuUntil(namespaceItem(view, 'net', netIno, netnsName), 'Open Shell in Namespaces...', tab);
     } catch (error) {
       await saveScreenshot(page, 'open-shell-failure');
       throw error;
@@ -67,7 +67,7 @@ describe('Open Shell in Namespaces from the tree', () => {
     await runCommand(page, 'Namespace Inspector: Filter Namespaces...', { asks: true });
     await answerInputBox(page, String(utsIno));
     await expandTreeItem(treeItem(view, 'uts'));
-    await expandTreeItem(treeItem(view, `uts ${utsIno}`));
+    await expandTreeItem(namespaceItem(view, 'uts', utsIno));
     // The process row, not the namespace: the namespace's senior process is unshare, outside the image.
     const picker = page.locator('.quick-input-widget', { hasText: 'full host privileges' });
     await chooseFromContextMenuUntil(treeItem(view, 'sleep'), 'Open Shell in Namespaces...', picker);

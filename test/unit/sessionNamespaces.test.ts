@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sessionNamespaceKeys } from '../../src/core/isolate/sessionNamespaces';
-import { DEV, fakeResult } from './support/fakeResult';
+import { DEV, DOCKER_ID, fakeResult } from './support/fakeResult';
 
 const HOST = { mnt: 100, pid: 10, net: 20, ipc: 30, uts: 40, user: 1, cgroup: 50, time: 60 };
 
@@ -48,12 +48,12 @@ test('a "Sessions" group at the top in every grouping: each session named after 
     assert.equal(CONTEXT_PATTERNS.namespaceOrProcess.test(contextValue(session)), false);
     // Its namespaces by type, as items of their own (ids differ from the same namespace elsewhere).
     const below = tree.children(session.id);
-    assert.deepEqual(below.map((n) => nodeLabel(n)), ['pid 11 · sleep', 'user 2 · sleep', 'user 3 · sleep']);
+    assert.deepEqual(below.map((n) => nodeLabel(n)), Array(3).fill(`docker ${DOCKER_ID.slice(0, 12)}`), 'a container\'s namespaces lead with its name (unnamed: engine and short id)');
     assert.deepEqual(below.map((n) => n.id), [`session:300/ns:${DEV}:11`, `session:300/ns:${DEV}:2`, `session:300/ns:${DEV}:3`]);
     assert.ok(below.every((n) => CONTEXT_PATTERNS.namespace.test(contextValue(n)) && CONTEXT_PATTERNS.session.test(contextValue(n))));
     assert.equal(tree.parent(below[0].id)?.id, session.id);
     // Below the session node the session is not named again; where the grouping puts it, it is.
-    assert.equal(nodeDescription(below[0]), '2 processes');
+    assert.equal(nodeDescription(below[0]), '2 processes · pid 11');
     assert.match(nodeDescription(tree.namespaceNode({ dev: DEV, ino: 11 })!), /^session "Isolated: UTS\+PID \(t-1\)" · /);
     // They expand to their processes like anywhere else.
     assert.deepEqual(tree.children(below[0].id).map((p) => p.id), [`session:300/ns:${DEV}:11/p:300`, `session:300/ns:${DEV}:11/p:301`]);

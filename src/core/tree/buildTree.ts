@@ -7,6 +7,8 @@ import type { DiscoveryResult } from '../model/result';
 import type { ContainerRef } from '../model/container';
 import type { Grouping } from './grouping';
 import { heldBy } from './heldBy';
+import { isKernelThread } from './kernelThreads';
+import { hostNamespaces, isHostNamespace, namespaceName } from './namespaceName';
 import { containerGroupId, LIMITED_NODE_ID, namespaceNodeId, SESSIONS_GROUP_ID, sessionNamespaceNodeId, sessionNodeId, typeGroupId } from './nodeIds';
 import { ROOT, TreeSnapshot, type SnapshotParts } from './treeSnapshot';
 import type { TreeFilter } from './treeFilter';
@@ -22,6 +24,8 @@ export interface TreeOptions {
   herePid?: number;
   /** Open isolated terminals: a "Sessions" group at the top, and their namespaces labelled. */
   sessions?: readonly SessionRef[];
+  /** Show kthreadd and the kernel threads among a namespace's processes (hidden by default). */
+  showKernelThreads?: boolean;
 }
 
 export function buildTree(result: DiscoveryResult, options: TreeOptions): TreeSnapshot {
@@ -34,6 +38,9 @@ class TreeBuilder {
   private readonly shownTypes: ReadonlySet<NsType>;
   /** "dev:ino" → the name of the session that made it. */
   private readonly sessionOf = new Map<string, string>();
+  /** "dev:ino" → namespaceName(), computed once per namespace. */
+  private readonly names = new Map<string, string>();
+  private readonly host: Partial<Record<NsType, number>>;
 
   constructor(
     private readonly result: DiscoveryResult,
@@ -50,6 +57,7 @@ class TreeBuilder {
       herePid: options.herePid,
     };
     this.here = (options.herePid !== undefined && result.processes.get(options.herePid)?.namespaces) || {};
+    this.host = hostNamespaces(result, options.herePid);
     this.shownTypes = new Set(options.types?.length ? options.types : NS_TYPES);
     for (const session of options.sessions ?? []) {
       for (const key of session.namespaceKeys) if (!this.sessionOf.has(key)) this.sessionOf.set(key, session.name);
@@ -157,22 +165,42 @@ class TreeBuilder {
   /** Whether the filter lets a namespace through: itself, or one of its processes. */
   private visible(ns: Namespace): boolean {
     const filter = this.options.filter;
-    return !filter || filter.namespaceMatches(ns) || ns.pids.some((pid) => this.processVisible(pid, filter));
+    return !filter || filter.namespaceMatches(ns, this.nameOf(ns)) || ns.pids.some((pid) => this.processVisible(pid, filter));
   }
 
   private processVisible(pid: number, filter: TreeFilter): boolean {
     const process = this.result.processes.get(pid);
-    return !!process && filter.processMatches(process);
+    return !!process && this.processShown(pid) && filter.processMatches(process);
+  }
+
+  private processShown(pid: number): boolean {
+    if (this.options.showKernelThreads) return true;
+    const process = this.result.processes.get(pid);
+    return !process || !isKernelThread(process);
+  }
+
+  private nameOf(ns: Namespace): string {
+    const key = idKey(ns.id);
+    let name = this.names.get(key);
+    if (name === undefined) this.names.set(key, (name = namespaceName(ns, this.result, ns.id.dev === this.result.nsfsDev && isHostNamespace(ns, this.host))));
+    return name;
   }
 
   private addNamespace(ns: Namespace, parentId: string | undefined, under: { id: string; inSession: true } | undefined = undefined): NamespaceNode {
     const filter = this.options.filter;
-    const pids = filter && !filter.namespaceMatches(ns) ? ns.pids.filter((pid) => this.processVisible(pid, filter)) : ns.pids;
+    const name = this.nameOf(ns);
+    const pids =
+      filter && !filter.namespaceMatches(ns, name)
+        ? ns.pids.filter((pid) => this.processVisible(pid, filter))
+        : this.options.showKernelThreads
+          ? ns.pids
+          : ns.pids.filter((pid) => this.processShown(pid));
     const node = this.add({
       kind: 'namespace',
       id: under?.id ?? namespaceNodeId(ns.id),
       parentId,
       ns,
+      name,
       heldBy: heldBy(ns),
       here: this.here[ns.type] === ns.id.ino && ns.id.dev === this.result.nsfsDev,
       processCount: pids.length,

@@ -12,14 +12,30 @@ import { LINE_MAX } from '../text/hostText';
 import { idMapText, nsRef, refById } from './nsRefText';
 import { innerPid } from './pidInNamespace';
 import { TYPE_TITLES } from './typeTitles';
+import { startTimeText } from '../text/wallClock';
+import type { NetInterface } from '../net/topology';
+import { hostNamespaces, isHostNamespace, namespaceName } from './namespaceName';
+
+/** What the documents add to a discovery result: read when a document is shown, never in discovery. */
+export interface DetailsContext {
+  /** Seconds since the epoch at boot (/proc/stat btime), for wall-clock start times. */
+  bootTimeSec?: number;
+  nowMs?: number;
+  /** The reader (the extension host), whose namespaces are the host's when PID 1's cannot be read. */
+  readerPid?: number;
+  /** A network namespace's interfaces and addresses, or why they could not be read. */
+  interfaces?: NetInterface[] | { error: string };
+}
 
 const MAX_LISTED = 200;
 /** A whole command line in the process's own document (the addon keeps at most 4 KiB of it). */
 const DOCUMENT_LINE_MAX = 8192;
 
-export function namespaceDetails(ns: Namespace, result: DiscoveryResult): string {
+export function namespaceDetails(ns: Namespace, result: DiscoveryResult, context: DetailsContext = {}): string {
+  const senior = ns.senior === null ? undefined : result.processes.get(ns.senior);
+  const name = namespaceName(ns, result, isHostNamespace(ns, hostNamespaces(result, context.readerPid)));
   const lines = [
-    `# ${nsRef(ns)} ${escapeMarkdown(ns.label)}`,
+    `# ${escapeMarkdown(name)} · ${nsRef(ns)}`,
     '',
     `- type: ${ns.type} (${TYPE_TITLES[ns.type]})`,
     `- inode: ${ns.id.ino}`,
@@ -29,6 +45,7 @@ export function namespaceDetails(ns: Namespace, result: DiscoveryResult): string
     `- parent: ${refById(result, ns.parent)}`,
     `- container: ${ns.container ? code(containerText(ns.container)) : 'none (host)'}`,
     `- most senior process: ${ns.senior === null ? '—' : processLine(ns.senior, result)}`,
+    `- since: ${senior ? startTimeText(senior.startTicks, context.bootTimeSec, context.nowMs ?? Date.now()) + ' (its most senior process started)' : '—'}`,
     `- leaders: ${ns.leaders.join(', ') || '—'}`,
     `- bind mounts: ${ns.bindMounts.map((m) => `${code(m.path, LINE_MAX)} (in mnt:[${m.mntns}])`).join(', ') || '—'}`,
     `- held open by: ${ns.fdRefs.map((r) => `PID ${r.pid} fd ${r.fd}`).join(', ') || '—'}`,
@@ -43,16 +60,17 @@ export function namespaceDetails(ns: Namespace, result: DiscoveryResult): string
       `- setgroups: ${ns.user.setgroups ?? 'unknown'}`,
     );
   }
-  if (ns.container) lines.push('', '## Container', '', ...containerFactLines(ns.container));
   const children = [...result.namespaces.values()].filter((other) => other.parent && idKey(other.parent) === idKey(ns.id));
   if (children.length) lines.push(`- child namespaces: ${children.map(nsRef).join(', ')}`);
+  if (ns.container) lines.push('', '## Container', '', ...containerFactLines(ns.container));
+  if (context.interfaces) lines.push('', ...interfaceLines(context.interfaces));
   lines.push('', `## Processes (${ns.pids.length})`, '');
   for (const pid of ns.pids.slice(0, MAX_LISTED)) lines.push(`- ${processLine(pid, result)}`);
   if (ns.pids.length > MAX_LISTED) lines.push(`- … and ${ns.pids.length - MAX_LISTED} more`);
   return lines.join('\n') + '\n';
 }
 
-export function processDetails(process: ProcessInfo, result: DiscoveryResult): string {
+export function processDetails(process: ProcessInfo, result: DiscoveryResult, context: DetailsContext = {}): string {
   const lines = [
     `# ${escapeMarkdown(process.command)} (PID ${process.pid})`,
     '',
@@ -63,7 +81,7 @@ export function processDetails(process: ProcessInfo, result: DiscoveryResult): s
     `- command line: ${process.cmdline.length ? code(process.cmdline.join(' '), DOCUMENT_LINE_MAX) : '— (kernel thread)'}`,
     `- UID: ${process.uid}`,
     `- threads: ${process.threads}`,
-    `- start time: ${process.startTicks} clock ticks after boot`,
+    `- started: ${startTimeText(process.startTicks, context.bootTimeSec, context.nowMs ?? Date.now())}`,
     `- cgroup: ${code(process.cgroup || '/', LINE_MAX)}`,
     `- container: ${process.container ? code(containerText(process.container)) : 'none'}`,
     '',
@@ -77,6 +95,23 @@ export function processDetails(process: ProcessInfo, result: DiscoveryResult): s
     lines.push(`- ${type}: ${ino}${ns?.label ? ` · ${code(ns.label)}` : ''}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** A network namespace's interfaces: name, kind, state, MTU, MAC and addresses; every string is the host's. */
+function interfaceLines(interfaces: NonNullable<DetailsContext['interfaces']>): string[] {
+  if ('error' in interfaces) return ['## Interfaces', '', `Could not be read: ${code(interfaces.error, LINE_MAX)}`];
+  const lines = [`## Interfaces (${interfaces.length})`, ''];
+  for (const iface of interfaces.slice(0, MAX_LISTED)) {
+    const facts = [iface.kind, iface.state, `mtu ${iface.mtu}`];
+    if (iface.mac) facts.push(code(iface.mac));
+    if (iface.master) facts.push(`in ${code(iface.master)}`);
+    if (iface.linkName) facts.push(`peer ${code(iface.linkName)}`);
+    else if (iface.linkNetnsid !== undefined) facts.push(`peer ifindex ${iface.linkIndex ?? '?'} in nsid ${iface.linkNetnsid}`);
+    lines.push(`- ${code(iface.name)} (${facts.join(', ')})`);
+    for (const address of iface.addresses) lines.push(`  - ${address.family === 'inet' ? 'IPv4' : 'IPv6'} ${code(address.cidr)} scope ${escapeMarkdown(address.scope)}`);
+  }
+  if (interfaces.length > MAX_LISTED) lines.push(`- … and ${interfaces.length - MAX_LISTED} more`);
+  return lines;
 }
 
 function processLine(pid: number, result: DiscoveryResult): string {

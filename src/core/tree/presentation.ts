@@ -29,7 +29,7 @@ export function nodeLabel(node: TreeNode): string {
     case 'session':
       return hostText(node.session.name);
     case 'namespace':
-      return namespaceLabel(node.ns);
+      return node.name;
     case 'process':
       return hostText(node.process.command) || `[${node.process.pid}]`;
     case 'limited':
@@ -37,7 +37,7 @@ export function nodeLabel(node: TreeNode): string {
   }
 }
 
-/** "net 4026532315 · blue": type, inode and what people know it by. */
+/** "net 4026532315 · blue": type, inode and what people know it by (for pickers, where the inode sorts and matches). */
 export function namespaceLabel(ns: Namespace): string {
   return `${ns.type} ${ns.id.ino}${ns.label ? ` · ${hostText(ns.label)}` : ''}`;
 }
@@ -62,6 +62,8 @@ export function nodeDescription(node: TreeNode): string {
       if (node.session !== undefined && !node.inSession) parts.push(`session "${hostText(node.session)}"`);
       if (node.here) parts.push('you are here');
       parts.push(node.heldBy === 'processes' ? plural(node.processCount, 'process', 'processes') : HELD_BY_TEXT[node.heldBy]);
+      // Type and inode last: a narrow sidebar cuts the end, and the name and count matter more.
+      parts.push(`${node.ns.type} ${node.ns.id.ino}`);
       break;
     case 'process':
       parts.push(pidText(node.process));
@@ -109,7 +111,7 @@ function namespaceTooltip(node: NamespaceNode, result: DiscoveryResult): string 
   const ns = node.ns;
   const senior = ns.senior === null ? undefined : result.processes.get(ns.senior);
   const lines = [
-    `**${nsRef(ns)}** ${escapeMarkdown(ns.label)}${node.here ? ' — *you are here*' : ''}`,
+    `**${escapeMarkdown(node.name)}** ${nsRef(ns)}${node.here ? ' — *you are here*' : ''}`,
     '',
     `- id (dev:inode): ${code(`${ns.id.dev}:${ns.id.ino}`)}`,
     `- owner: ${refById(result, ns.owner)}`,

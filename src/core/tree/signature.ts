@@ -24,7 +24,7 @@ export function nodeSignature(node: Exclude<TreeNode, NamespaceNode>): string {
 export function namespaceSignature(node: NamespaceNode, pids: readonly number[], result: DiscoveryResult): string {
   const ns = node.ns;
   const own = JSON.stringify([
-    ns.label, node.heldBy, node.here, node.processCount, ns.owner, ns.parent, ns.senior, ns.container,
+    ns.label, node.name, node.heldBy, node.here, node.processCount, ns.owner, ns.parent, ns.senior, ns.container,
     ns.bindMounts, ns.fdRefs, ns.tids.length, ns.forChildrenPids.length, ns.user, node.session,
   ]);
   return `${own}|${processesHash(pids, result)}`;

@@ -8,8 +8,8 @@ import type { ProcessInfo } from '../model/process';
 export interface TreeFilter {
   /** The text as the user typed it, for messages. */
   readonly text: string;
-  /** The namespace itself matches (inode, label, container): all its processes are shown. */
-  namespaceMatches(ns: Namespace): boolean;
+  /** The namespace itself matches (inode, label, shown name, container): all its processes are shown. */
+  namespaceMatches(ns: Namespace, name?: string): boolean;
   processMatches(process: ProcessInfo): boolean;
 }
 
@@ -23,7 +23,8 @@ export function compileFilter(text: string | undefined): TreeFilter | undefined 
     (container.engine === needle || containerSearchText(container).some((word) => word.includes(needle)));
   return {
     text: text!.trim(),
-    namespaceMatches: (ns) => ns.id.ino === number || ns.label.toLowerCase().includes(needle) || containerMatches(ns.container),
+    namespaceMatches: (ns, name) =>
+      ns.id.ino === number || ns.label.toLowerCase().includes(needle) || !!name?.toLowerCase().includes(needle) || containerMatches(ns.container),
     processMatches: (p) =>
       number !== undefined
         ? p.pid === number || p.nspid.includes(number)

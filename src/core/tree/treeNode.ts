@@ -30,6 +30,8 @@ export interface ContainerGroupNode extends NodeBase {
 export interface NamespaceNode extends NodeBase {
   kind: 'namespace';
   ns: Namespace;
+  /** What a person knows it by (namespaceName.ts): the head of its label. */
+  name: string;
   heldBy: HeldBy;
   /** The extension host itself is in this namespace ("You are here"). */
   here: boolean;

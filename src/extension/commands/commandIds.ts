@@ -11,6 +11,8 @@ export const COMMAND_IDS = {
   groupByPidNamespace: 'nsInspector.view.groupByPidNamespace',
   groupByContainer: 'nsInspector.view.groupByContainer',
   revealHere: 'nsInspector.view.revealHere',
+  showKernelThreads: 'nsInspector.view.showKernelThreads',
+  hideKernelThreads: 'nsInspector.view.hideKernelThreads',
   explainLimitedView: 'nsInspector.view.explainLimitedView',
   showDetails: 'nsInspector.namespace.showDetails',
   copyInode: 'nsInspector.namespace.copyInode',

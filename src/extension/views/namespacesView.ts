@@ -49,7 +49,7 @@ export class NamespacesView extends Disposable {
     this.containers = new ContainerCatalog({ log: (line) => log.info(line) });
     const settings = readViewSettings();
     this.provider = this._register(
-      new NamespacesTreeProvider({ grouping: settings.grouping, filter: undefined, types: settings.shownTypes }, (result) => sessions.sessionRefs(result)),
+      new NamespacesTreeProvider({ grouping: settings.grouping, filter: undefined, types: settings.shownTypes, showKernelThreads: settings.showKernelThreads }, (result) => sessions.sessionRefs(result)),
     );
     this.treeView = this._register(vscode.window.createTreeView(NAMESPACES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
     this.runner = this._register(new DiscoveryRunner(NAMESPACES_VIEW_ID, log));
@@ -172,8 +172,12 @@ export class NamespacesView extends Disposable {
   private applySettings(): void {
     const settings = readViewSettings();
     const options = this.provider.treeOptions;
-    if (settings.grouping !== options.grouping || settings.shownTypes.join() !== options.types.join()) {
-      this.provider.setOptions({ grouping: settings.grouping, types: settings.shownTypes });
+    if (
+      settings.grouping !== options.grouping ||
+      settings.shownTypes.join() !== options.types.join() ||
+      settings.showKernelThreads !== options.showKernelThreads
+    ) {
+      this.provider.setOptions({ grouping: settings.grouping, types: settings.shownTypes, showKernelThreads: settings.showKernelThreads });
     }
     this.autoRefresh.setInterval(this.privilegedView && !this.autoRefreshPrivileged ? 0 : settings.autoRefreshSeconds);
     this.showOptions();

@@ -28,3 +28,12 @@ export async function expandTreeItem(item: Locator): Promise<void> {
 export async function visibleTreeLabels(view: Locator): Promise<string[]> {
   return view.getByRole('treeitem').locator('.label-name').allInnerTexts();
 }
+
+/**
+ * A namespace's item: its name leads the label, its type and inode end the description (the
+ * accessible name is label and description). `ino` may be a pattern ("\\d+"); the name is literal.
+ */
+export function namespaceItem(view: Locator, type: string, ino: number | string, name = ''): Locator {
+  const literal = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return view.getByRole('treeitem', { name: new RegExp(`^${literal}.* ${type} ${ino}\\b`) }).first();
+}

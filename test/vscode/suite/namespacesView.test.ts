@@ -34,6 +34,8 @@ describe('Namespaces view', function () {
     assert.equal(view.snapshot?.grouping, grouping);
   }
 
+  const shownBelow = (id: string) => view.snapshot!.children(id).map((node) => node.id);
+
   /** The parent chain of a node as the VS Code provider reports it (getParent). */
   function ancestors(id: string): string[] {
     const chain: string[] = [];
@@ -63,7 +65,8 @@ describe('Namespaces view', function () {
     assert.ok(top.includes('type:net'), `top level: ${top.join(', ')}`);
     assert.ok((await view.provider.getChildren('type:net')).includes(nsNode(made.netIno)));
     const netItem = view.provider.getTreeItem(nsNode(made.netIno));
-    assert.match(String(netItem.label), new RegExp(`^net ${made.netIno} · ${made.netnsName}$`));
+    assert.equal(String(netItem.label), made.netnsName, 'a named netns leads with its name');
+    assert.match(String(netItem.description), new RegExp(`^1 process · net ${made.netIno}$`));
     assert.match(netItem.contextValue!, /^namespace:net:bound/);
     assert.deepEqual(await view.provider.getChildren(nsNode(made.netIno)), [processNodeId(nsNode(made.netIno), made.netPid)]);
     assert.deepEqual(ancestors(nsNode(made.utsIno)), ['type:uts']);
@@ -71,6 +74,25 @@ describe('Namespaces view', function () {
     assert.equal(sessionProcess.description, `PID 1 · host ${made.sessionPid} · leader`);
     await view.treeView.reveal(nsNode(made.netIno), { select: true });
     assert.deepEqual(view.treeView.selection, [nsNode(made.netIno)]);
+  });
+
+  it('the host\'s namespaces say "host"; Show/Hide Kernel Threads set the setting the tree follows', async () => {
+    // PID 1's namespaces, or (a sandbox hides PID 1's links) the extension host's own.
+    const host = view.result!.processes.get(1)?.namespaces.net !== undefined ? 1 : process.pid;
+    assert.equal(String(view.provider.getTreeItem(nsNode(inoOf(host, 'net'))).label), 'host');
+    assert.equal(view.provider.treeOptions.showKernelThreads, false, 'hidden by default');
+    try {
+      await vscode.commands.executeCommand('nsInspector.view.showKernelThreads');
+      await waitFor('the tree to show kernel threads', () => view.provider.treeOptions.showKernelThreads || undefined);
+      assert.equal(vscode.workspace.getConfiguration('nsInspector').get('showKernelThreads'), true);
+      // Where kthreadd's links are readable (not in every sandbox), it is listed now.
+      if (view.result!.processes.get(2)?.namespaces.net !== undefined) {
+        assert.ok(shownBelow(nsNode(inoOf(2, 'net'))).includes(processNodeId(nsNode(inoOf(2, 'net')), 2)));
+      }
+    } finally {
+      await vscode.commands.executeCommand('nsInspector.view.hideKernelThreads');
+    }
+    await waitFor('the tree to hide kernel threads again', () => !view.provider.treeOptions.showKernelThreads || undefined);
   });
 
   it('by user namespace: the nested user namespaces under their parents, the netns under its owner', async () => {
@@ -123,7 +145,7 @@ describe('Namespaces view', function () {
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('nsInspector.namespace.showDetails', nsNode(made.netIno));
     const text = doc.getText();
     assert.equal(doc.uri.scheme, 'nsinspector');
-    for (const field of [`net:[${made.netIno}]`, `device: ${dev}`, `/run/netns/${made.netnsName}`, 'owner: user:[', `most senior process: PID ${made.netPid}`, `leaders: ${made.netPid}`]) {
+    for (const field of [`net:[${made.netIno}]`, `device: ${dev}`, `/run/netns/${made.netnsName}`, 'owner: user:[', `most senior process: PID ${made.netPid}`, `leaders: ${made.netPid}`, '## Interfaces (1)', '- `lo` (loopback']) {
       assert.ok(text.includes(field), `details lack "${field}":\n${text}`);
     }
     const user = await vscode.commands.executeCommand<vscode.TextDocument>('nsInspector.namespace.showDetails', nsNode(made.innerUserIno));
@@ -131,6 +153,9 @@ describe('Namespaces view', function () {
     assert.match(user.getText(), /parent: user:\[\d+\]/);
     const proc = await vscode.commands.executeCommand<vscode.TextDocument>('nsInspector.namespace.showDetails', processNodeId(nsNode(made.utsIno), made.sessionPid));
     assert.match(proc.getText(), new RegExp(`PID in each PID namespace, host first: ${made.sessionPid} → 1`));
+    assert.match(proc.getText(), /- started: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(/, 'a wall-clock start time');
+    // Shown rendered: the Markdown preview of the document is the active tab.
+    assert.match(vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '', /^Preview /);
   });
 
   it('copies the inode, the PID and a ready nsenter command line', async () => {
@@ -165,7 +190,7 @@ describe('Namespaces view', function () {
       view.lastChangedIds.includes(nsNode(made.netIno)) || view.lastChangedIds.includes('type:net'),
       `changed: ${view.lastChangedIds.join(', ')}`,
     );
-    assert.equal(view.provider.getTreeItem(nsNode(made.netIno)).description, 'held by a bind mount only');
+    assert.equal(view.provider.getTreeItem(nsNode(made.netIno)).description, `held by a bind mount only · net ${made.netIno}`);
     assert.equal(
       await vscode.commands.executeCommand('nsInspector.namespace.copyNsenter', nsNode(made.netIno)),
       `nsenter --net=/run/netns/${made.netnsName}`,

@@ -6,7 +6,9 @@ import { idKey } from '../../../core/model/namespaceId';
 import type { Namespace } from '../../../core/model/namespace';
 import type { ProcessInfo } from '../../../core/model/process';
 import type { DiscoveryResult } from '../../../core/model/result';
-import { namespaceDetails, processDetails } from '../../../core/tree/detailsText';
+import { namespaceDetails, processDetails, type DetailsContext } from '../../../core/tree/detailsText';
+import { readBootTime } from '../../../core/parsers/bootTime';
+import { readNamespaceInterfaces } from '../../../core/net/readNamespaceInterfaces';
 
 export const DETAILS_SCHEME = 'nsinspector';
 
@@ -31,16 +33,20 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
     }
   }
 
-  provideTextDocumentContent(uri: vscode.Uri): string {
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const result = this.latest();
     if (!result) return 'Namespace Inspector has not discovered anything yet.\n';
+    const context: DetailsContext = { bootTimeSec: readBootTime(), nowMs: Date.now(), readerPid: process.pid };
     if (uri.path.startsWith('/namespace/')) {
       const ns = result.namespaces.get(uri.query);
-      return ns ? namespaceDetails(ns, result) : gone(`The namespace ${uri.path.slice('/namespace/'.length, -3).replace('-', ':[')}]`);
+      if (!ns) return gone(`The namespace ${uri.path.slice('/namespace/'.length, -3).replace('-', ':[')}]`);
+      // Read here, for this one namespace, while its document is open: discovery never runs `ip`.
+      if (ns.type === 'net') context.interfaces = await readNamespaceInterfaces(ns);
+      return namespaceDetails(ns, result, context);
     }
     const [pid, startTicks] = uri.query.split(':').map(Number);
-    const process = result.processes.get(pid);
-    return process && process.startTicks === startTicks ? processDetails(process, result) : gone(`The process with PID ${pid}`);
+    const shown = result.processes.get(pid);
+    return shown && shown.startTicks === startTicks ? processDetails(shown, result, context) : gone(`The process with PID ${pid}`);
   }
 
   dispose(): void {

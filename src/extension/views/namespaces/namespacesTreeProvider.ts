@@ -16,6 +16,7 @@ export interface TreeOptionsState {
   grouping: Grouping;
   filter: TreeFilter | undefined;
   types: NsType[];
+  showKernelThreads: boolean;
 }
 
 export class NamespacesTreeProvider implements vscode.TreeDataProvider<string>, vscode.Disposable {

@@ -11,6 +11,8 @@ export interface ViewSettings {
   /** Seconds between automatic refreshes while the view is visible (at least 1); 0 turns them off. */
   autoRefreshSeconds: number;
   shownTypes: NsType[];
+  /** Kernel threads (kthreadd and its children) among a namespace's processes. */
+  showKernelThreads: boolean;
 }
 
 export function readViewSettings(): ViewSettings {
@@ -22,12 +24,18 @@ export function readViewSettings(): ViewSettings {
     grouping: isGrouping(grouping) ? grouping : 'type',
     autoRefreshSeconds: autoRefreshSeconds(seconds),
     shownTypes: Array.isArray(types) ? types.filter(isNsType) : [...NS_TYPES],
+    showKernelThreads: config.get<unknown>('showKernelThreads') === true,
   };
 }
 
 /** Remembers the grouping chosen in the title bar, for every workspace. */
 export async function saveGrouping(grouping: Grouping): Promise<void> {
   await vscode.workspace.getConfiguration(SECTION).update('grouping', grouping, vscode.ConfigurationTarget.Global);
+}
+
+/** The title menu's Show/Hide Kernel Threads, for every workspace. */
+export async function saveShowKernelThreads(show: boolean): Promise<void> {
+  await vscode.workspace.getConfiguration(SECTION).update('showKernelThreads', show, vscode.ConfigurationTarget.Global);
 }
 
 export function affectsViewSettings(event: vscode.ConfigurationChangeEvent): boolean {

@@ -62,7 +62,12 @@ describe('Isolated sessions and Run in Namespace in the browser', () => {
     // The types as offered (UTS and PID are checked), then the hostname.
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'own hostname' }).first().waitFor();
     // The "UTS + PID" preset shows ticked, since both its types are.
-    const checked = (text: string) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().locator('input[type=checkbox]').isChecked();
+    // VS Code draws a quick pick's checkbox as its own widget (role checkbox, aria-checked); the row says it too.
+    const checked = (text: string) =>
+      page
+        .locator('.quick-input-list .monaco-list-row', { hasText: text })
+        .first()
+        .evaluate((row) => (row.querySelector('[role=checkbox]')?.getAttribute('aria-checked') ?? row.getAttribute('aria-checked')) === 'true');
     assert.equal(await checked('UTS + PID'), true, 'the UTS + PID preset is ticked');
     assert.equal(await checked('Everything'), false);
     await saveScreenshot(page, 'isolation-picker-preset-ticked');

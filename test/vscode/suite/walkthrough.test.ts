@@ -36,7 +36,7 @@ describe('the walkthrough\'s namespace experiments', function () {
     terminals.push(run.session.terminal);
     // The selection reaches the extension host as an event after reveal() resolved.
     const wanted = namespaceNodeId(run.namespace);
-    await waitFor(`the view to select ${wanted}`, () => (api.namespacesView.treeView.selection[0] === wanted ? true : undefined));
+    await waitFor(`the view to select ${wanted}`, () => (api.namespacesView.treeView.selection[0] === wanted ? true : undefined), 15_000);
     return run;
   }
 

@@ -52,6 +52,9 @@ export const tryExperiment =
     session.terminal.sendText(experiment.showLine);
     session.terminal.show(true);
     await ctx.view.refresh();
+    // The view first: a reveal in a view that is not showing (a webview in front, the side bar
+    // on another container) opens it without selecting.
+    await vscode.commands.executeCommand('nsInspector.namespaces.focus');
     await ctx.view.revealNamespaces([namespace]);
     if (experiment.picture === 'idMaps') ctx.idMaps.show(namespace);
     if (experiment.picture === 'topology') await vscode.commands.executeCommand(COMMAND_IDS.showTopology);

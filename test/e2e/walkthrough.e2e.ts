@@ -45,8 +45,9 @@ describe('the walkthrough in the workbench', () => {
     await page.locator('.getting-started-step', { hasText: STEPS[0] }).first().click();
     await page.getByRole('button', { name: 'Start a UTS Namespace' }).first().click();
     await page.locator('.terminal-tabs-entry, .panel .composite.title', { hasText: 'Isolated: UTS' }).first().waitFor();
-    // The view selects the new UTS namespace (a "uts INODE" row, not the host's).
-    await sideBarView(page, 'Namespaces').locator('.monaco-list-row.selected', { hasText: /^uts \d+/ }).first().waitFor();
+    // The view selects the new UTS namespace: the session's row (its label leads with the shell's
+    // name, its description names the session and ends with "uts INODE"), not the host's.
+    await sideBarView(page, 'Namespaces').locator('.monaco-list-row.selected', { hasText: 'session "Isolated: uts (experiment)"' }).first().waitFor();
     await saveScreenshot(page, 'walkthrough-uts-started');
   });
 });

@@ -1,8 +1,7 @@
-import { readlinkSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { bindMountEntry, entryDependsOnPid } from '../../../core/exec/namespaceEntry';
 import { nsenterNamespaceArgv, nsenterProcessArgv } from '../../../core/exec/nsenterArgv';
-import { parseNsLink } from '../../../core/parsers/nsLink';
+import { processNamespaces } from '../../../core/exec/processNamespaces';
 import { shellJoin } from '../../../core/exec/shellQuote';
 import type { CommandFactory } from '../commandContext';
 import { copyToClipboard } from './copyToClipboard';
@@ -18,7 +17,7 @@ export const copyNsenter: CommandFactory = (ctx) => async (arg?: unknown) => {
   const target = await resolveTarget(ctx, arg, 'Copy nsenter Command');
   const live = target && ensureStillExists(target);
   if (!target || !live) return undefined;
-  const entry = (target.kind === 'namespace' && bindMountEntry(target.ns, ownMountNamespace())) || live;
+  const entry = (target.kind === 'namespace' && bindMountEntry(target.ns, processNamespaces('self').mnt)) || live;
   const argv = target.kind === 'process' ? nsenterProcessArgv(target.process.pid) : nsenterNamespaceArgv(target.ns.type, entry);
   const text = await copyToClipboard(ctx, shellJoin(argv), 'nsenter command');
   const pid = entryDependsOnPid(entry);
@@ -28,10 +27,3 @@ export const copyNsenter: CommandFactory = (ctx) => async (arg?: unknown) => {
   return text;
 };
 
-function ownMountNamespace(): number | undefined {
-  try {
-    return parseNsLink(readlinkSync('/proc/self/ns/mnt'))?.ino;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,10 +1,15 @@
-// Who the extension runs as, asked in one place: whether the user is root decides what New
-// Isolated Terminal, the terminal profiles and the nsenter commands build and offer, and the
-// question "how do you want the privileges?" is asked here. An extension-host test pretends to be
+// Who the extension runs as, for what the terminals build and offer: whether the user is root
+// (read by core/exec/callerPrivilege.ts, the one place that reads the UID) decides what New
+// Isolated Terminal, the terminal profiles and the nsenter commands build and offer; whether a
+// terminal may run sudo follows nsInspector.helper.elevation (read by helperSettings.ts, as the
+// helper's own elevation does); and the question "how do you want the privileges?" is asked here. An extension-host test pretends to be
 // another user through pretend() to walk the non-root paths with real terminals.
 import * as vscode from 'vscode';
 import { Disposable } from './disposable';
 import { CONTEXT_KEYS, setContextKey } from './contextKeys';
+import { callerUid, terminalSudoRefusal } from '../core/exec/callerPrivilege';
+import type { ElevationMode } from '../core/helper/elevation';
+import { readHelperSettings } from './helper/helperSettings';
 
 export interface PrivilegeChoice<T extends string> {
   id: T;
@@ -20,13 +25,17 @@ export interface PrivilegeQuestion {
 }
 
 export class CallerIdentity extends Disposable {
+  constructor(private readonly elevation: () => ElevationMode = () => readHelperSettings().elevation) {
+    super();
+  }
+
   private pretendedUid: number | undefined;
   private readonly asked = this._register(new vscode.EventEmitter<PrivilegeQuestion>());
   /** A privilege question was shown (tests check what was offered, then answer the quick pick). */
   readonly onDidAsk = this.asked.event;
 
   get uid(): number {
-    return this.pretendedUid ?? process.getuid?.() ?? 0;
+    return this.pretendedUid ?? callerUid();
   }
 
   get isRoot(): boolean {
@@ -40,6 +49,11 @@ export class CallerIdentity extends Disposable {
   pretend(uid: number | undefined): void {
     this.pretendedUid = uid;
     this.announce();
+  }
+
+  /** Whether a terminal may run `sudo …` for `action`: undefined, or why not (elevation "none"). */
+  sudoRefusal(action: string): string | undefined {
+    return terminalSudoRefusal(this.elevation(), action);
   }
 
   /** Tells the menus (their when-clauses) whether the user is root. */

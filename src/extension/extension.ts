@@ -11,6 +11,7 @@ import { IdMapsPanels } from './views/idMaps/idMapsPanels';
 import { PrivilegedHelper } from './helper/privilegedHelper';
 import { TopologyFeature } from './views/topology/topologyFeature';
 import { watchEarlyExits, type EarlyExits } from './terminals/earlyExits';
+import { RunLogChannel } from './runLogChannel';
 
 export const LOG_CHANNEL_NAME = 'Namespace Inspector';
 
@@ -31,6 +32,8 @@ export interface NamespaceInspectorApi {
   readonly topology: TopologyFeature;
   /** Terminals that ended at once and the message given for each. */
   readonly earlyExits: EarlyExits;
+  /** Every program the extension runs (ip, nsenter, the helper…): one log line each. */
+  readonly runs: RunLogChannel;
 }
 
 export function activate(context: vscode.ExtensionContext): NamespaceInspectorApi | undefined {
@@ -40,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
     return undefined;
   }
   const log = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
+  const runs = new RunLogChannel(log);
   const earlyExits = watchEarlyExits(log);
   const sessions = new IsolatedSessions();
   const identity = new CallerIdentity();
@@ -50,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
   const topology = new TopologyFeature(context.extensionUri, namespacesView, sessions, helper, log);
   context.subscriptions.push(
     log,
+    runs,
     earlyExits,
     sessions,
     identity,
@@ -60,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
     ...registerTerminalProfiles(log, identity),
   );
   log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);
-  return { log, namespacesView, sessions, identity, idMaps, helper, topology, earlyExits };
+  return { log, namespacesView, sessions, identity, idMaps, helper, topology, earlyExits, runs };
 }
 
 export function deactivate(): void {

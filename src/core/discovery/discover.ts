@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import type { DiscoveryResult } from '../model/result';
 import { emptyResult } from '../model/result';
 import { CooperativeYield } from './cooperativeYield';
@@ -14,6 +13,7 @@ import { hierarchySource } from './sourceHierarchy';
 import { userMapSource } from './sourceUserMaps';
 import { summarizeStep } from './summarize';
 import { attributeContainersStep } from './attributeContainers';
+import { canReadEveryProcess } from '../exec/callerPrivilege';
 
 export interface DiscoveryOptions {
   /** procfs root; tests may point it elsewhere. */
@@ -44,7 +44,7 @@ export async function discover(options: DiscoveryOptions = {}): Promise<Discover
     if (nsfs === null) throw new Error(`cannot stat ${procfs.path('self', 'ns', 'user')}: is procfs mounted?`);
     nsfsDev = nsfs.dev;
   }
-  const result = emptyResult(nsfsDev, snapshot ? true : isPrivileged());
+  const result = emptyResult(nsfsDev, snapshot ? true : canReadEveryProcess());
   const ctx: DiscoveryContext = {
     procfs,
     result,
@@ -80,20 +80,4 @@ export async function discover(options: DiscoveryOptions = {}): Promise<Discover
   }
   options.signal?.throwIfAborted();
   return result;
-}
-
-/** Root can read every process' namespace links; anyone else sees only their own processes'. */
-function isPrivileged(): boolean {
-  return process.getuid?.() === 0 || hasCapSysPtrace();
-}
-
-function hasCapSysPtrace(): boolean {
-  try {
-    const status = fs.readFileSync('/proc/self/status', 'utf8');
-    const match = /^CapEff:\s*([0-9a-f]+)$/m.exec(status);
-    // CAP_SYS_PTRACE is capability 19.
-    return match !== null && (BigInt(`0x${match[1]}`) & (1n << 19n)) !== 0n;
-  } catch {
-    return false;
-  }
 }

@@ -1,23 +1,26 @@
 // The one way the extension runs anything as root: a HelperRequest goes in, the helper runs
 // through the elevation the setting chooses (pkexec, sudo -n, sudo with a password typed in a
-// terminal, or directly as root), and every call is written to the log (argv, exit code,
-// duration). Only a helper that is root-owned, writable by nobody else and identical to the
+// terminal, or directly as root; who the caller is comes from core/exec/callerPrivilege.ts), runs
+// through the one runner (core/exec/runTool.ts) and every call is written to the log (argv, exit
+// code, duration). Only a helper that is root-owned, writable by nobody else and identical to the
 // shipped one is ever run.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { findExecutable } from '../../core/exec/findExecutable';
 import { shellJoin } from '../../core/exec/shellQuote';
 import { helperArgv, type HelperRequest } from '../../core/helper/helperArgv';
-import { planElevation, type ElevationMode, type ElevationPlan } from '../../core/helper/elevation';
+import { planElevation, type ElevationPlan } from '../../core/helper/elevation';
+import { callerUid } from '../../core/exec/callerPrivilege';
 import { checkHelperTrust, sha256Of, type HelperTrust } from '../../core/helper/helperTrust';
 import { helperExitName, HELPER_EXIT } from '../../core/helper/exitCodes';
 import { spawnHelper, type HelperProcessResult } from '../../core/helper/spawnHelper';
+import { startProgram } from '../../core/exec/runTool';
 import type { NetTarget } from '../../core/helper/netTarget';
 import { parseIpLinkJson, type LinkInfo } from '../../core/net/ipLinkJson';
 import { askSudoPassword } from './sudoPasswordTerminal';
+import { readHelperSettings, type HelperSettings } from './helperSettings';
 
-export const DEFAULT_INSTALL_PATH = '/usr/local/libexec/nsinspect-helper';
+export { DEFAULT_INSTALL_PATH, readHelperSettings, type HelperSettings } from './helperSettings';
 
 /** A helper call that did not succeed; `trust` is set when the helper itself was refused. */
 export class HelperError extends Error {
@@ -30,19 +33,6 @@ export class HelperError extends Error {
     super(message);
     this.name = 'HelperError';
   }
-}
-
-export interface HelperSettings {
-  elevation: ElevationMode;
-  installPath: string;
-}
-
-export function readHelperSettings(): HelperSettings {
-  const config = vscode.workspace.getConfiguration('nsInspector.helper');
-  return {
-    elevation: config.get<ElevationMode>('elevation', 'auto'),
-    installPath: config.get<string>('installPath', DEFAULT_INSTALL_PATH) || DEFAULT_INSTALL_PATH,
-  };
 }
 
 /** A running capture: the pcap arrives on `pcap`; stop() ends it (closing the helper's stdin). */
@@ -60,7 +50,7 @@ export class PrivilegedHelper {
     /** The helper shipped in the extension (helper/nsinspect-helper). */
     readonly shippedPath: string,
     private readonly settings: () => HelperSettings = readHelperSettings,
-    private readonly uid: () => number = () => process.getuid?.() ?? -1,
+    private readonly uid: () => number = callerUid,
   ) {}
 
   static forExtension(log: vscode.LogOutputChannel, extensionPath: string): PrivilegedHelper {
@@ -144,24 +134,17 @@ export class PrivilegedHelper {
     if (plan.kind === 'refused') throw new HelperError(plan.message, undefined, '');
     if (plan.kind === 'sudoTerminal') throw new HelperError('A capture needs pkexec, a sudo rule (sudo -n) or root; sudo with a password cannot stream it.', undefined, '');
     const argv = plan.kind === 'direct' ? ['/bin/sh', helper, ...args] : [...plan.argv, helper, ...args];
-    const started = performance.now();
-    const child: ChildProcess = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
-    const err: Buffer[] = [];
-    child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
-    this.log.info(`helper: ${shellJoin(argv)} started (pid ${child.pid})`);
-    const done = new Promise<HelperProcessResult>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', (code, signal) => {
-        const result = { exitCode: code ?? -1, signal, stdout: '', stderr: Buffer.concat(err).toString('utf8'), durationMs: performance.now() - started };
-        this.audit(argv, result);
-        resolve(result);
-      });
+    const running = await startProgram(argv);
+    this.log.info(`helper: ${shellJoin(argv)} started (pid ${running.pid})`);
+    const done = running.done.then((result) => {
+      this.audit(argv, result);
+      return result;
     });
     return {
-      pcap: child.stdout!,
+      pcap: running.stdout,
       done,
       stop: () => {
-        child.stdin!.end();
+        running.stdin.end();
         return done;
       },
     };

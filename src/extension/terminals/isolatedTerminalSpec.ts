@@ -31,22 +31,26 @@ type Route = 'userRoot' | 'userCurrent' | 'sudo';
 
 /**
  * The unshare argv for a choice; when a user who is not root asked for types that need privileges,
- * asks how to get them (a user namespace, root inside or as themselves, or sudo in the terminal).
+ * asks how to get them (a user namespace, root inside or as themselves, or sudo in the terminal
+ * unless nsInspector.helper.elevation is "none").
  * Undefined after telling why.
  */
 export async function resolveUnshare(identity: CallerIdentity, choice: IsolationChoice): Promise<(UnshareResult & { ok: true }) | undefined> {
   let result = unshareArgv({ ...choice, isRoot: identity.isRoot });
+  const sudoRefused = identity.sudoRefusal(`An isolated terminal with ${choice.types.join(', ')} namespaces`);
   if (!result.ok && result.reason === 'needsPrivilege') {
     const choices: Array<PrivilegeChoice<Route>> = [
       { id: 'userRoot', label: '$(person) Add a user namespace: root inside', detail: 'unshare --user --map-root-user: root inside the new namespaces only, you outside' },
       ...(choice.hostname === undefined
         ? [{ id: 'userCurrent' as const, label: '$(person) Add a user namespace: keep your user', detail: 'unshare --user --map-current-user: your own UID inside too' }]
         : []),
-      { id: 'sudo', label: '$(key) Run through sudo in the terminal', detail: 'sudo unshare …: real root; the password prompt appears in the terminal' },
+      // Not offered when privileged steps are turned off: the reason below says so.
+      ...(sudoRefused ? [] : [{ id: 'sudo' as const, label: '$(key) Run through sudo in the terminal', detail: 'sudo unshare …: real root; the password prompt appears in the terminal' }]),
     ];
     const [headline, rest] = result.message.split(': ');
     const route = await identity.ask(`You are not root (UID ${identity.uid}): how should the terminal get the privileges?`, result.message, choices, [
       { headline, text: rest ?? '' },
+      ...(sudoRefused ? [{ headline: 'sudo is turned off', text: sudoRefused }] : []),
     ]);
     if (!route) return undefined;
     result = unshareArgv({
@@ -58,6 +62,11 @@ export async function resolveUnshare(identity: CallerIdentity, choice: Isolation
   }
   if (!result.ok) {
     void vscode.window.showErrorMessage(result.message);
+    return undefined;
+  }
+  // A caller that asked for sudo itself (command arguments) meets the same setting.
+  if (result.argv[0] === 'sudo' && sudoRefused) {
+    void vscode.window.showErrorMessage(sudoRefused);
     return undefined;
   }
   return result;

@@ -3,6 +3,7 @@
 // that holds a namespace; then which of its namespaces to join.
 import * as vscode from 'vscode';
 import { HOST_TOOLS_TYPES, type NsenterTarget } from '../../../core/exec/nsenterArgv';
+import { callerIsRoot } from '../../../core/exec/callerPrivilege';
 import { processNamespaces } from '../../../core/exec/processNamespaces';
 import { joinPrivilegeProblem, needsPreservedCredentials, type JoinFacts, type JoinProblem } from '../../../core/exec/joinPrivilege';
 import { processIdMaps, processOwnerUid, readPtraceScope } from '../../../core/exec/joinFacts';
@@ -71,7 +72,13 @@ export async function resolveJoin(ctx: CommandContext, arg: unknown, options: Jo
     owner: ownerOf(ctx, target, picked.ns),
     ptraceScope: readPtraceScope(),
   });
-  const sudo = options?.sudo ?? (await askSudo(ctx, problem));
+  const sudoRefused = ctx.identity.sudoRefusal(`Joining ${target.kind === 'file' ? target.path : `PID ${target.pid}`}`);
+  if (options?.sudo && sudoRefused) {
+    ctx.log.info(`not joining through sudo: ${sudoRefused}`);
+    void vscode.window.showErrorMessage(sudoRefused);
+    return undefined;
+  }
+  const sudo = options?.sudo ?? (await askSudo(ctx, problem, sudoRefused));
   if (sudo === undefined) return undefined;
   // nsenter makes the shell root in a joined user namespace, which fails where root is not mapped.
   const preserveCredentials =
@@ -79,9 +86,9 @@ export async function resolveJoin(ctx: CommandContext, arg: unknown, options: Jo
     (target.kind === 'process' && joinsUser && needsPreservedCredentialsOf(target.pid));
   const fullPrivileges = chosen?.fullPrivileges ?? false;
   const joinsMount = target.kind === 'process' && (types ?? NS_TYPES).includes('mnt') && target.namespaces.mnt !== undefined && target.namespaces.mnt !== processNamespaces('self').mnt;
-  // Only a shell that runs as root on the host has host privileges to lose (the real UID: tests
-  // may pretend that VS Code is not root).
-  const dropPrivileges = joinsMount && !fullPrivileges && (process.geteuid?.() === 0 || sudo);
+  // Only a shell that runs as root on the host has host privileges to lose (the real UID, not
+  // the identity's: tests may pretend that VS Code is not root).
+  const dropPrivileges = joinsMount && !fullPrivileges && (callerIsRoot() || sudo);
   const what = options?.hostTools || sameTypes(types, HOST_TOOLS_TYPES) ? ' host tools' : fullPrivileges ? ' full host privileges' : '';
   const title = target.kind === 'file' ? target.path : `PID ${target.pid}${what}`;
   return { target, types: types ?? undefined, preserveCredentials, sudo, dropPrivileges, title };
@@ -140,14 +147,17 @@ async function chooseTypes(target: NsenterTarget & { kind: 'process' }, options:
   return each ? { types: each.map((p) => p.type), fullPrivileges: false } : null;
 }
 
-/** false: go ahead without sudo; true: through sudo; undefined: cancelled. */
-async function askSudo(ctx: CommandContext, problem: JoinProblem | undefined): Promise<boolean | undefined> {
+/**
+ * false: go ahead without sudo; true: through sudo; undefined: cancelled. sudo is not offered
+ * when privileged steps are turned off (`sudoRefused` says why, among the reasons).
+ */
+async function askSudo(ctx: CommandContext, problem: JoinProblem | undefined, sudoRefused: string | undefined): Promise<boolean | undefined> {
   if (!problem) return false;
   ctx.log.info(`joining needs privileges: ${problem.message}`);
   const pick = await ctx.identity.ask(`You are not root (UID ${ctx.identity.uid}): joining needs privileges`, problem.message, [
-    { id: 'sudo', label: '$(key) Use sudo in the terminal', detail: 'sudo nsenter …: the password prompt appears in the terminal' },
-    { id: 'try', label: '$(debug-start) Try without', detail: 'nsenter as you: it fails for the reasons above unless something changed' },
-  ], [...problem.reasons, ...problem.notes]);
+    ...(sudoRefused ? [] : [{ id: 'sudo' as const, label: '$(key) Use sudo in the terminal', detail: 'sudo nsenter …: the password prompt appears in the terminal' }]),
+    { id: 'try' as const, label: '$(debug-start) Try without', detail: 'nsenter as you: it fails for the reasons above unless something changed' },
+  ], [...problem.reasons, ...problem.notes, ...(sudoRefused ? [{ headline: 'sudo is turned off', text: sudoRefused }] : [])]);
   return pick === undefined ? undefined : pick === 'sudo';
 }
 

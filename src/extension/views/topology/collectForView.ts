@@ -1,6 +1,7 @@
 // Collects the topology the way the Namespaces view sees the host: as the caller, or — when the
 // view shows all namespaces through the privileged helper and the caller is not root — as root
 // through the helper too (one net-read call for the whole picture).
+import { callerIsRoot } from '../../../core/exec/callerPrivilege';
 import { collectTopology } from '../../../core/net/collectTopology';
 import type { Topology } from '../../../core/net/topology';
 import type { DiscoveryResult } from '../../../core/model/result';
@@ -10,7 +11,7 @@ import type { NamespacesView } from '../namespacesView';
 
 /** Whether the topology is read through the helper now. */
 export function readsThroughHelper(view: NamespacesView, helper: PrivilegedHelper | undefined): helper is PrivilegedHelper {
-  return view.privileged && helper !== undefined && process.getuid?.() !== 0;
+  return view.privileged && helper !== undefined && !callerIsRoot();
 }
 
 /**

@@ -76,7 +76,7 @@ export class PrivilegedHelper {
   async run(request: HelperRequest, options: { signal?: AbortSignal } = {}): Promise<HelperProcessResult> {
     const args = helperArgv(request);
     const helper = this.trustedHelper();
-    const plan = await this.plan(helper);
+    const plan = await this.plan(helper, options.signal);
     const result = await this.execute(plan, [helper, ...args], options.signal);
     if (result.exitCode !== HELPER_EXIT.ok) {
       const why = result.stderr.trim().replace(/^nsinspect-helper: /, '') || helperExitName(result.exitCode);
@@ -125,12 +125,14 @@ export class PrivilegedHelper {
 
   /**
    * Starts a packet capture (pcap on stdout until stop()). Needs an elevation that gives us the
-   * helper's stdout: root, pkexec or sudo -n (not the password terminal).
+   * helper's stdout: root, pkexec or sudo -n (not the password terminal). `signal` cancels the
+   * start only (a cancellation error); a started capture ends through stop().
    */
-  async capture(target: NetTarget, ifName: string): Promise<HelperCapture> {
+  async capture(target: NetTarget, ifName: string, signal?: AbortSignal): Promise<HelperCapture> {
     const args = helperArgv({ verb: 'capture', target, ifName });
     const helper = this.trustedHelper();
-    const plan = await this.plan(helper);
+    const plan = await this.plan(helper, signal);
+    signal?.throwIfAborted();
     if (plan.kind === 'refused') throw new HelperError(plan.message, undefined, '');
     if (plan.kind === 'sudoTerminal') throw new HelperError('A capture needs pkexec, a sudo rule (sudo -n) or root; sudo with a password cannot stream it.', undefined, '');
     const argv = plan.kind === 'direct' ? ['/bin/sh', helper, ...args] : [...plan.argv, helper, ...args];
@@ -161,7 +163,7 @@ export class PrivilegedHelper {
   }
 
   /** How to get root; with a helper path, whether sudo -n may run it is checked too. */
-  private async plan(helper: string | undefined): Promise<ElevationPlan> {
+  private async plan(helper: string | undefined, signal?: AbortSignal): Promise<ElevationPlan> {
     const { elevation } = this.settings();
     const sudo = findExecutable('sudo');
     const facts = {
@@ -172,14 +174,15 @@ export class PrivilegedHelper {
       graphicalSession: !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY),
       sudoWithoutPassword: false,
     };
-    if (helper && facts.uid !== 0 && sudo && elevation !== 'none' && elevation !== 'pkexec') facts.sudoWithoutPassword = await this.sudoQuiet(sudo, helper);
+    if (helper && facts.uid !== 0 && sudo && elevation !== 'none' && elevation !== 'pkexec') facts.sudoWithoutPassword = await this.sudoQuiet(sudo, helper, signal);
     return planElevation(facts);
   }
 
   /** Whether a sudoers rule lets us run the helper without a password (asked once per helper path). */
-  private async sudoQuiet(sudo: string, helper: string): Promise<boolean> {
+  private async sudoQuiet(sudo: string, helper: string, signal?: AbortSignal): Promise<boolean> {
     if (this.sudoQuietChecked?.path !== helper) {
-      const result = await spawnHelper([sudo, '-n', '--', helper, 'version'], { timeoutMs: 10_000 }).catch(() => undefined);
+      const result = await spawnHelper([sudo, '-n', '--', helper, 'version'], { timeoutMs: 10_000, signal }).catch(() => undefined);
+      signal?.throwIfAborted();
       this.sudoQuietChecked = { path: helper, ok: result?.exitCode === 0 };
     }
     return this.sudoQuietChecked.ok;

@@ -11,6 +11,7 @@ import { Disposable } from '../disposable';
 import type { IsolatedSessions } from '../terminals/isolatedSessions';
 import type { PrivilegedHelper } from '../helper/privilegedHelper';
 import { parseHelperSnapshot } from '../../core/discovery/helperSnapshot';
+import { isCancellation } from '../../core/exec/runTool';
 import { CONTEXT_KEYS, setContextKey } from '../contextKeys';
 import { AutoRefresh } from './namespaces/autoRefresh';
 import { DetailsDocuments, DETAILS_SCHEME } from './namespaces/detailsDocuments';
@@ -78,16 +79,16 @@ export class NamespacesView extends Disposable {
   /**
    * Switches between the caller's own view and the privileged one (discovery from the helper's
    * snapshot). Turning it on refreshes at once; when that fails the view stays as it was and the
-   * error is thrown for the caller to show.
+   * error is thrown for the caller to show (a cancellation through `signal` too).
    */
-  async setPrivileged(on: boolean): Promise<DiscoveryResult | undefined> {
+  async setPrivileged(on: boolean, signal?: AbortSignal): Promise<DiscoveryResult | undefined> {
     if (on && !this.helper) throw new Error('no privileged helper');
     const helper = this.helper;
     if (on && helper) {
       this.runner.snapshotSource = async (signal) => parseHelperSnapshot((await helper.run({ verb: 'snapshot' }, { signal })).stdout);
       this.autoRefreshPrivileged = await helper.runsWithoutPrompt();
       try {
-        const result = await this.runner.run();
+        const result = await this.runner.run(signal);
         this.privilegedView = true;
         const shown = await this.show(result);
         this.privilegedChanged.fire(true);
@@ -107,12 +108,15 @@ export class NamespacesView extends Disposable {
     return this.refresh();
   }
 
-  /** Discovers again and shows what changed; undefined when discovery failed (the view says why). */
-  async refresh(): Promise<DiscoveryResult | undefined> {
+  /**
+   * Discovers again and shows what changed; undefined when discovery failed (the view says why)
+   * or was cancelled through `signal` (the view keeps showing the last result).
+   */
+  async refresh(signal?: AbortSignal): Promise<DiscoveryResult | undefined> {
     try {
-      return await this.show(await this.runner.run());
+      return await this.show(await this.runner.run(signal));
     } catch (error) {
-      if ((error as Error).name === 'AbortError') return undefined;
+      if (isCancellation(error)) return undefined;
       this.log.error('refreshing the Namespaces view failed', error);
       this.treeView.message = `Discovery failed: ${(error as Error).message}. See "Namespace Inspector: Show Log".`;
       return undefined;

@@ -1,6 +1,7 @@
 // Runs discoveries for the view, one at a time: a refresh asked for while one runs is queued
 // once (callers then get a result from after their request), never run twice in parallel.
-// A scan that takes longer than a moment shows progress in the view itself.
+// A scan that takes longer than a moment shows progress in the view itself; a caller's signal
+// (the user's Cancel) stops the scan its request starts, and the helper's snapshot with it.
 import * as vscode from 'vscode';
 import { discover } from '../../../core/discovery/discover';
 import type { DiscoveryResult } from '../../../core/model/result';
@@ -21,16 +22,16 @@ export class DiscoveryRunner {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  run(): Promise<DiscoveryResult> {
+  run(signal?: AbortSignal): Promise<DiscoveryResult> {
     if (!this.running) {
-      this.running = this.scan().finally(() => (this.running = undefined));
+      this.running = this.scan(signal).finally(() => (this.running = undefined));
       return this.running;
     }
     this.queued ??= this.running
       .catch(() => undefined)
       .then(() => {
         this.queued = undefined;
-        return this.run();
+        return this.run(signal);
       });
     return this.queued;
   }
@@ -39,10 +40,11 @@ export class DiscoveryRunner {
     this.abort.abort();
   }
 
-  private async scan(): Promise<DiscoveryResult> {
+  private async scan(cancel?: AbortSignal): Promise<DiscoveryResult> {
     const started = performance.now();
     const source = this.snapshotSource;
-    const work = source ? source(this.abort.signal).then((snapshot) => discover({ signal: this.abort.signal, snapshot })) : discover({ signal: this.abort.signal });
+    const signal = cancel ? AbortSignal.any([this.abort.signal, cancel]) : this.abort.signal;
+    const work = source ? source(signal).then((snapshot) => discover({ signal, snapshot })) : discover({ signal });
     const slow = setTimeout(() => {
       void vscode.window.withProgress({ location: { viewId: this.viewId }, title: 'Discovering namespaces' }, () => work.catch(() => undefined));
     }, SLOW_SCAN_MS);

@@ -1,6 +1,6 @@
 // Captures on interfaces: the helper's pcap stream goes into a .pcap file in the workspace
-// (captures/ under the first folder, else the home folder). A notification with a Stop button
-// runs while it does, the picture's details pane has one too; when it ends the file is revealed.
+// (captures/ under the first folder, else the home folder). A notification with a Cancel/Stop
+// button runs from its start (which can be cancelled) to its end, the picture's details pane has one too; when it ends the file is revealed.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,6 +12,7 @@ import type { CaptureInfo } from '../../../core/net/topologyMessages';
 import { Disposable } from '../../disposable';
 import type { HelperCapture, PrivilegedHelper } from '../../helper/privilegedHelper';
 import { hostTextForUi } from '../../../core/text/hostText';
+import { isCancellation } from '../../../core/exec/runTool';
 
 interface RunningCapture extends CaptureInfo {
   helper: HelperCapture;
@@ -43,10 +44,38 @@ export class PcapCaptures extends Disposable {
     return [...this.running.values()].map(({ id, namespaceKey, ifname, file }) => ({ id, namespaceKey, ifname, file }));
   }
 
-  async start(ns: NetNamespaceNode, target: NetTarget, ifName: string): Promise<CaptureInfo> {
+  /**
+   * Starts a capture under one notification for its whole life: "starting…" while the helper is
+   * got going (Cancel then starts nothing: rejects with a cancellation), then its file; Cancel
+   * (Stop) ends it.
+   */
+  start(ns: NetNamespaceNode, target: NetTarget, ifName: string): Promise<CaptureInfo> {
     const file = captureFile(ns, ifName);
+    const starting = new AbortController();
+    return new Promise<CaptureInfo>((resolve, reject) => {
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Capture on ${hostTextForUi(ifName)} in ${hostTextForUi(ns.label)}`, cancellable: true },
+        async (progress, token) => {
+          let capture: RunningCapture | undefined;
+          token.onCancellationRequested(() => (capture ? capture.stop() : starting.abort()));
+          progress.report({ message: 'starting…' });
+          try {
+            capture = await this.begin(ns, target, ifName, file, starting.signal);
+          } catch (error) {
+            if (isCancellation(error)) void vscode.window.setStatusBarMessage(`$(circle-slash) Capture on ${hostTextForUi(ifName)}: cancelled`, 5_000);
+            return reject(error);
+          }
+          progress.report({ message: `→ ${path.basename(file)}` });
+          resolve({ id: capture.id, namespaceKey: ns.key, ifname: ifName, file });
+          await capture.stopped;
+        },
+      );
+    });
+  }
+
+  private async begin(ns: NetNamespaceNode, target: NetTarget, ifName: string, file: string, signal: AbortSignal): Promise<RunningCapture> {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const helper = await this.helper.capture(target, ifName);
+    const helper = await this.helper.capture(target, ifName, signal);
     const out = fs.createWriteStream(file);
     helper.pcap.pipe(out);
     const written = new Promise<void>((resolve) => out.on('close', () => resolve()));
@@ -74,15 +103,7 @@ export class PcapCaptures extends Disposable {
     const capture: RunningCapture = { id, namespaceKey: ns.key, ifname: ifName, file, helper, written, stopped, stop: () => stopRequested() };
     this.running.set(id, capture);
     this.changed.fire(this.list());
-    // The notification's Stop (cancel) button ends it too.
-    void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Capturing on ${hostTextForUi(ifName)} in ${hostTextForUi(ns.label)} → ${path.basename(file)}`, cancellable: true },
-      (_progress, token) => {
-        token.onCancellationRequested(() => capture.stop());
-        return stopped;
-      },
-    );
-    return { id, namespaceKey: ns.key, ifname: ifName, file };
+    return capture;
   }
 
   /** Stops a capture; resolves when its file is complete. */

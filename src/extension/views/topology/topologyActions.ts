@@ -5,6 +5,7 @@
 // prompts (or takes it from command arguments), refuses bad input with a clear message before
 // anything runs, then refreshes both the Namespaces tree and the picture. Results are returned
 // for tests: {ok, message}.
+import { isCancellation } from '../../../core/exec/runTool';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { checkCidr, checkIfName, checkNetnsName, HelperArgumentError } from '../../../core/helper/helperRules';
@@ -159,6 +160,7 @@ export class TopologyActions {
       const capture = await this.captures.start(ns, target, ifName);
       return { ok: true, message: capture.file };
     } catch (error) {
+      if (isCancellation(error)) return this.fail('Cancelled: no capture was started.', false);
       return this.fail(`Capture on ${ifName} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }

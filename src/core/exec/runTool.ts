@@ -167,6 +167,7 @@ export async function startProgram(argv: readonly string[], options: Pick<RunOpt
     buffer: { stdout: false, stderr: true },
     encoding: 'buffer',
     reject: false,
+    stripFinalNewline: false,
     cancelSignal: options.signal,
     forceKillAfterDelay: FORCE_KILL_AFTER_MS,
     maxBuffer: { stderr: 1024 * 1024 },

@@ -37,7 +37,7 @@ describe('network topology actions through the helper', function () {
   const out = mkdtempSync(join(tmpdir(), 'nsi-topology-'));
 
   const model = async (): Promise<Topology> => {
-    const t = await api.topology.actions.topology();
+    const t = await api.topology.latest();
     assert.ok(t, 'a topology was collected');
     return t;
   };
@@ -213,7 +213,7 @@ describe('a PID target re-checked right before acting', function () {
     const pid = mover.pid!;
     const netOf = () => readlinkSync(`/proc/${pid}/ns/net`);
     const before = await eventually('bash in its own netns', async () => (readlinkSync(`/proc/${pid}/ns/net`) !== readlinkSync('/proc/self/ns/net') && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'bash' ? netOf() : undefined));
-    const t = await api.topology.actions.topology();
+    const t = await api.topology.latest();
     const shown = t?.namespaces.find((n) => `net:[${n.inode}]` === before);
     assert.ok(shown, 'the namespace is in the picture');
     assert.deepEqual(shown.pids, [pid]);

@@ -5,7 +5,7 @@ import { parseIpLinkJson } from '../../src/core/net/ipLinkJson';
 import { emptyResult, namespaceFor } from '../../src/core/model/result';
 
 describe('ip netns names and ip -j link', () => {
-  it('the ip netns name of a namespace bound directly under /run/netns, else none', () => {
+  it('the ip netns name of a namespace bound directly under /run/netns in our mount namespace, else none', () => {
     const result = emptyResult(4, true);
     const named = namespaceFor(result, { dev: 4, ino: 101 }, 'net')!;
     const deeper = namespaceFor(result, { dev: 4, ino: 102 }, 'net')!;
@@ -13,9 +13,12 @@ describe('ip netns names and ip -j link', () => {
     named.bindMounts.push({ path: '/run/netns/blue', mntns: 1 });
     deeper.bindMounts.push({ path: '/run/netns/sub/red', mntns: 1 });
     docker.bindMounts.push({ path: '/run/docker/netns/abc', mntns: 1 });
-    assert.equal(netnsNameOf(named), 'blue');
-    assert.equal(netnsNameOf(deeper), undefined);
-    assert.equal(netnsNameOf(docker), undefined);
+    assert.equal(netnsNameOf(named, 1), 'blue');
+    assert.equal(netnsNameOf(deeper, 1), undefined);
+    assert.equal(netnsNameOf(docker, 1), undefined);
+    // The same path in another mount namespace (a container's /run/netns) is not a name here:
+    // `ip -n blue` would open this mount namespace's /run/netns/blue, another namespace or none.
+    assert.equal(netnsNameOf(named, 2), undefined);
   });
 
   it('parses ip -j link', () => {

@@ -10,6 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { namespaceNodeId } from '../../../src/core/tree/nodeIds';
 import { netnsNameOf } from '../../../src/core/net/netnsNameOf';
+import { processNamespaces } from '../../../src/core/exec/processNamespaces';
 import type { NamespaceInspectorApi } from '../../../src/extension/extension';
 import { PrivilegedHelper } from '../../../src/extension/helper/privilegedHelper';
 import { activatedApi } from './extensionUnderTest';
@@ -26,7 +27,7 @@ describe('network namespace commands and the privileged helper', function () {
 
   /** The tree node of the named network namespace, or undefined when the tree does not show it. */
   function netnsNode(name: string): string | undefined {
-    const ns = [...(api.namespacesView.result?.namespaces.values() ?? [])].find((n) => n.type === 'net' && netnsNameOf(n) === name);
+    const ns = [...(api.namespacesView.result?.namespaces.values() ?? [])].find((n) => n.type === 'net' && netnsNameOf(n, processNamespaces('self').mnt ?? -1) === name);
     const id = ns && namespaceNodeId(ns.id);
     return id && api.namespacesView.snapshot?.node(id) ? id : undefined;
   }

@@ -85,14 +85,15 @@ describe('network namespace commands and the privileged helper', function () {
     assert.ok(netnsNode(names[0]) && netnsNode(names[1]));
   });
 
-  it('Bring Interface Down / Up act on the chosen interface; the interface list comes from the helper', async () => {
+  it('Bring Interface Down / Up act on the chosen interface; the interface list is the topology model\'s (what the pickers offer)', async () => {
     // From the tree item, and by `ip netns` name (palette arguments, the topology panel).
     const node = netnsNode(names[0]);
     assert.ok(node);
     assert.equal((await vscode.commands.executeCommand<Result>('nsInspector.network.linkDown', node, `ea${T}`)).ok, true);
     assert.doesNotMatch(ip('-n', names[0], '-o', 'link', 'show', 'dev', `ea${T}`), /<[^>]*\bUP\b/);
-    const links = await api.helper.listLinks({ kind: 'netns', name: names[0] });
-    assert.deepEqual(links.map((l) => [l.name, l.up, l.kind]).sort(), [['lo', false, 'loopback'], [`ea${T}`, false, 'veth']].sort());
+    const model = (await api.topology.latest())?.namespaces.find((n) => n.netnsName === names[0]);
+    assert.ok(model, 'the namespace is in the topology model');
+    assert.deepEqual(model.interfaces.map((l) => [l.name, l.adminUp, l.kind]).sort(), [['lo', false, 'loopback'], [`ea${T}`, false, 'veth']].sort());
     assert.equal((await vscode.commands.executeCommand<Result>('nsInspector.network.linkUp', names[0], `ea${T}`)).ok, true);
     assert.match(ip('-n', names[0], '-o', 'link', 'show', 'dev', `ea${T}`), /<[^>]*\bUP\b/);
   });

@@ -1,10 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { netnsNameOf } from '../../src/core/net/netnsNameOf';
-import { parseIpLinkJson } from '../../src/core/net/ipLinkJson';
 import { emptyResult, namespaceFor } from '../../src/core/model/result';
 
-describe('ip netns names and ip -j link', () => {
+describe('ip netns names', () => {
   it('the ip netns name of a namespace bound directly under /run/netns in our mount namespace, else none', () => {
     const result = emptyResult(4, true);
     const named = namespaceFor(result, { dev: 4, ino: 101 }, 'net')!;
@@ -21,11 +20,4 @@ describe('ip netns names and ip -j link', () => {
     assert.equal(netnsNameOf(named, 2), undefined);
   });
 
-  it('parses ip -j link', () => {
-    const links = parseIpLinkJson('[{"ifindex":1,"ifname":"lo","flags":["LOOPBACK","UP"],"link_type":"loopback"},{"ifindex":5,"link_index":4,"ifname":"v0","flags":["BROADCAST"],"link_type":"ether","linkinfo":{"info_kind":"veth"}}]');
-    assert.deepEqual(links, [
-      { name: 'lo', up: true, kind: 'loopback', peerIndex: undefined },
-      { name: 'v0', up: false, kind: 'veth', peerIndex: 4 },
-    ]);
-  });
 });

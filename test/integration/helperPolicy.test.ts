@@ -124,10 +124,25 @@ describe('the helper as nobody through a real sudoers rule: environment, interfa
       assert.match(sh('ls /run/netns'), /root-a/);
       assert.match(links('root-a'), /roota0: <[^>]*> /);
       assert.doesNotMatch(links('root-a'), /roota0: <[^>]*\bUP\b/);
-      // Root deletes nobody's namespace and makes another of that name: it is root's.
-      sh('ip netns del own-b && ip netns add own-b');
-      refused(box.helper(['netns-del', 'own-b']), 'others_namespaces', 'a re-made name');
-      sh('ip netns del own-b && ip netns del root-a');
+      // Root deletes nobody's namespace and makes another of that name: it is root's, even when the
+      // kernel gives the new one the old one's inode number (it hands out the lowest free one, so
+      // the test holds every other new namespace until the number comes back).
+      const ownInode = sh('stat -L -c %i /run/netns/own-b').trim();
+      sh('ip netns del own-b');
+      let held = 0;
+      for (;;) {
+        sh('ip netns add own-b');
+        if (sh('stat -L -c %i /run/netns/own-b').trim() === ownInode) break;
+        assert.ok(held < 300, `the kernel did not hand inode ${ownInode} out again within ${held} namespaces`);
+        sh(`touch /run/netns/hold-${held} && mount --bind /run/netns/own-b /run/netns/hold-${held} && ip netns del own-b`);
+        held++;
+        if (held % 20 === 0) sh('sleep 0.05'); // the old namespace is freed by a kernel worker
+      }
+      try {
+        refused(box.helper(['netns-del', 'own-b']), 'others_namespaces', 'a re-made name with the old inode');
+      } finally {
+        sh(`for i in $(seq 0 ${held - 1}); do ip netns del hold-$i; done; ip netns del own-b && ip netns del root-a`);
+      }
     });
 
     it('a namespace whose user namespace nobody owns is nobody\'s (pid: target); reading verbs stay allowed', async () => {

@@ -1,19 +1,19 @@
 import type { DiscoveryResult } from '../core/model/result';
 import { containerName } from '../core/model/container';
 import { listContainers } from '../core/model/containerJson';
-import { printable } from '../core/tree/containerText';
+import { hostText, LINE_MAX } from '../core/text/hostText';
 
 /** `nsinspect containers`: one container a line, names whole. */
 export function formatContainers(result: DiscoveryResult): string {
   const rows = listContainers(result).map(({ container, pids }) => [
     container.engine,
-    printable(containerName(container)),
-    container.id.length === 64 ? container.id.slice(0, 12) : printable(container.id),
-    printable(container.facts?.image ?? '-'),
-    printable(container.facts?.state ?? '-'),
-    printable(container.facts?.podName ?? container.pod ?? '-'),
+    hostText(containerName(container), LINE_MAX),
+    container.id.length === 64 ? container.id.slice(0, 12) : hostText(container.id, LINE_MAX),
+    hostText(container.facts?.image ?? '-', LINE_MAX),
+    hostText(container.facts?.state ?? '-', LINE_MAX),
+    hostText(container.facts?.podName ?? container.pod ?? '-', LINE_MAX),
     container.sharesWithHost?.length ? container.sharesWithHost.join(',') : '-',
-    container.parent ? `${container.parent.engine}:${printable(containerName(container.parent))}` : '-',
+    container.parent ? `${container.parent.engine}:${hostText(containerName(container.parent), LINE_MAX)}` : '-',
     String(pids.length),
   ]);
   const header = ['ENGINE', 'NAME', 'ID', 'IMAGE', 'STATE', 'POD', 'HOST NS', 'IN', 'PROCS'];

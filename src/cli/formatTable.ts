@@ -1,17 +1,17 @@
 import type { DiscoveryResult } from '../core/model/result';
 import type { ResultFilter } from '../core/model/filter';
 import { filteredNamespaces } from '../core/model/filter';
-import { NS_TYPES } from '../core/model/nsType';
+import { byTypeThenInode } from '../core/model/namespaceOrder';
+import { HELD_BY_WORD, holdersOf } from '../core/tree/heldBy';
 import type { Namespace } from '../core/model/namespace';
-import { hostText } from '../core/text/hostText';
+import { hostText, LINE_MAX } from '../core/text/hostText';
 import type { ContainerRef } from '../core/model/container';
 import { containerName } from '../core/model/container';
-import { printable } from '../core/tree/containerText';
 
 /** A readable table, one namespace a line, in the spirit of lsns. */
 export function formatTable(result: DiscoveryResult, filter: ResultFilter): string {
   const rows = filteredNamespaces(result, filter)
-    .sort((a, b) => NS_TYPES.indexOf(a.type) - NS_TYPES.indexOf(b.type) || a.id.ino - b.id.ino)
+    .sort(byTypeThenInode)
     .map(row);
   const header = ['TYPE', 'NS', 'PROCS', 'PARENT', 'OWNER', 'HELD BY', 'CONTAINER', 'LABEL'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -27,19 +27,13 @@ export function formatTable(result: DiscoveryResult, filter: ResultFilter): stri
 }
 
 function row(ns: Namespace): string[] {
-  const heldBy = [
-    ns.pids.length ? 'procs' : '',
-    ns.tids.length ? 'threads' : '',
-    ns.bindMounts.length ? 'mount' : '',
-    ns.fdRefs.length ? 'fd' : '',
-  ].filter(Boolean);
   return [
     ns.type,
     String(ns.id.ino),
     String(ns.pids.length),
     ns.parent ? String(ns.parent.ino) : '-',
     ns.owner ? String(ns.owner.ino) : '-',
-    heldBy.join(',') || 'ancestor',
+    holdersOf(ns).map((h) => HELD_BY_WORD[h]).join(',') || HELD_BY_WORD.descendants,
     ns.container ? containerCell(ns.container) : '-',
     // Host text: a comm or name with terminal escapes must not drive the reader's terminal.
     hostText(ns.label),
@@ -48,6 +42,6 @@ function row(ns: Namespace): string[] {
 
 /** "engine:name", whole: a cut name is a name nobody knows. Control characters shown as "?". */
 export function containerCell(container: ContainerRef): string {
-  return `${container.engine}:${printable(containerName(container))}`;
+  return `${container.engine}:${hostText(containerName(container), LINE_MAX)}`;
 }
 

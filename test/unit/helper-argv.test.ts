@@ -14,8 +14,8 @@ describe('helper argv builder', () => {
     );
     assert.deepEqual(helperArgv({ verb: 'veth-add', a: { target: { kind: 'host' }, ifName: 'h0', cidr: 'fd00::1/64' }, b: { target: { kind: 'netns', name: 'x' }, ifName: 'x0' } }), ['veth-add', 'host', 'h0', 'netns:x', 'x0', 'fd00::1/64']);
     assert.deepEqual(helperArgv({ verb: 'link-set', target: { kind: 'host' }, ifName: 'eth0', state: 'down' }), ['link-set', 'host', 'eth0', 'down']);
-    assert.deepEqual(helperArgv({ verb: 'link-list', target: { kind: 'pid', pid: 7 } }), ['link-list', 'pid:7']);
-    assert.deepEqual(helperArgv({ verb: 'addr-add', target: { kind: 'netns', name: 'a' }, ifName: 'lo', cidr: '127.0.0.2/8' }), ['addr-add', 'netns:a', 'lo', '127.0.0.2/8']);
+    assert.deepEqual(helperArgv({ verb: 'link-set', target: { kind: 'pid', pid: 7 }, ifName: 'lo', state: 'down' }), ['link-set', 'pid:7', 'lo', 'down']);
+    assert.deepEqual(helperArgv({ verb: 'veth-add', a: { target: { kind: 'netns', name: 'a' }, ifName: 'lo0', cidr: '127.0.0.2/8' }, b: { target: { kind: 'host' }, ifName: 'h0' } }), ['veth-add', 'netns:a', 'lo0', 'host', 'h0', '127.0.0.2/8']);
     assert.deepEqual(helperArgv({ verb: 'capture', target: { kind: 'host' }, ifName: 'lo' }), ['capture', 'host', 'lo']);
     assert.deepEqual(helperArgv({ verb: 'link-set', target: { kind: 'fd', pid: 42, fd: 3 }, ifName: 'eth0', state: 'up' }), ['link-set', 'fd:42:3', 'eth0', 'up']);
   });

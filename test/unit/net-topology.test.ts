@@ -7,6 +7,7 @@ import { resolveWires } from '../../src/core/net/resolveWires';
 import { layoutSignature, searchTopology } from '../../src/core/net/searchTopology';
 import { validateFromTopologyWebview, validateTopologyViewState } from '../../src/core/net/topologyMessages';
 import { defaultVethName, netTargetOf } from '../../src/core/net/netTargetOf';
+import { netTargetOfPath, netTargetPath } from '../../src/core/helper/netTarget';
 import { ipArgv, netnsEntry } from '../../src/core/net/netnsEntry';
 import { newNamespace } from '../../src/core/model/namespace';
 import type { NetInterface, NetNamespaceNode, Topology } from '../../src/core/net/topology';
@@ -198,12 +199,26 @@ describe('topology webview messages', () => {
 
 describe('where actions and reads go', () => {
   it('acts on the host, a name or a process', () => {
-    assert.deepEqual(netTargetOf(node('4:1', 'x', [], { isHost: true })), { kind: 'host' });
+    assert.deepEqual(netTargetOf(node('4:1', 'x', [], { isHost: true, isOwn: true })), { kind: 'host' });
+    // The helper's "host" is its caller's own namespace: a host namespace VS Code is not in (VS
+    // Code in a container) is reached through its process, and our own namespace is "host".
+    assert.deepEqual(netTargetOf(node('4:1', 'init', [], { isHost: true, netnsName: undefined, path: '/proc/1/ns/net', pids: [1] })), { kind: 'pid', pid: 1 });
+    assert.deepEqual(netTargetOf(node('4:1', 'x', [], { isOwn: true, path: '/proc/self/ns/net' })), { kind: 'host' });
     assert.deepEqual(netTargetOf(node('4:1', 'x', [])), { kind: 'netns', name: 'x' });
     assert.deepEqual(netTargetOf(node('4:1', 'sleep (9)', [], { netnsName: undefined, pids: [9] })), { kind: 'pid', pid: 9 });
     assert.equal(netTargetOf(node('4:1', 'fd', [], { netnsName: undefined })), undefined);
     assert.deepEqual(netTargetOf(node('4:1', 'fd', [], { netnsName: undefined, path: '/proc/77/fd/3' })), { kind: 'fd', pid: 77, fd: 3 });
     assert.equal(netTargetOf(node('4:1', 'thread', [], { netnsName: undefined, path: '/proc/77/task/78/ns/net' })), undefined);
+    // Read and acted on through the same process: the one the path names (the senior).
+    assert.deepEqual(netTargetOf(node('4:1', 'p', [], { netnsName: undefined, path: '/proc/12/ns/net', pids: [30, 12] })), { kind: 'pid', pid: 12 });
+  });
+
+  it('names the file a target opens, and the target of a /proc path, one the inverse of the other', () => {
+    for (const target of [{ kind: 'pid', pid: 12 }, { kind: 'fd', pid: 77, fd: 3 }] as const) assert.deepEqual(netTargetOfPath(netTargetPath(target)), target);
+    assert.equal(netTargetPath({ kind: 'netns', name: 'blue' }), '/run/netns/blue');
+    assert.equal(netTargetPath({ kind: 'host' }), '/proc/self/ns/net');
+    assert.equal(netTargetOfPath('/proc/77/task/78/ns/net'), undefined);
+    assert.equal(netTargetOfPath('/proc/0/ns/net'), undefined);
   });
 
   it('suggests veth names that fit and are free', () => {

@@ -8,7 +8,7 @@ import { nativeAddon } from '../../src/core/discovery/nativeAddon';
 import { decodeScan } from '../../src/core/discovery/scanRecords';
 import type { TaskRecord } from '../../src/core/discovery/scanRecords';
 import { scanChunks } from '../../src/core/discovery/scanChunks';
-import { parseStatus } from '../../src/core/parsers/status';
+import { parseNspid } from '../../src/core/parsers/status';
 import { CMDLINE_CAP, parseCappedCmdline, parseCmdline } from '../../src/core/parsers/cmdline';
 
 const FIXTURES = 'test/fixtures/proc';
@@ -90,11 +90,11 @@ describe('native task scan over a fixture proc tree', () => {
     );
     assert.deepEqual(record.links, ['mnt', 'pid', 'net', 'ipc', 'uts', 'user', 'cgroup', 'time', 'pid_for_children', 'time_for_children'].map((l) => expectedLinks.get(l) ?? 0));
     // Only the lines discovery uses are copied, and they parse as in the whole file.
-    const full = parseStatus(readFileSync(join(FIXTURES, 'status-nested-pidns.txt'), 'utf8'))!;
-    const copied = parseStatus(record.status)!;
-    assert.deepEqual(copied.nspid, full.nspid);
-    assert.deepEqual(copied.nspid.length, 3);
-    assert.deepEqual([copied.name, copied.ppid, copied.uid, copied.nstgid], [full.name, full.ppid, full.uid, full.nstgid]);
+    const fullText = readFileSync(join(FIXTURES, 'status-nested-pidns.txt'), 'utf8');
+    assert.deepEqual(parseNspid(record.status), parseNspid(fullText));
+    assert.deepEqual(parseNspid(record.status).length, 3);
+    const field = (text: string, name: string) => new RegExp(`^${name}:(.*)$`, 'm').exec(text)?.[1];
+    assert.deepEqual(['Name', 'PPid', 'Uid', 'NStgid'].map((name) => field(record.status, name)), ['Name', 'PPid', 'Uid', 'NStgid'].map((name) => field(fullText, name)));
     assert.doesNotMatch(record.status, /VmRSS|Cpus_allowed/);
     // stat is parsed natively: comm with ')', spaces, a tab and a newline does not shift fields.
     assert.ok(readFileSync(join(FIXTURES, 'stat-weird-comm.txt'), 'utf8').startsWith('6138 (a) b\n(c\\d\te)) S '));

@@ -1,6 +1,6 @@
 // nsenter(1) command lines that enter a namespace or all namespaces of a process.
 import type { NsType } from '../model/nsType';
-import { NAMESPACE_OPTION } from './namespaceOptions';
+import { NAMESPACE_OPTION, OPTION_ORDER } from './namespaceOptions';
 
 /** A way into a namespace that works right now: a process in it, or a file that is it. */
 export type NamespaceEntry = { kind: 'process'; pid: number } | { kind: 'file'; path: string };
@@ -46,9 +46,6 @@ export type NsenterResult = { ok: true; argv: string[]; joined: NsType[] } | { o
  */
 export const HOST_TOOLS_TYPES: readonly NsType[] = ['net', 'pid', 'uts', 'ipc'];
 
-// nsenter itself enters the user namespace first or last as privileges need; this order is only
-// for a stable command line.
-const JOIN_ORDER: readonly NsType[] = ['user', 'mnt', 'uts', 'ipc', 'net', 'pid', 'cgroup', 'time'];
 
 export function nsenterCommandArgv(request: NsenterCommandRequest): NsenterResult {
   if (request.command.length === 0 || request.command[0] === '') return { ok: false, message: 'No program to run inside.' };
@@ -69,9 +66,9 @@ export function nsenterCommandArgv(request: NsenterCommandRequest): NsenterResul
 
 /** The types of a process target that are joined, in a stable order; a message when there are none. */
 export function joinedTypes(target: NsenterTarget & { kind: 'process' }, request: Pick<NsenterCommandRequest, 'types' | 'own'>): NsType[] | { ok: false; message: string } {
-  const wanted = request.types ?? JOIN_ORDER;
+  const wanted = request.types ?? OPTION_ORDER;
   // setns() into one's own user namespace fails, and joining any other one again is a no-op.
-  const joined = JOIN_ORDER.filter((t) => wanted.includes(t) && target.namespaces[t] !== undefined && target.namespaces[t] !== request.own[t]);
+  const joined = OPTION_ORDER.filter((t) => wanted.includes(t) && target.namespaces[t] !== undefined && target.namespaces[t] !== request.own[t]);
   if (joined.length === 0) {
     return { ok: false, message: `Process ${target.pid} shares the chosen namespaces (${wanted.join(', ')}) with VS Code: there is nothing to join.` };
   }

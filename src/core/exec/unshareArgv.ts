@@ -2,7 +2,7 @@
 // the hostname and the program go in as arguments of a fixed script, never spliced into it.
 import { isNsType, type NsType } from '../model/nsType';
 import { hostnameProblem } from '../isolate/hostnameRule';
-import { NAMESPACE_OPTION } from './namespaceOptions';
+import { inOptionOrder, NAMESPACE_OPTION } from './namespaceOptions';
 
 /** How a user who is not root gets the privileges that namespaces other than user need. */
 export type PrivilegeRoute = 'userNamespace' | 'sudo';
@@ -55,7 +55,7 @@ export function unshareArgv(request: UnshareRequest): UnshareResult {
   if (needsPrivilege && request.privilege === 'userNamespace' && !types.includes('user')) types = [...types, 'user'];
 
   const argv = viaSudo ? ['sudo', '--', 'unshare'] : ['unshare'];
-  for (const type of orderOf(types)) argv.push(NAMESPACE_OPTION[type]);
+  for (const type of inOptionOrder(types)) argv.push(NAMESPACE_OPTION[type]);
   // Without a mapping the shell is "nobody" inside and cannot even set the hostname.
   if (types.includes('user')) argv.push(request.mapUser === 'current' ? '--map-current-user' : '--map-root-user');
   // A new PID namespace applies to children: fork so the shell is PID 1, mount a /proc that shows
@@ -64,13 +64,9 @@ export function unshareArgv(request: UnshareRequest): UnshareResult {
   argv.push('--');
   if (request.hostname !== undefined) argv.push('sh', '-c', SET_HOSTNAME_SCRIPT, 'sh', request.hostname);
   argv.push(...request.command);
-  return { ok: true, argv, types: orderOf(types) };
+  return { ok: true, argv, types: inOptionOrder(types) };
 }
 
-function orderOf(types: readonly NsType[]): NsType[] {
-  const order: NsType[] = ['user', 'mnt', 'uts', 'ipc', 'net', 'pid', 'cgroup', 'time'];
-  return order.filter((t) => types.includes(t));
-}
 
 function invalid(message: string): UnshareResult {
   return { ok: false, reason: 'invalid', message };

@@ -15,18 +15,14 @@ export type HelperRequest =
       a: { target: NetTarget; ifName: string; cidr?: string };
       b: { target: NetTarget; ifName: string; cidr?: string };
     }
-  /** The interfaces of a network namespace, as `ip -j link` prints them. */
-  | { verb: 'link-list'; target: NetTarget }
   | { verb: 'link-set'; target: NetTarget; ifName: string; state: 'up' | 'down' }
-  | { verb: 'link-del'; target: NetTarget; ifName: string }
-  | { verb: 'addr-add'; target: NetTarget; ifName: string; cidr: string }
   /** A pcap of the interface on stdout until the helper's stdin closes. */
   | { verb: 'capture'; target: NetTarget; ifName: string };
 
 export type HelperVerb = HelperRequest['verb'];
 
 /** Verbs that change the host (the rest only read). */
-export const CHANGING_VERBS: ReadonlySet<HelperVerb> = new Set(['netns-add', 'netns-del', 'veth-add', 'link-set', 'link-del', 'addr-add']);
+export const CHANGING_VERBS: ReadonlySet<HelperVerb> = new Set(['netns-add', 'netns-del', 'veth-add', 'link-set']);
 
 /** How many targets one net-read takes (the helper refuses more). */
 export const NET_READ_MAX_TARGETS = 1000;
@@ -53,14 +49,8 @@ export function helperArgv(request: HelperRequest): string[] {
       }
       return argv;
     }
-    case 'link-list':
-      return ['link-list', netTargetArg(request.target)];
     case 'link-set':
       return ['link-set', netTargetArg(request.target), checkIfName(request.ifName), request.state === 'up' ? 'up' : 'down'];
-    case 'link-del':
-      return ['link-del', netTargetArg(request.target), checkIfName(request.ifName)];
-    case 'addr-add':
-      return ['addr-add', netTargetArg(request.target), checkIfName(request.ifName), checkCidr(request.cidr)];
     case 'capture':
       return ['capture', netTargetArg(request.target), checkIfName(request.ifName)];
   }

@@ -76,12 +76,12 @@ export function installPlan(request: InstallRequest): InstallPlan {
 export const HELPER_POLICY = `# Namespace Inspector helper policy: what a caller other than root may do through
 # nsinspect-helper (root may do everything). Read only while this file and its folder are
 # owned by root and not writable by group or others; one invalid line and the whole file is
-# ignored (the defaults below then hold). Reading (snapshot, net-read, link-list) is not limited.
+# ignored (the defaults below then hold). Reading (snapshot, net-read) is not limited.
 #
 # Change or capture in network namespaces the caller does not own (owner: the owner of the
 # namespace's user namespace, or who made it with netns-add).
 others_namespaces=no
-# Change host interfaces: veth-add with a host end, link-set, link-del, addr-add on the host.
+# Change host interfaces: veth-add with a host end, link-set on the host.
 host_changes=no
 # With host_changes=yes: the prefixes (CIDR, space-separated) every address put on a host
 # interface must lie in; empty allows none.

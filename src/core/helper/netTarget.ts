@@ -32,3 +32,25 @@ export function netTargetText(target: NetTarget): string {
       return `the network namespace held by fd ${target.fd} of PID ${target.pid}`;
   }
 }
+
+/** The file that opens the target's network namespace (the helper's "host" is its own: /proc/self). */
+export function netTargetPath(target: NetTarget, procRoot = '/proc', netnsDir = '/run/netns'): string {
+  switch (target.kind) {
+    case 'host':
+      return `${procRoot}/self/ns/net`;
+    case 'netns':
+      return `${netnsDir}/${target.name}`;
+    case 'pid':
+      return `${procRoot}/${target.pid}/ns/net`;
+    case 'fd':
+      return `${procRoot}/${target.pid}/fd/${target.fd}`;
+  }
+}
+
+/** The process or fd target a path under /proc opens (netTargetPath's inverse for those two); else undefined. */
+export function netTargetOfPath(path: string): Extract<NetTarget, { kind: 'pid' | 'fd' }> | undefined {
+  const pid = /^\/proc\/([1-9][0-9]*)\/ns\/net$/.exec(path);
+  if (pid) return { kind: 'pid', pid: Number(pid[1]) };
+  const fd = /^\/proc\/([1-9][0-9]*)\/fd\/([0-9]+)$/.exec(path);
+  return fd ? { kind: 'fd', pid: Number(fd[1]), fd: Number(fd[2]) } : undefined;
+}

@@ -1,6 +1,6 @@
 import type { DiscoveryResult } from './result';
 import type { Namespace } from './namespace';
-import { NS_TYPES } from './nsType';
+import { byTypeThenInode } from './namespaceOrder';
 import type { ResultFilter } from './filter';
 import { filteredNamespaces } from './filter';
 import { containerToJson } from './containerJson';
@@ -24,10 +24,6 @@ export function resultToJson(result: DiscoveryResult, filter: ResultFilter = {})
     // ProcessInfo is plain data in the documented shape, but for its container.
     processes: processes.map((p) => ({ ...p, container: containerToJson(p.container) })),
   };
-}
-
-function byTypeThenInode(a: Namespace, b: Namespace): number {
-  return NS_TYPES.indexOf(a.type) - NS_TYPES.indexOf(b.type) || a.id.ino - b.id.ino;
 }
 
 function namespaceToJson(ns: Namespace) {

@@ -3,8 +3,8 @@
 // procfs, then the wires. Namespaces are read a few at a time; one that cannot be read keeps its
 // error and the rest go on. Or, for a user who cannot enter them, all of it from one call of the
 // privileged helper's net-read (the same parsers, and the kernel's nsid answers from the helper).
-import * as fs from 'node:fs';
 import { discover } from '../discovery/discover';
+import { processNamespaces } from '../exec/processNamespaces';
 import { containerText } from '../tree/containerText';
 import { nativeAddon, type NativeAddon } from '../discovery/nativeAddon';
 import type { Namespace } from '../model/namespace';
@@ -17,6 +17,7 @@ import { parseHelperNetRead } from './parseHelperNetRead';
 import { NET_READ_MAX_TARGETS } from '../helper/helperArgv';
 import type { NetTarget } from '../helper/netTarget';
 import { netnsEntry, ipArgv, type NetnsEntry } from './netnsEntry';
+import { netTargetOf } from './netTargetOf';
 import { indexByIfindex, nsidCandidates, resolveWires, type NsidMaps } from './resolveWires';
 import type { LabelSource, NetNamespaceNode, NetSocket, Topology } from './topology';
 
@@ -43,8 +44,8 @@ const defaultRun = (argv: string[], input: string, signal?: AbortSignal): Promis
 export async function collectTopology(options: CollectOptions = {}): Promise<Topology> {
   const procRoot = options.procRoot ?? '/proc';
   const discovery = options.discovery ?? (await discover({ procRoot, signal: options.signal }));
-  const ownNet = inodeOf(`${procRoot}/self/ns/net`);
-  const ownMnt = inodeOf(`${procRoot}/self/ns/mnt`);
+  const own = processNamespaces('self', procRoot);
+  const [ownNet, ownMnt] = [own.net ?? -1, own.mnt ?? -1];
   const hostNet = hostNetInode(discovery, procRoot);
   const run = options.run ?? defaultRun;
   const warnings: string[] = [];
@@ -119,16 +120,6 @@ function listeningSockets(entry: NetnsEntry, holder: number | undefined, procRoo
   return holder === undefined ? [] : listeningSocketsOf(procRoot, holder);
 }
 
-/** The helper target that reads a namespace: its name, a process in it, or the fd holding it. */
-function readTargetOf(node: NetNamespaceNode, entry: NetnsEntry): NetTarget | undefined {
-  if (node.isOwn) return { kind: 'host' };
-  if (entry.netnsName !== undefined) return { kind: 'netns', name: entry.netnsName };
-  const pid = /^\/proc\/([1-9][0-9]*)\/ns\/net$/.exec(entry.path);
-  if (pid) return { kind: 'pid', pid: Number(pid[1]) };
-  const fd = /^\/proc\/([1-9][0-9]*)\/fd\/([0-9]+)$/.exec(entry.path);
-  return fd ? { kind: 'fd', pid: Number(fd[1]), fd: Number(fd[2]) } : undefined;
-}
-
 /** Fills every node from net-read calls (up to NET_READ_MAX_TARGETS a call); returns the nsid maps. */
 async function readThroughHelper(
   targets: Array<{ node: NetNamespaceNode; entry?: NetnsEntry }>,
@@ -138,7 +129,7 @@ async function readThroughHelper(
 ): Promise<NsidMaps> {
   const reachable: Array<{ node: NetNamespaceNode; target: NetTarget }> = [];
   for (const { node, entry } of targets) {
-    const target = entry && readTargetOf(node, entry);
+    const target = entry && netTargetOf(node);
     if (target) reachable.push({ node, target });
     else if (entry) node.error = 'The helper has no way into it (held only by a thread, or a bind mount elsewhere).';
   }
@@ -250,20 +241,12 @@ function byHostThenLabel(a: NetNamespaceNode, b: NetNamespaceNode): number {
 /** The host's (initial) namespace: PID 1's, else kthreadd's (kernel threads live in it). */
 function hostNetInode(discovery: DiscoveryResult, procRoot: string): number {
   for (const pid of [1, 2]) {
-    const ino = discovery.processes.get(pid)?.namespaces.net ?? inodeOf(`${procRoot}/${pid}/ns/net`);
+    const ino = discovery.processes.get(pid)?.namespaces.net ?? processNamespaces(pid, procRoot).net ?? -1;
     if (ino > 0) return ino;
   }
   return -1;
 }
 
-function inodeOf(path: string): number {
-  try {
-    const match = /\[(\d+)\]$/.exec(fs.readlinkSync(path));
-    return match ? Number(match[1]) : -1;
-  } catch {
-    return -1;
-  }
-}
 
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;

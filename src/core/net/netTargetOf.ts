@@ -1,16 +1,15 @@
-// Where the helper acts for a namespace in the picture: the host, its `ip netns` name, a process
-// in it, or the open fd that alone holds it. One only a thread or a foreign bind mount holds has
-// no target.
-import type { NetTarget } from '../helper/netTarget';
+// Where the helper reads and acts for a namespace in the picture: "host" for our own (the helper
+// runs in its caller's network namespace: "host" is /proc/self/ns/net there), else its `ip netns`
+// name, the process it is read through, or the open fd that alone holds it. One only a thread or
+// a foreign bind mount holds has no target.
+import { netTargetOfPath, type NetTarget } from '../helper/netTarget';
 import type { NetNamespaceNode } from './topology';
 
-export function netTargetOf(ns: NetNamespaceNode): NetTarget | undefined {
-  if (ns.isHost) return { kind: 'host' };
+export function netTargetOf(ns: Pick<NetNamespaceNode, 'isOwn' | 'netnsName' | 'path' | 'pids'>): NetTarget | undefined {
+  if (ns.isOwn) return { kind: 'host' };
   if (ns.netnsName !== undefined) return { kind: 'netns', name: ns.netnsName };
   const pid = ns.pids[0];
-  if (pid !== undefined) return { kind: 'pid', pid };
-  const fd = /^\/proc\/([1-9][0-9]*)\/fd\/([0-9]+)$/.exec(ns.path);
-  return fd ? { kind: 'fd', pid: Number(fd[1]), fd: Number(fd[2]) } : undefined;
+  return netTargetOfPath(ns.path) ?? (pid !== undefined ? { kind: 'pid', pid } : undefined);
 }
 
 /** A default name for a new veth end: "veth-" and a short tag of the other side. */

@@ -1,8 +1,7 @@
 // How to read a network namespace: `ip -n NAME` for one bind-mounted under /run/netns, plain
 // `ip` for our own, else nsenter through a process in it or an fd that holds it. Argv only.
 import type { Namespace } from '../model/namespace';
-
-export const NETNS_RUN_DIR = '/run/netns/';
+import { NETNS_RUN_DIR, netnsNameOf } from './netnsNameOf';
 
 export interface NetnsEntry {
   /** A path that opens the namespace (for nsenter, setns and the nsid question). */
@@ -21,9 +20,9 @@ export function ipArgv(entry: NetnsEntry, args: readonly string[]): string[] {
 
 /** The way into a net namespace, or undefined when nothing we can open holds it. */
 export function netnsEntry(ns: Namespace, ownNetIno: number, ownMntIno: number, procRoot = '/proc'): NetnsEntry | undefined {
-  const named = ns.bindMounts.find((mount) => mount.mntns === ownMntIno && mount.path.startsWith(NETNS_RUN_DIR) && !mount.path.slice(NETNS_RUN_DIR.length).includes('/'));
-  if (ns.id.ino === ownNetIno) return { path: `${procRoot}/self/ns/net`, prefix: [], ...(named ? { netnsName: named.path.slice(NETNS_RUN_DIR.length) } : {}) };
-  if (named) return { path: named.path, netnsName: named.path.slice(NETNS_RUN_DIR.length), prefix: [] };
+  const named = netnsNameOf(ns, ownMntIno);
+  if (ns.id.ino === ownNetIno) return { path: `${procRoot}/self/ns/net`, prefix: [], ...(named !== undefined ? { netnsName: named } : {}) };
+  if (named !== undefined) return { path: `${NETNS_RUN_DIR}${named}`, netnsName: named, prefix: [] };
   const pid = ns.senior ?? ns.pids[0];
   if (pid !== undefined) return viaPath(`${procRoot}/${pid}/ns/net`);
   const tid = ns.tids[0];

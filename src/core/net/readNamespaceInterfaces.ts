@@ -1,6 +1,6 @@
 // The interfaces and addresses of one network namespace, for its details document: the topology's
 // own `ip` batch run in that namespace alone, only when the document is shown.
-import { readlinkSync } from 'node:fs';
+import { processNamespaces } from '../exec/processNamespaces';
 import type { Namespace } from '../model/namespace';
 import { ipArgv, netnsEntry } from './netnsEntry';
 import { IP_BATCH, parseIpBatch } from './parseIpBatch';
@@ -12,7 +12,8 @@ export async function readNamespaceInterfaces(
   procRoot = '/proc',
   run: (argv: string[], input: string) => Promise<string> = (argv, input) => runArgv(argv, input, undefined, 10_000),
 ): Promise<NetInterface[] | { error: string }> {
-  const entry = netnsEntry(ns, inodeOf(`${procRoot}/self/ns/net`), inodeOf(`${procRoot}/self/ns/mnt`), procRoot);
+  const own = processNamespaces('self', procRoot);
+  const entry = netnsEntry(ns, own.net ?? -1, own.mnt ?? -1, procRoot);
   if (!entry) return { error: 'nothing in this mount namespace opens it (held only elsewhere)' };
   try {
     return parseIpBatch(await run(ipArgv(entry, ['-j', '-d', '-b', '-']), IP_BATCH), `${ns.id.dev}:${ns.id.ino}`).interfaces;
@@ -21,11 +22,3 @@ export async function readNamespaceInterfaces(
   }
 }
 
-function inodeOf(path: string): number {
-  try {
-    const match = /\[(\d+)\]$/.exec(readlinkSync(path));
-    return match ? Number(match[1]) : -1;
-  } catch {
-    return -1;
-  }
-}

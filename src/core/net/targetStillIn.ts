@@ -3,21 +3,9 @@
 // or a named namespace deleted and made again. Right before acting, the target must still open
 // the namespace (dev, inode) that was shown; otherwise the action would change the wrong one.
 import { statSync } from 'node:fs';
-import { netTargetText, type NetTarget } from '../helper/netTarget';
+import { netTargetPath, netTargetText, type NetTarget } from '../helper/netTarget';
 
 export type TargetCheck = { ok: true; unchecked?: string } | { ok: false; message: string };
-
-/** The file that opens the target's network namespace now. */
-function pathOf(target: Exclude<NetTarget, { kind: 'host' }>, procRoot: string, netnsDir: string): string {
-  switch (target.kind) {
-    case 'netns':
-      return `${netnsDir}/${target.name}`;
-    case 'pid':
-      return `${procRoot}/${target.pid}/ns/net`;
-    case 'fd':
-      return `${procRoot}/${target.pid}/fd/${target.fd}`;
-  }
-}
 
 /**
  * Whether `target` still opens the namespace `key` ("dev:ino"). A target the caller may not stat
@@ -25,7 +13,7 @@ function pathOf(target: Exclude<NetTarget, { kind: 'host' }>, procRoot: string, 
  */
 export function targetStillIn(target: NetTarget, key: string, shownAs: string, procRoot = '/proc', netnsDir = '/run/netns'): TargetCheck {
   if (target.kind === 'host') return { ok: true };
-  const path = pathOf(target, procRoot, netnsDir);
+  const path = netTargetPath(target, procRoot, netnsDir);
   let now: { dev: number; ino: number };
   try {
     now = statSync(path);

@@ -13,7 +13,6 @@ export interface CaptureInfo {
 export type ToTopologyWebview =
   | { type: 'topology'; topology: Topology; collectMs: number }
   | { type: 'error'; message: string }
-  | { type: 'busy'; busy: boolean }
   | { type: 'captures'; captures: CaptureInfo[] }
   | { type: 'exportRequest'; requestId: number; format: 'svg' | 'png' }
   | { type: 'focus'; namespaceKey: string };

@@ -5,6 +5,7 @@ import { idKey, type NamespaceId } from '../model/namespaceId';
 import { NS_TYPES, type NsType } from '../model/nsType';
 import type { DiscoveryResult } from '../model/result';
 import type { ContainerRef } from '../model/container';
+import { byInode, byTypeThenInode } from '../model/namespaceOrder';
 import type { Grouping } from './grouping';
 import { heldBy } from './heldBy';
 import { isKernelThread } from './kernelThreads';
@@ -106,7 +107,7 @@ class TreeBuilder {
       below.get(key)!.push(ns);
     }
     const order = (a: Namespace, b: Namespace) =>
-      Number(a.type !== type) - Number(b.type !== type) || NS_TYPES.indexOf(a.type) - NS_TYPES.indexOf(b.type) || byInode(a, b);
+      Number(a.type !== type) - Number(b.type !== type) || byTypeThenInode(a, b);
     const kept = new Map<string, boolean>();
     const keep = (ns: Namespace): boolean => {
       const key = idKey(ns.id);
@@ -227,10 +228,3 @@ function orderProcesses(pids: readonly number[], leaders: readonly number[]): nu
   return [...pids].sort((a, b) => Number(isLeader.has(b)) - Number(isLeader.has(a)) || a - b);
 }
 
-function byInode(a: Namespace, b: Namespace): number {
-  return a.id.ino - b.id.ino;
-}
-
-function byTypeThenInode(a: Namespace, b: Namespace): number {
-  return NS_TYPES.indexOf(a.type) - NS_TYPES.indexOf(b.type) || byInode(a, b);
-}

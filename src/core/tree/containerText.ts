@@ -1,6 +1,6 @@
 // Everything the view and the documents say about a container, in one place: the engines'
-// strings (names, images, labels) are hostile and pass through `printable` and the Markdown
-// escapes here, and nowhere else.
+// strings (names, images, labels) are hostile and pass through hostText (capped at LINE_MAX, far beyond
+// any engine's name, which is never cut) and the Markdown escapes here, and nowhere else.
 import type { ContainerRef } from '../model/container';
 import { containerName } from '../model/container';
 import type { NsType } from '../model/nsType';
@@ -23,24 +23,16 @@ const EVIDENCE_TEXT: Record<NonNullable<ContainerRef['evidence']>, string> = {
   both: 'its cgroup path and its monitor process',
 };
 
-/**
- * No control, line-breaking or direction-changing character of an engine's string reaches a label
- * (hostText's visible escapes); capped only far beyond any engine's name, which is never cut.
- */
-export function printable(text: string): string {
-  return hostText(text, LINE_MAX);
-}
-
 /** "docker web-1", or the short id when no engine or monitor named it ("docker 3f2a1b9c0d12"). */
 export function containerText(container: ContainerRef): string {
   const name = containerName(container);
-  return `${container.engine} ${printable(name === container.id && HEX_ID.test(name) ? name.slice(0, 12) : name)}`;
+  return `${container.engine} ${hostText(name === container.id && HEX_ID.test(name) ? name.slice(0, 12) : name, LINE_MAX)}`;
 }
 
 /** The group's label: the name, whole (the engine is its icon); unnamed, engine and short id. */
 export function containerLabel(container: ContainerRef): string {
   const name = containerName(container);
-  return name === container.id ? containerText(container) : printable(name);
+  return name === container.id ? containerText(container) : hostText(name, LINE_MAX);
 }
 
 /** What it shares with the host, in words ("host network, host PID"); the user namespace is said only in the tooltip. */
@@ -56,18 +48,18 @@ export function containerDescription(container: ContainerRef): string[] {
   const facts = container.facts;
   // What it shares with the host first: a narrow sidebar cuts the end of the description.
   const shared = sharedWithHostText(container);
-  return [...(shared ? [`⚠ ${shared}`] : []), ...[facts?.image, facts?.state].filter((part): part is string => !!part).map(printable)];
+  return [...(shared ? [`⚠ ${shared}`] : []), ...[facts?.image, facts?.state].filter((part): part is string => !!part).map((part) => hostText(part, LINE_MAX))];
 }
 
 /** An engine string as literal Markdown: a code span no backtick run in it can close. */
 function literal(text: string): string {
-  return code(printable(text), LINE_MAX);
+  return code(hostText(text, LINE_MAX), LINE_MAX);
 }
 
 /** The container's facts as Markdown lines, for tooltips and the details document. */
 export function containerFactLines(container: ContainerRef): string[] {
   const facts = container.facts ?? {};
-  const text = (value: string) => escapeMarkdown(printable(value));
+  const text = (value: string) => escapeMarkdown(hostText(value, LINE_MAX));
   const lines = [`- engine: ${container.engine}${container.namespace ? ` (namespace ${literal(container.namespace)})` : ''}`, `- id: ${literal(container.id)}`];
   if (facts.image) lines.push(`- image: ${literal(facts.image)}`);
   if (facts.state) lines.push(`- state: ${text(facts.state)}`);

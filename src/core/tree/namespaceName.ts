@@ -1,6 +1,6 @@
 // What a person knows a namespace by, for the head of its tree label: "host" for the host's own
 // namespaces, the container's name, the `ip netns` (bind-mount) name, else the senior process.
-// Host text passes through hostText/printable here; the inode goes to the description.
+// Host text passes through hostText here; the inode goes to the description.
 import type { Namespace } from '../model/namespace';
 import type { NsType } from '../model/nsType';
 import type { ProcessInfo } from '../model/process';

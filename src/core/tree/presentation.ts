@@ -7,16 +7,9 @@ import { code, escapeMarkdown } from './markdownText';
 import { hostText, LINE_MAX } from '../text/hostText';
 import { idMapText, nsRef, refById } from './nsRefText';
 import { innerPid, pidText } from './pidInNamespace';
-import type { HeldBy, NamespaceNode, ProcessNode, TreeNode } from './treeNode';
+import type { NamespaceNode, ProcessNode, TreeNode } from './treeNode';
 import { TYPE_TITLES } from './typeTitles';
-
-const HELD_BY_TEXT: Record<Exclude<HeldBy, 'processes'>, string> = {
-  bindMount: 'held by a bind mount only',
-  fd: 'held by an open fd only',
-  threads: 'threads only',
-  children: "for children's use only",
-  descendants: 'ancestor, no process',
-};
+import { HELD_BY_TEXT } from './heldBy';
 
 export function nodeLabel(node: TreeNode): string {
   switch (node.kind) {

@@ -1,4 +1,5 @@
 // A read-only document showing what "Install Privileged Helper" will write, before it writes it.
+// The content provider is registered on first use and lives as long as the extension host.
 import * as vscode from 'vscode';
 
 const SCHEME = 'nsinspector-install';
@@ -11,10 +12,4 @@ export async function showInstallPreview(text: string): Promise<vscode.TextEdito
   texts.set(path, text);
   const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: SCHEME, path }));
   return vscode.window.showTextDocument(document, { preview: false });
-}
-
-export function disposeInstallPreviews(): void {
-  provider?.dispose();
-  provider = undefined;
-  texts.clear();
 }

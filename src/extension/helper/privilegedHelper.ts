@@ -16,7 +16,6 @@ import { helperExitName, HELPER_EXIT } from '../../core/helper/exitCodes';
 import { spawnHelper, type HelperProcessResult } from '../../core/helper/spawnHelper';
 import { startProgram } from '../../core/exec/runTool';
 import type { NetTarget } from '../../core/helper/netTarget';
-import { parseIpLinkJson, type LinkInfo } from '../../core/net/ipLinkJson';
 import { askSudoPassword } from './sudoPasswordTerminal';
 import { readHelperSettings, type HelperSettings } from './helperSettings';
 
@@ -96,10 +95,6 @@ export class PrivilegedHelper {
 
   setLink(target: NetTarget, ifName: string, state: 'up' | 'down'): Promise<HelperProcessResult> {
     return this.run({ verb: 'link-set', target, ifName, state });
-  }
-
-  async listLinks(target: NetTarget): Promise<LinkInfo[]> {
-    return parseIpLinkJson((await this.run({ verb: 'link-list', target })).stdout);
   }
 
   /** Whether a call would run without asking anyone (root, or a sudoers rule): auto-refresh may use it then. */

@@ -31,8 +31,6 @@ export class NamespacesView extends Disposable {
   private latest: DiscoveryResult | undefined;
   /** The engines' names for containers: applied to each refresh, asked again in the background. */
   private readonly containers: ContainerCatalog;
-  /** Ids the last refresh fired change events for ("root" for the whole tree); for tests. */
-  lastChangedIds: string[] = [];
   /** Showing everything through the privileged helper's snapshot ("Show All Namespaces"). */
   private privilegedView = false;
   /** Automatic refresh while privileged only when no one is asked for a password each time. */
@@ -131,7 +129,7 @@ export class NamespacesView extends Disposable {
     this.containers.apply(result);
     if (this.containers.stale(result)) void this.askEngines(result);
     this.latest = result;
-    this.lastChangedIds = this.provider.showResult(result);
+    this.provider.showResult(result);
     this.details.refreshOpenDocuments();
     this.showOptions();
     return result;
@@ -141,7 +139,7 @@ export class NamespacesView extends Disposable {
   private async askEngines(result: DiscoveryResult): Promise<void> {
     if (!(await this.containers.refresh(result)) || !this.latest) return;
     this.containers.apply(this.latest);
-    this.lastChangedIds = this.provider.showResult(this.latest);
+    this.provider.showResult(this.latest);
     this.details.refreshOpenDocuments();
   }
 

@@ -17,8 +17,9 @@ export class WebviewChannel<ToWebview extends WebviewMessage, FromWebview extend
   readonly onMessage = this.messages.event;
   /** The webview's script (re)started: post it the current state. */
   readonly onReady = this.readies.event;
-  /** How many ready handshakes arrived; for tests. */
-  readyCount = 0;
+  private readonly posts = this._register(new vscode.EventEmitter<ToWebview>());
+  /** A message went to the page (the queued ones when it first said ready). */
+  readonly onDidPost = this.posts.event;
 
   constructor(
     private readonly webview: vscode.Webview,
@@ -32,15 +33,19 @@ export class WebviewChannel<ToWebview extends WebviewMessage, FromWebview extend
 
   post(message: ToWebview): void {
     if (this.queue) this.queue.push(message);
-    else void this.webview.postMessage(message);
+    else this.send(message);
+  }
+
+  private send(message: ToWebview): void {
+    void this.webview.postMessage(message);
+    this.posts.fire(message);
   }
 
   private receive(message: unknown): void {
     if (isReady(message)) {
-      this.readyCount++;
       const queued = this.queue ?? [];
       this.queue = undefined;
-      for (const m of queued) void this.webview.postMessage(m);
+      for (const m of queued) this.send(m);
       this.readies.fire();
       return;
     }

@@ -503,10 +503,6 @@ function onMessage(message: ToTopologyWebview): void {
     case 'error':
       setText(status, message.message);
       break;
-    case 'busy':
-      root.setAttribute('aria-busy', String(message.busy));
-      toolbar.classList.toggle('busy', message.busy);
-      break;
     case 'captures':
       captures = message.captures;
       applySelection();

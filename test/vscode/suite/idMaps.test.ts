@@ -13,6 +13,9 @@ import { execFileSync } from 'node:child_process';
 import { makeUserNest, NEST_MAPS, type UserNest } from '../../integration/support/userNest';
 import { parseIdMap } from '../../../src/core/parsers/idMap';
 import { activatedApi } from './extensionUnderTest';
+import type { ToIdMapsWebview } from '../../../src/core/idmaps/idMapsMessages';
+
+type ModelMessage = Extract<ToIdMapsWebview, { type: 'model' }>;
 
 describe('Show ID Maps', function () {
   this.timeout(60_000);
@@ -38,12 +41,25 @@ describe('Show ID Maps', function () {
     return panel;
   }
 
+  /**
+   * The last model message that reached the page, through the channel's onDidPost event (posts
+   * reach the page only after its ready handshake). Subscribed right after Show: the page cannot
+   * have said ready yet, so none is missed.
+   */
+  function lastPosted(panel: IdMapsPanel): () => ModelMessage | undefined {
+    let last: ModelMessage | undefined;
+    panel.channel.onDidPost((message) => {
+      if (message.type === 'model') last = message;
+    });
+    return () => last;
+  }
+
   it('posts the model of the nested chain to the webview after its ready handshake', async () => {
     const panel = await show({ dev, ino: nest.inodes[2] });
-    await waitFor('the webview to say ready', () => (panel.channel.readyCount > 0 ? true : undefined), 20_000);
-    const posted = await waitFor('the model to be posted', () => panel.lastPosted?.model ?? undefined, 20_000);
-    assert.equal(panel.lastPosted?.gone, false);
-    assert.deepEqual(panel.lastPosted?.target, { dev, ino: nest.inodes[2] });
+    const last = lastPosted(panel);
+    const posted = await waitFor('the model to be posted', () => last()?.model ?? undefined, 20_000);
+    assert.equal(last()?.gone, false);
+    assert.deepEqual(last()?.target, { dev, ino: nest.inodes[2] });
     assert.deepEqual(posted.levels.map((l) => l.inode), [nest.inodes[2], nest.inodes[1], nest.inodes[0], nsInode('self', 'user')]);
     // Each level's lines relative to its parent are the maps the test wrote.
     for (let level = 0; level < 3; level++) {
@@ -89,8 +105,9 @@ describe('Show ID Maps', function () {
     assert.equal(fromNet.target.ino, nsInode(pid, 'user'));
     fromNet.panel.dispose();
     const fromProcess = await show(processNodeId(netNode, pid));
+    const lastFromProcess = lastPosted(fromProcess);
     assert.equal(fromProcess.target.ino, nsInode(pid, 'user'));
-    const model = await waitFor('the model', () => fromProcess.lastPosted?.model ?? undefined, 20_000);
+    const model = await waitFor('the model', () => lastFromProcess()?.model ?? undefined, 20_000);
     assert.ok(model.levels[0].warnings.some((w) => w.kind === 'hostRoot'), 'root mapped from the host is warned about');
     fromProcess.panel.dispose();
   });
@@ -100,15 +117,16 @@ describe('Show ID Maps', function () {
     const pid = child.pid!;
     await waitForCommand(pid, 'sleep');
     const panel = await show({ dev, ino: nsInode(pid, 'user') });
-    await waitFor('the unwritten map', () => (panel.lastPosted?.model?.levels[0].maps.uid.state === 'unwritten' ? true : undefined), 20_000);
+    const last = lastPosted(panel);
+    await waitFor('the unwritten map', () => (last()?.model?.levels[0].maps.uid.state === 'unwritten' ? true : undefined), 20_000);
     // As a container runtime does it: newuidmap, within root's /etc/subuid range (scripts/setup.sh).
     execFileSync('newuidmap', [String(pid), '0', '1000000', '100']);
-    const written = await waitFor('the written map', () => (panel.lastPosted?.model?.levels[0].maps.uid.state === 'written' ? panel.lastPosted.model : undefined), 20_000);
+    const written = await waitFor('the written map', () => (last()?.model?.levels[0].maps.uid.state === 'written' ? (last()?.model ?? undefined) : undefined), 20_000);
     assert.deepEqual(written.levels[0].maps.uid.lines, [{ inside: 0, count: 100, outside: 1000000, host: 1000000 }]);
     assert.equal(written.levels[0].maps.gid.state, 'unwritten');
     process.kill(-pid, 'SIGKILL');
-    await waitFor('the panel to say the namespace is gone', () => (panel.lastPosted?.gone ? true : undefined), 20_000);
-    assert.deepEqual(panel.lastPosted?.model?.levels[0].maps.uid.lines, written.levels[0].maps.uid.lines, 'the last state stays');
+    await waitFor('the panel to say the namespace is gone', () => (last()?.gone ? true : undefined), 20_000);
+    assert.deepEqual(last()?.model?.levels[0].maps.uid.lines, written.levels[0].maps.uid.lines, 'the last state stays');
     panel.panel.dispose();
   });
 });

@@ -10,6 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { namespaceNodeId } from '../../../src/core/tree/nodeIds';
 import { netnsNameOf } from '../../../src/core/net/netnsNameOf';
+import { processNamespaces } from '../../../src/core/exec/processNamespaces';
 import type { NamespaceInspectorApi } from '../../../src/extension/extension';
 import { PrivilegedHelper } from '../../../src/extension/helper/privilegedHelper';
 import { activatedApi } from './extensionUnderTest';
@@ -26,7 +27,7 @@ describe('network namespace commands and the privileged helper', function () {
 
   /** The tree node of the named network namespace, or undefined when the tree does not show it. */
   function netnsNode(name: string): string | undefined {
-    const ns = [...(api.namespacesView.result?.namespaces.values() ?? [])].find((n) => n.type === 'net' && netnsNameOf(n) === name);
+    const ns = [...(api.namespacesView.result?.namespaces.values() ?? [])].find((n) => n.type === 'net' && netnsNameOf(n, processNamespaces('self').mnt ?? -1) === name);
     const id = ns && namespaceNodeId(ns.id);
     return id && api.namespacesView.snapshot?.node(id) ? id : undefined;
   }
@@ -84,14 +85,15 @@ describe('network namespace commands and the privileged helper', function () {
     assert.ok(netnsNode(names[0]) && netnsNode(names[1]));
   });
 
-  it('Bring Interface Down / Up act on the chosen interface; the interface list comes from the helper', async () => {
+  it('Bring Interface Down / Up act on the chosen interface; the interface list is the topology model\'s (what the pickers offer)', async () => {
     // From the tree item, and by `ip netns` name (palette arguments, the topology panel).
     const node = netnsNode(names[0]);
     assert.ok(node);
     assert.equal((await vscode.commands.executeCommand<Result>('nsInspector.network.linkDown', node, `ea${T}`)).ok, true);
     assert.doesNotMatch(ip('-n', names[0], '-o', 'link', 'show', 'dev', `ea${T}`), /<[^>]*\bUP\b/);
-    const links = await api.helper.listLinks({ kind: 'netns', name: names[0] });
-    assert.deepEqual(links.map((l) => [l.name, l.up, l.kind]).sort(), [['lo', false, 'loopback'], [`ea${T}`, false, 'veth']].sort());
+    const model = (await api.topology.latest())?.namespaces.find((n) => n.netnsName === names[0]);
+    assert.ok(model, 'the namespace is in the topology model');
+    assert.deepEqual(model.interfaces.map((l) => [l.name, l.adminUp, l.kind]).sort(), [['lo', false, 'loopback'], [`ea${T}`, false, 'veth']].sort());
     assert.equal((await vscode.commands.executeCommand<Result>('nsInspector.network.linkUp', names[0], `ea${T}`)).ok, true);
     assert.match(ip('-n', names[0], '-o', 'link', 'show', 'dev', `ea${T}`), /<[^>]*\bUP\b/);
   });

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { NamespaceInspectorApi } from '../../../src/extension/extension';
 import type { Topology } from '../../../src/core/net/topology';
+import type { TopologyPanel } from '../../../src/extension/views/topology/topologyPanel';
+import { waitFor } from '../../integration/support/namespaces';
 import { activatedApi } from './extensionUnderTest';
 import { answerQuickPick } from './quickInput';
 
@@ -37,7 +39,7 @@ describe('network topology actions through the helper', function () {
   const out = mkdtempSync(join(tmpdir(), 'nsi-topology-'));
 
   const model = async (): Promise<Topology> => {
-    const t = await api.topology.actions.topology();
+    const t = await api.topology.latest();
     assert.ok(t, 'a topology was collected');
     return t;
   };
@@ -159,12 +161,20 @@ describe('network topology actions through the helper', function () {
   });
 
   it('draws the panel and exports SVG and PNG', async () => {
-    const panel = await vscode.commands.executeCommand<{ update(): Promise<Topology | undefined>; lastRendered?: { namespaces: number } }>('nsInspector.topology.show');
+    // A new panel, so its page's first render report comes after the subscription below.
+    api.topology.panels.current?.panel.dispose();
+    const panel = await vscode.commands.executeCommand<TopologyPanel>('nsInspector.topology.show');
+    // The page's render report, through the panel's message event (subscribed before the page
+    // can have loaded: Show created the panel just now).
+    let lastRendered: { namespaces: number } | undefined;
+    const listening = panel.onMessage((message) => {
+      if (message.type === 'rendered') lastRendered = message;
+    });
     const t = await panel.update();
-    const deadline = Date.now() + 20_000;
-    while (!panel.lastRendered && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.ok(panel.lastRendered, 'the page reported a render');
-    assert.ok(panel.lastRendered.namespaces >= 3);
+    const rendered = await waitFor('the page to report a render', () => lastRendered, 20_000).catch(() => undefined);
+    listening.dispose();
+    assert.ok(rendered, 'the page reported a render');
+    assert.ok(rendered.namespaces >= 3);
     assert.ok(t && ns(t, x));
     const svgFile = await vscode.commands.executeCommand<string>('nsInspector.topology.exportSvg', vscode.Uri.file(join(out, 't.svg')));
     const svg = readFileSync(svgFile, 'utf8');
@@ -213,7 +223,7 @@ describe('a PID target re-checked right before acting', function () {
     const pid = mover.pid!;
     const netOf = () => readlinkSync(`/proc/${pid}/ns/net`);
     const before = await eventually('bash in its own netns', async () => (readlinkSync(`/proc/${pid}/ns/net`) !== readlinkSync('/proc/self/ns/net') && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'bash' ? netOf() : undefined));
-    const t = await api.topology.actions.topology();
+    const t = await api.topology.latest();
     const shown = t?.namespaces.find((n) => `net:[${n.inode}]` === before);
     assert.ok(shown, 'the namespace is in the picture');
     assert.deepEqual(shown.pids, [pid]);

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Namespace } from '../../../core/model/namespace';
 import type { ProcessInfo } from '../../../core/model/process';
-import { NS_TYPES } from '../../../core/model/nsType';
+import { byTypeThenInode } from '../../../core/model/namespaceOrder';
 import { namespaceLabel, plural } from '../../../core/tree/presentation';
 import { typeCodicon } from '../../views/namespaces/typeIcons';
 import { hostTextForUi, LINE_MAX } from '../../../core/text/hostText';
@@ -28,9 +28,7 @@ async function pickNamespace(ctx: CommandContext, action: string): Promise<Targe
   const result = ctx.view.result ?? (await ctx.view.refresh());
   if (!result) return undefined;
   const here = result.processes.get(process.pid)?.namespaces ?? {};
-  const namespaces = [...result.namespaces.values()].sort(
-    (a, b) => NS_TYPES.indexOf(a.type) - NS_TYPES.indexOf(b.type) || a.id.ino - b.id.ino,
-  );
+  const namespaces = [...result.namespaces.values()].sort(byTypeThenInode);
   const picks: NamespacePick[] = namespaces.map((ns) => ({
     ns,
     label: `$(${typeCodicon(ns.type)}) ${hostTextForUi(namespaceLabel(ns), LINE_MAX)}`,

@@ -1,7 +1,17 @@
 // What the network commands accept as "which namespace": a Namespaces tree node id ("ns:dev:ino",
 // from a context menu), or a topology key ("dev:ino"), an `ip netns` name or "host" (the topology
-// panel, keybindings, tests). The topology actions resolve the latter three.
-import type { ConnectArgs } from '../../views/topology/topologyActions';
+// panel, keybindings, tests). The network commands resolve the latter three (netNamespacePick).
+
+export interface ConnectArgs {
+  /** Namespace keys ("dev:ino") or `ip netns` names. */
+  a?: string;
+  b?: string;
+  ifA?: string;
+  ifB?: string;
+  /** Addresses (ADDRESS/PREFIX); "" or absent for none. */
+  cidrA?: string;
+  cidrB?: string;
+}
 
 export function whichNamespace(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;

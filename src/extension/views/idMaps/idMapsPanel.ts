@@ -12,55 +12,31 @@ import { readHostIdFacts } from '../../../core/idmaps/hostIdFacts';
 import { parseId } from '../../../core/idmaps/parseId';
 import { translateId } from '../../../core/idmaps/translateId';
 import { checkIdMapsMessage, type FromIdMapsWebview, type ToIdMapsWebview } from '../../../core/idmaps/idMapsMessages';
-import { Disposable } from '../../disposable';
-import { WebviewChannel } from '../../webviews/webviewChannel';
-import { webviewHtml, webviewOptions } from '../../webviews/webviewHtml';
+import { LivePanel } from '../../webviews/livePanel';
 import type { NamespacesView } from '../namespacesView';
 
 /** How often a visible panel looks at the maps again (newuidmap, a namespace exiting). */
 export const LIVE_INTERVAL_MS = 2000;
 
-export class IdMapsPanel extends Disposable {
-  readonly channel: WebviewChannel<ToIdMapsWebview, FromIdMapsWebview>;
+export class IdMapsPanel extends LivePanel<ToIdMapsWebview, FromIdMapsWebview> {
   private model: IdMapsModel | null = null;
   private gone = false;
-  private posted = '';
-  private closed = false;
   /** What the target looked like last time, to tell it from a new namespace given its inode. */
   private sighting: NamespaceSighting | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
-  readonly onDidDispose = this.disposedEmitter.event;
-  /** The last model message posted; for tests. */
-  lastPosted: Extract<ToIdMapsWebview, { type: 'model' }> | undefined;
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     readonly target: NamespaceId,
     extensionUri: vscode.Uri,
     private readonly view: NamespacesView,
-    private readonly log: vscode.LogOutputChannel,
+    log: vscode.LogOutputChannel,
   ) {
-    super();
-    panel.title = `ID Maps: user ${target.ino}`;
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'namespaces.svg');
-    panel.webview.options = webviewOptions(extensionUri);
-    this.channel = this._register(new WebviewChannel(panel.webview, checkIdMapsMessage, log, 'ID maps'));
-    this._register(this.channel.onReady(() => this.post(true)));
+    const title = `ID Maps: user ${target.ino}`;
+    super(panel, extensionUri, { title, name: 'ID maps', scripts: ['webview/idMaps.js'], styles: ['webview/idMaps.css'], validate: checkIdMapsMessage, intervalMs: LIVE_INTERVAL_MS }, log);
     this._register(this.channel.onMessage((message) => void this.handle(message)));
     // Shown again: look at once (nothing was watched while hidden).
     this._register(panel.onDidChangeViewState(() => (panel.visible ? void this.update() : this.schedule())));
-    this._register(panel.onDidDispose(() => this.dispose()));
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, { title: panel.title, scripts: ['webview/idMaps.js'], styles: ['webview/idMaps.css'] });
     void this.update();
-  }
-
-  override dispose(): void {
-    this.closed = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.disposedEmitter.fire();
-    super.dispose();
   }
 
   /** Discovers again and posts the model if it changed; returns it (null: the namespace is gone). */
@@ -79,27 +55,23 @@ export class IdMapsPanel extends Disposable {
         this.log.debug(`ID maps: user namespace ${this.target.ino} was replaced by a new namespace with the same inode`);
       }
       this.gone = model === null;
-      this.post(false);
+      this.postModel(false);
       return model;
     } finally {
       this.schedule();
     }
   }
 
-  private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.closed || !this.panel.visible || this.gone) return;
-    this.timer = setTimeout(() => void this.update(), LIVE_INTERVAL_MS);
+  /** A namespace that is gone stays gone: nothing to look at again. */
+  protected isLive(): boolean {
+    return !this.gone;
   }
 
-  private post(always: boolean): void {
-    if (this.closed) return;
-    const key = JSON.stringify([this.model, this.gone]);
-    if (!always && key === this.posted) return;
-    this.posted = key;
-    this.lastPosted = { type: 'model', model: this.model, gone: this.gone, target: { dev: this.target.dev, ino: this.target.ino }, updated: new Date().toISOString() };
-    this.channel.post(this.lastPosted);
+  protected modelMessage(): { key: string; message: ToIdMapsWebview } {
+    return {
+      key: JSON.stringify([this.model, this.gone]),
+      message: { type: 'model', model: this.model, gone: this.gone, target: { dev: this.target.dev, ino: this.target.ino }, updated: new Date().toISOString() },
+    };
   }
 
   private async handle(message: FromIdMapsWebview): Promise<void> {

@@ -44,15 +44,15 @@ export class NamespacesTreeProvider implements vscode.TreeDataProvider<string>, 
   }
 
   /** Shows a new discovery result; returns the ids it fired changes for ("root" for all). */
-  showResult(result: DiscoveryResult): string[] {
+  showResult(result: DiscoveryResult): void {
     const next = this.build(result);
     const before = this.current;
     this.current = next;
     this.resolveFirst(next);
-    if (!before) return this.fire(undefined);
+    if (!before) return this.changed.fire(undefined);
     const changes = diffTrees(before, next);
-    if (changes.root) return this.fire(undefined);
-    return changes.changed.length ? this.fire(changes.changed) : [];
+    if (changes.root) return this.changed.fire(undefined);
+    if (changes.changed.length) this.changed.fire(changes.changed);
   }
 
   /** New grouping, filter or types: the whole tree is rebuilt from the current result. */
@@ -60,7 +60,7 @@ export class NamespacesTreeProvider implements vscode.TreeDataProvider<string>, 
     this.options = { ...this.options, ...options };
     if (!this.current) return;
     this.current = this.build(this.current.result);
-    this.fire(undefined);
+    this.changed.fire(undefined);
   }
 
   async getChildren(element?: string): Promise<string[]> {
@@ -86,10 +86,5 @@ export class NamespacesTreeProvider implements vscode.TreeDataProvider<string>, 
 
   private build(result: DiscoveryResult): TreeSnapshot {
     return buildTree(result, { ...this.options, herePid: process.pid, sessions: this.sessionRefs(result) });
-  }
-
-  private fire(ids: string[] | undefined): string[] {
-    this.changed.fire(ids);
-    return ids ?? ['root'];
   }
 }

@@ -1,44 +1,45 @@
-// The network topology feature: the panel, the actions and the captures, and what the page's
-// messages do. Commands reach it through CommandContext.topology.
+// The network topology feature: the panel and the captures; the page's messages run the network
+// commands (answerTopologyPage). Commands reach it through CommandContext.topology.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { FromTopologyWebview } from '../../../core/net/topologyMessages';
-import type { NamespaceId } from '../../../core/model/namespaceId';
+import type { Topology } from '../../../core/net/topology';
 import { Disposable } from '../../disposable';
-import { COMMAND_IDS } from '../../commands/commandIds';
+import { answerTopologyPage } from '../../commands/topology/answerTopologyPage';
 import type { PrivilegedHelper } from '../../helper/privilegedHelper';
 import type { IsolatedSessions } from '../../terminals/isolatedSessions';
 import type { NamespacesView } from '../namespacesView';
 import { collectForView } from './collectForView';
 import { PcapCaptures } from './pcapCaptures';
-import { TopologyActions } from './topologyActions';
-import { TopologyPanels, type TopologyPanel } from './topologyPanel';
+import { TopologyPanels } from './topologyPanel';
 
 export class TopologyFeature extends Disposable {
   readonly panels: TopologyPanels;
   readonly captures: PcapCaptures;
-  readonly actions: TopologyActions;
   private nextRequest = 1;
 
   constructor(
     extensionUri: vscode.Uri,
     private readonly view: NamespacesView,
-    sessions: IsolatedSessions,
-    helper: PrivilegedHelper,
+    private readonly sessions: IsolatedSessions,
+    private readonly helper: PrivilegedHelper,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
     this.panels = this._register(new TopologyPanels(extensionUri, view, sessions, helper, log));
     this.captures = this._register(new PcapCaptures(helper, log));
-    this.actions = new TopologyActions(helper, this.panels, this.captures, log, () => view.refresh());
-    this.actions.collectWithoutPanel = () => collectForView(view, sessions, helper);
     this._register(this.captures.onDidChange((list) => this.panels.current?.postCaptures(list)));
     this._register(
       this.panels.onDidCreate((panel) => {
         panel.postCaptures(this.captures.list());
-        panel.onMessage((message) => void this.handle(panel, message).catch((error: unknown) => log.error(`topology: ${String(error)}`)));
+        panel.onMessage((message) => void answerTopologyPage(view, panel, message, log).catch((error: unknown) => log.error(`topology: ${String(error)}`)));
       }),
     );
+  }
+
+  /** The newest model: the open panel's, else a fresh one (without opening the panel). */
+  async latest(): Promise<Topology | undefined> {
+    const panel = this.panels.current;
+    return (panel && (await panel.update())) ?? (await collectForView(this.view, this.sessions, this.helper));
   }
 
   /** Asks the page for its picture; resolves with SVG text or PNG bytes (base64). */
@@ -77,67 +78,5 @@ export class TopologyFeature extends Disposable {
     fs.writeFileSync(uri.fsPath, format === 'svg' ? Buffer.from(data, 'utf8') : Buffer.from(data, 'base64'));
     this.log.info(`topology: exported ${format} to ${uri.fsPath}`);
     return uri.fsPath;
-  }
-
-  private async handle(panel: TopologyPanel, message: FromTopologyWebview): Promise<void> {
-    switch (message.type) {
-      case 'namespaceAction': {
-        const nodeId = `ns:${message.namespaceKey}`;
-        const [dev, ino] = message.namespaceKey.split(':').map(Number);
-        const id: NamespaceId = { dev, ino };
-        switch (message.action) {
-          case 'openShell':
-            await this.view.refresh();
-            await vscode.commands.executeCommand(COMMAND_IDS.openShell, nodeId, { types: ['net'] });
-            return;
-          case 'showInTree':
-            await vscode.commands.executeCommand('nsInspector.namespaces.focus');
-            await this.view.refresh();
-            if ((await this.view.revealNamespaces([id])) === 0) {
-              void vscode.window.showInformationMessage('The Namespaces view does not show that namespace (filter or shown types).');
-            }
-            return;
-          case 'showIdMaps':
-            await this.view.refresh();
-            await vscode.commands.executeCommand(COMMAND_IDS.showIdMaps, nodeId);
-            return;
-          // The page's buttons run the same commands as the Namespaces view and the palette.
-          case 'connectFrom':
-            await vscode.commands.executeCommand(COMMAND_IDS.connectVeth, { a: message.namespaceKey });
-            return;
-          case 'deleteNamespace':
-            await vscode.commands.executeCommand(COMMAND_IDS.deleteNetns, message.namespaceKey);
-            return;
-        }
-        return;
-      }
-      case 'interfaceAction':
-        if (message.action === 'capture') await this.actions.capture(message.namespaceKey, message.ifname);
-        else await vscode.commands.executeCommand(message.action === 'linkUp' ? COMMAND_IDS.linkUp : COMMAND_IDS.linkDown, message.namespaceKey, message.ifname);
-        return;
-      case 'globalAction':
-        switch (message.action) {
-          case 'refresh':
-            await panel.update();
-            return;
-          case 'createNamespace':
-            await vscode.commands.executeCommand(COMMAND_IDS.createNetns);
-            return;
-          case 'connect':
-            await vscode.commands.executeCommand(COMMAND_IDS.connectVeth);
-            return;
-          case 'exportSvg':
-          case 'exportPng':
-            await this.exportPicture(message.action === 'exportSvg' ? 'svg' : 'png');
-            return;
-        }
-        return;
-      case 'stopCapture':
-        await this.captures.stop(message.captureId);
-        return;
-      case 'exported':
-      case 'rendered':
-        return;
-    }
   }
 }

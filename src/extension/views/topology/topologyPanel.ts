@@ -17,8 +17,7 @@ import {
   type ToTopologyWebview,
 } from '../../../core/net/topologyMessages';
 import { Disposable } from '../../disposable';
-import { WebviewChannel } from '../../webviews/webviewChannel';
-import { webviewHtml, webviewOptions } from '../../webviews/webviewHtml';
+import { LivePanel } from '../../webviews/livePanel';
 import { registerPanelSerializer } from '../../webviews/panelSerializer';
 import type { NamespacesView } from '../namespacesView';
 import type { IsolatedSessions } from '../../terminals/isolatedSessions';
@@ -27,45 +26,26 @@ export const TOPOLOGY_VIEW_TYPE = 'nsInspector.topology';
 /** How often a visible panel collects again. */
 export const TOPOLOGY_LIVE_MS = 3000;
 
-export class TopologyPanel extends Disposable {
-  readonly channel: WebviewChannel<ToTopologyWebview, FromTopologyWebview>;
-  private readonly messages = this._register(new vscode.EventEmitter<FromTopologyWebview>());
+export class TopologyPanel extends LivePanel<ToTopologyWebview, FromTopologyWebview> {
   /** Validated messages from the page (actions, exports, render reports). */
-  readonly onMessage = this.messages.event;
-  private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
-  readonly onDidDispose = this.disposedEmitter.event;
-  private timer: NodeJS.Timeout | undefined;
-  private closed = false;
-  private posted = '';
+  readonly onMessage = this.channel.onMessage;
   private updating: Promise<Topology | undefined> | undefined;
   /** The view switched while a collection ran: that one read the old way, so read again after it. */
   private readAgain = false;
   /** What the view has just read on switching to the privileged view: used instead of a new read. */
   private viewJustRead: DiscoveryResult | undefined;
   topology: Topology | undefined;
-  /** The page's last render report; for tests and the benchmark. */
-  lastRendered: Extract<FromTopologyWebview, { type: 'rendered' }> | undefined;
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly view: NamespacesView,
     private readonly sessions: IsolatedSessions,
     private readonly helper: PrivilegedHelper | undefined,
-    private readonly log: vscode.LogOutputChannel,
+    log: vscode.LogOutputChannel,
   ) {
-    super();
-    panel.title = 'Network Topology';
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'namespaces.svg');
-    panel.webview.options = webviewOptions(extensionUri);
-    this.channel = this._register(new WebviewChannel(panel.webview, validateFromTopologyWebview, log, 'topology'));
-    this._register(this.channel.onReady(() => this.post(true)));
-    this._register(
-      this.channel.onMessage((message) => {
-        if (message.type === 'rendered') this.lastRendered = message;
-        this.messages.fire(message);
-      }),
-    );
+    const page = { title: 'Network Topology', name: 'topology', scripts: ['webview/topology.js'], styles: ['webview/topology.css'], validate: validateFromTopologyWebview, intervalMs: TOPOLOGY_LIVE_MS };
+    super(panel, extensionUri, page, log);
     this._register(panel.onDidChangeViewState(() => this.schedule()));
     // Show All (or back): read again the other way, through the helper or as the caller.
     this._register(
@@ -78,17 +58,8 @@ export class TopologyPanel extends Disposable {
         else void this.update();
       }),
     );
-    this._register(panel.onDidDispose(() => this.dispose()));
     this.watchNetnsDir();
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, { title: 'Network Topology', scripts: ['webview/topology.js'], styles: ['webview/topology.css'] });
     void this.update();
-  }
-
-  override dispose(): void {
-    this.closed = true;
-    clearTimeout(this.timer);
-    this.disposedEmitter.fire();
-    super.dispose();
   }
 
   /** Collects again (joining a collection already running) and posts the model if it changed. */
@@ -115,7 +86,7 @@ export class TopologyPanel extends Disposable {
       this.topology = topology;
       this.collectMs = performance.now() - started;
       this.log.debug(`topology: ${this.topology.namespaces.length} namespaces, ${this.topology.wires.length} wires in ${Math.round(this.collectMs)} ms`);
-      this.post(false);
+      this.postModel(false);
     } catch (error) {
       const message = `Could not collect the network topology: ${error instanceof Error ? error.message : String(error)}`;
       this.log.error(message);
@@ -128,13 +99,14 @@ export class TopologyPanel extends Disposable {
   /** Whether the panel collects again by itself (timer, /run/netns changes). */
   private live = true;
 
-  /** Posts the model when it differs from the last one posted (or always, after a ready). */
-  private post(always: boolean): void {
-    if (!this.topology) return;
-    const text = JSON.stringify({ ...this.topology, collectedAt: 0 });
-    if (!always && text === this.posted) return;
-    this.posted = text;
-    this.channel.post({ type: 'topology', topology: this.topology, collectMs: this.collectMs });
+  /** The model, compared without its collection time. */
+  protected modelMessage(): { key: string; message: ToTopologyWebview } | undefined {
+    if (!this.topology) return undefined;
+    return { key: JSON.stringify({ ...this.topology, collectedAt: 0 }), message: { type: 'topology', topology: this.topology, collectMs: this.collectMs } };
+  }
+
+  protected isLive(): boolean {
+    return this.live;
   }
 
   postCaptures(captures: CaptureInfo[]): void {
@@ -143,13 +115,6 @@ export class TopologyPanel extends Disposable {
 
   focus(namespaceKey: string): void {
     this.channel.post({ type: 'focus', namespaceKey });
-  }
-
-  private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.closed || !this.panel.visible || !this.live) return;
-    this.timer = setTimeout(() => void this.update(), TOPOLOGY_LIVE_MS);
   }
 
   // `ip netns add/del` shows here at once; other changes wait for the next tick.

@@ -1,12 +1,15 @@
-// The README's test command: runs every test layer in order, then prints one line with the totals.
-// Each layer writes test-results/<layer>.json ({passed, failed, skipped, todo}); a layer that
-// exits non-zero or leaves no result counts as failed. Skipped tests fail the run: a test that
-// needs something missing must fail loudly, not skip.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// The README's test command: runs every test layer, then prints one line with the totals and
+// each layer's time. Each layer writes test-results/<layer>.json ({passed, failed, skipped, todo});
+// a layer that exits non-zero or leaves no result counts as failed. Skipped tests fail the run: a
+// test that needs something missing must fail loudly, not skip.
+// The unit layer (pure code, one process) runs alongside the integration layer; its output is
+// kept in test-results/unit.log and printed when it is done. The other layers share the host's
+// namespaces and VS Code, so they run one after the other.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 
 const layers = [
-  { name: 'unit', script: 'test:unit' },
+  { name: 'unit', script: 'test:unit', alongsideNext: true },
   { name: 'integration', script: 'test:integration' },
   { name: 'vscode', script: 'test:vscode' },
   { name: 'e2e', script: 'test:e2e' },
@@ -24,17 +27,42 @@ if (build.status !== 0) {
   process.exit(1);
 }
 const totals = { passed: 0, failed: 0, skipped: 0 };
-let broken = [];
-for (const layer of selected) {
-  const resultFile = `test-results/${layer.name}.json`;
-  rmSync(resultFile, { force: true });
+const broken = [];
+const times = [];
+const started = Date.now();
+
+/** Runs a layer in the foreground, its output on ours. */
+function runForeground(layer) {
   console.log(`\n=== ${layer.name} tests ===`);
+  const t = Date.now();
   const run = spawnSync('npm', ['run', '--silent', layer.script], { stdio: 'inherit', env: process.env });
+  return { status: run.status, seconds: (Date.now() - t) / 1000 };
+}
+
+/** Starts a layer in the background, its output into test-results/<layer>.log. */
+function runBackground(layer) {
+  const logFile = `test-results/${layer.name}.log`;
+  const out = openSync(logFile, 'w');
+  const t = Date.now();
+  const child = spawn('npm', ['run', '--silent', layer.script], { stdio: ['ignore', out, out], env: process.env });
+  closeSync(out);
+  return new Promise((resolve) =>
+    child.on('close', (status) => {
+      console.log(`\n=== ${layer.name} tests (ran alongside the next layer) ===`);
+      process.stdout.write(readFileSync(logFile, 'utf8'));
+      resolve({ status, seconds: (Date.now() - t) / 1000 });
+    }),
+  );
+}
+
+function count(layer, run) {
+  const resultFile = `test-results/${layer.name}.json`;
   const result = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : null;
+  times.push(`${layer.name} ${run.seconds.toFixed(0)} s`);
   if (!result) {
     broken.push(`${layer.name}: no results (exit ${run.status})`);
     totals.failed++;
-    continue;
+    return;
   }
   totals.passed += result.passed;
   totals.failed += result.failed;
@@ -43,9 +71,25 @@ for (const layer of selected) {
     broken.push(`${layer.name}: exited ${run.status} with no failed test`);
     totals.failed++;
   }
-  console.log(`=== ${layer.name}: ${result.passed} passed, ${result.failed} failed ===`);
+  console.log(`=== ${layer.name}: ${result.passed} passed, ${result.failed} failed in ${run.seconds.toFixed(0)} s ===`);
+}
+
+let background;
+for (const [i, layer] of selected.entries()) {
+  rmSync(`test-results/${layer.name}.json`, { force: true });
+  if (layer.alongsideNext && i + 1 < selected.length) {
+    background = { layer, done: runBackground(layer) };
+    continue;
+  }
+  const run = runForeground(layer);
+  if (background) {
+    count(background.layer, await background.done);
+    background = undefined;
+  }
+  count(layer, run);
 }
 for (const line of broken) console.log(`broken layer: ${line}`);
 if (totals.skipped) console.log(`${totals.skipped} tests were skipped or todo: that fails the run`);
+console.log(`time per layer: ${times.join(', ')}; ${((Date.now() - started) / 1000).toFixed(0)} s in all (after the build)`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed || totals.skipped ? 1 : 0);

@@ -21,12 +21,17 @@ function groupAlive(pid: number): boolean {
   }
 }
 
-/** SIGTERM the group, wait up to `graceMs` for every member to exit, then SIGKILL what is left. */
+/**
+ * SIGTERM the group and wait up to `graceMs` for its leader (the server) to exit, then SIGKILL
+ * what is left: the shells of its terminals ignore SIGTERM, as interactive shells do, and kept
+ * every stop waiting the whole grace time.
+ */
 export async function stopGroup(child: ChildProcess, graceMs = 5000): Promise<void> {
   const pid = child.pid;
   if (!pid) return;
   signalGroup(child, 'SIGTERM');
   const deadline = Date.now() + graceMs;
-  while (groupAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const leaderRunning = () => child.exitCode === null && child.signalCode === null;
+  while (leaderRunning() && groupAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   if (groupAlive(pid)) signalGroup(child, 'SIGKILL');
 }

@@ -18,6 +18,9 @@ export const TEST_SETTINGS = {
   'workbench.tips.enabled': false,
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // The DOM renderer: a terminal's text is in the page, so a test waits for the output itself
+  // instead of a pause for a canvas it cannot read.
+  'terminal.integrated.gpuAcceleration': 'off',
 };
 
 export function writeUserSettings(userDataDir: string, settings: Record<string, unknown>): void {

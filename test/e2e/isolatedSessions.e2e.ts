@@ -18,7 +18,7 @@ import { chooseMenuItem, openContextMenu } from './helpers/contextMenu';
 import { runCommand } from './helpers/palette';
 import { answerInputBox } from './helpers/inputBox';
 import { openViewContainer } from './helpers/activityBar';
-import { saveScreenshot } from './helpers/screenshots';
+import { animationsFinished, saveScreenshot } from './helpers/screenshots';
 import { NamespaceLab, nsInode, waitFor, waitForCommand } from '../integration/support/namespaces';
 
 const proofDir = mkdtempSync(join(tmpdir(), 'nsi-e2e-proof-'));
@@ -88,11 +88,12 @@ describe('Isolated sessions and Run in Namespace in the browser', () => {
     await terminalTitled(page, terminalName).waitFor({ state: 'hidden' });
     const menu = await openContextMenu(sessionItem);
     await menu.getByRole('menuitem', { name: 'Show Terminal' }).waitFor();
-    await page.waitForTimeout(400); // the menu fades in
+    await animationsFinished(page); // the menu fades in
     await saveScreenshot(page, 'session-node-context-menu');
     await chooseMenuItem(menu, 'Show Terminal');
     await terminalTitled(page, terminalName).waitFor();
-    await page.waitForTimeout(500);
+    await page.locator('.terminal-wrapper.active .xterm-rows').filter({ visible: true }).first().waitFor();
+    await animationsFinished(page);
     await saveScreenshot(page, 'session-node-show-terminal');
   });
 
@@ -117,7 +118,8 @@ describe('Isolated sessions and Run in Namespace in the browser', () => {
     assert.equal(host, name);
     assert.equal(uts, `uts:[${utsIno}]`);
     await terminalTitled(page, `Run: PID ${pid}`).waitFor();
-    await page.waitForTimeout(500);
+    // The script's `cat` of its proof, on screen.
+    await page.locator('.terminal-wrapper.active .xterm-rows', { hasText: `uts:[${utsIno}]` }).first().waitFor();
     await saveScreenshot(page, 'run-in-namespace-from-explorer');
   });
 });

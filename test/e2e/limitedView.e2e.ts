@@ -8,7 +8,7 @@ import { sideBarView } from './helpers/views';
 import { treeItem } from './helpers/tree';
 import { notification } from './helpers/notifications';
 import { openContextMenu, closeContextMenu } from './helpers/contextMenu';
-import { saveScreenshot } from './helpers/screenshots';
+import { animationsFinished, saveScreenshot } from './helpers/screenshots';
 import { waitUntilExtensionsActivated } from './helpers/workbench';
 import { widenSideBar } from './helpers/sideBar';
 import { CONTAINER_TITLE } from './helpers/session';
@@ -58,13 +58,13 @@ describe('the limited view of an unprivileged user', () => {
     const explained = notification(page, /could not inspect \d+ process/);
     await explained.waitFor({ state: 'visible' });
     await explained.getByRole('button', { name: 'Install Privileged Helper' }).waitFor();
-    await page.waitForTimeout(600); // the toast slides in
+    await animationsFinished(page); // the toast slides in
     await saveScreenshot(page, 'limited-view-explained');
     await explained.getByRole('button', { name: 'Show All Namespaces (privileged)' }).click();
     const refused = notification(page, /privileged helper is not installed at \/usr\/local\/libexec\/nsinspect-helper\. Install it\?/);
     await refused.waitFor({ state: 'visible' });
     await refused.getByRole('button', { name: 'Install Privileged Helper' }).waitFor();
-    await page.waitForTimeout(600);
+    await animationsFinished(page);
     await saveScreenshot(page, 'limited-view-helper-missing');
   });
 });

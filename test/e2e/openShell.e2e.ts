@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { type VsCodeSession } from './helpers/session';
 import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView } from './helpers/views';
@@ -16,6 +17,18 @@ import { runCommand } from './helpers/palette';
 import { answerInputBox } from './helpers/inputBox';
 import { NamespaceLab, nsInode, waitFor } from '../integration/support/namespaces';
 import { busyboxRoot, startInImage } from '../integration/support/busyboxImage';
+
+/**
+ * The shown terminal's screen, once the terminal named `title` is there. The workbench keeps
+ * every terminal's wrapper in the page (another group's hidden, and a new one is built hidden
+ * first), so the first `.terminal-wrapper.active` may be one no one can click: take the visible one.
+ */
+async function shownTerminal(page: Page, title: string): Promise<Locator> {
+  await page.locator('.terminal-tabs-entry, .panel .composite.title', { hasText: title }).first().waitFor();
+  const screen = page.locator('.terminal-wrapper.active .xterm').filter({ visible: true }).first();
+  await screen.waitFor();
+  return screen;
+}
 
 describe('Open Shell in Namespaces from the tree', () => {
   const lab = new NamespaceLab();
@@ -50,11 +63,10 @@ describe('Open Shell in Namespaces from the tree', () => {
       await saveScreenshot(page, 'open-shell-failure');
       throw error;
     }
-    await page.locator('.terminal-wrapper.active .xterm').first().waitFor();
-    await page.locator('.terminal-wrapper.active .xterm').first().click();
+    await (await shownTerminal(page, `/run/netns/${netnsName}`)).click();
     await page.keyboard.type('ip -o link\n');
-    // The terminal draws on a canvas, so its text is not in the DOM: the screenshot shows the output.
-    await page.waitForTimeout(1500);
+    // The output itself (the tests' terminals use the DOM renderer), then the screenshot of it.
+    await page.locator('.terminal-wrapper.active .xterm-rows', { hasText: /\d+: lo: </ }).filter({ visible: true }).first().waitFor();
     await saveScreenshot(page, 'open-shell-netns-terminal');
   });
 
@@ -75,15 +87,14 @@ describe('Open Shell in Namespaces from the tree', () => {
     await page.locator('.quick-input-widget', { hasText: `PID ${pid} to join` }).waitFor();
     await saveScreenshot(page, 'open-shell-picker-privileges');
     await page.keyboard.press('Enter');
-    await page.locator('.terminal-wrapper.active .xterm').first().waitFor();
-    await page.locator('.terminal-wrapper.active .xterm').first().click();
+    await (await shownTerminal(page, `Shell: PID ${pid} `)).click();
     // The proof goes to the image's /work (readable here); the screen shows the same lines.
     await page.keyboard.type("grep -E 'CapBnd|NoNewPrivs' /proc/self/status | tee /work/caps; hostname; echo done > /work/caps.done\n");
     await waitFor('the shell inside the image', () => (existsSync(join(root, 'work', 'caps.done')) ? true : undefined), 15_000);
     const caps = readFileSync(join(root, 'work', 'caps'), 'utf8');
     assert.match(caps, new RegExp(`CapBnd:\\s+${/CapBnd:\s+(\w+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]}`));
     assert.match(caps, /NoNewPrivs:\s+1/);
-    await page.waitForTimeout(1000);
+    await page.locator('.terminal-wrapper.active .xterm-rows', { hasText: 'e2e-shells' }).filter({ visible: true }).first().waitFor();
     await saveScreenshot(page, 'open-shell-image-as-process');
   });
 });

@@ -183,7 +183,8 @@ describe('Network Topology panel', () => {
 
   it('draws in the light theme too', async () => {
     await setColorTheme(session.page, 'Light Modern');
-    await session.page.waitForTimeout(800);
+    // The page redraws with the theme's colours as the body's theme class changes (same task).
+    await frame.locator('body.vscode-light').waitFor({ state: 'attached' });
     const fill = await frame.locator('#picture .ns.host > rect.frame').getAttribute('fill');
     assert.ok(fill, 'the host box has a fill');
     await session.page.mouse.move(700, 650);

@@ -102,16 +102,13 @@ describe('the topology of eleven namespaces is readable and stays put', () => {
     await box(keys[4]).click();
     await frame.locator('#details h2', { hasText: names[4] }).waitFor();
     // The pane narrowed the picture; a fitted picture fits again (a ResizeObserver, next frame).
-    const picture = frame.locator('#picture');
-    for (let tries = 0; ; tries++) {
-      const fitsBeside = await picture.evaluate((svg, key) => {
-        const el = svg.querySelector(`.ns[data-ns-key="${key}"]`)!.getBoundingClientRect();
-        return el.right <= svg.getBoundingClientRect().right + 0.5;
-      }, keys[4]);
-      if (fitsBeside) break;
-      assert.ok(tries < 50, 'the picture fits beside the pane');
-      await session.page.waitForTimeout(100);
-    }
+    const picture = await frame.locator('#picture').elementHandle();
+    await frame
+      .waitForFunction(([svg, key]) => {
+        const el = svg!.querySelector(`.ns[data-ns-key="${key}"]`)!.getBoundingClientRect();
+        return el.right <= svg!.getBoundingClientRect().right + 0.5;
+      }, [picture, keys[4]] as const, { timeout: 5000 })
+      .catch(() => assert.fail('the picture fits beside the pane'));
     const [svgRect, asideRect] = await Promise.all([frame.locator('#picture').boundingBox(), frame.locator('#details').boundingBox()]);
     assert.ok(svgRect && asideRect);
     const overlapX = Math.min(svgRect.x + svgRect.width, asideRect.x + asideRect.width) - Math.max(svgRect.x, asideRect.x);
@@ -174,19 +171,21 @@ describe('the topology of eleven namespaces is readable and stays put', () => {
   });
 
   it('Arrange Again lays every box out anew and fits it', async () => {
+    // Arrange Again lays out (asynchronously), then replaces the drawing and fits it in one task:
+    // wait for the old drawing to go, then measure the new one in a single evaluation (a query
+    // and a measurement in two steps could meet elements a redraw has just detached).
+    const drawn = await frame.locator('#viewport > .picture').elementHandle();
     await frame.locator('[data-tool="arrange"]').click();
-    for (let tries = 0; ; tries++) {
-      // Both in the webview's own coordinates.
-      const [area, rects] = await frame.locator('#picture .ns').evaluateAll((els) => {
-        const svg = (els[0] as unknown as { ownerSVGElement: { getBoundingClientRect(): { x: number; y: number; width: number; height: number } } }).ownerSVGElement.getBoundingClientRect();
-        return [{ x: svg.x, y: svg.y, width: svg.width, height: svg.height }, els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height }))] as const;
-      });
-      const inside = rects.every((r) => r.x >= area.x - 0.5 && r.x + r.w <= area.x + area.width + 0.5 && r.y >= area.y - 0.5 && r.y + r.h <= area.y + area.height + 0.5);
-      const apart = rects.every((a, i) => rects.every((b, j) => i === j || a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5 || a.y + a.h <= b.y + 0.5 || b.y + b.h <= a.y + 0.5));
-      if (inside && apart) break;
-      assert.ok(tries < 50, `after Arrange Again every box is in view and none overlaps: ${JSON.stringify(rects)}`);
-      await session.page.waitForTimeout(100);
-    }
+    await frame.waitForFunction((old) => !old!.isConnected, drawn, { timeout: 10_000 });
+    const [area, rects] = await frame.locator('#picture').evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      const boxes = Array.from(svg.querySelectorAll('.ns'), (el) => (el as unknown as typeof svg).getBoundingClientRect());
+      return [{ x: box.x, y: box.y, width: box.width, height: box.height }, boxes.map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height }))] as const;
+    });
+    assert.ok(rects.length > keys.length, `the eleven boxes and the one added are drawn: ${rects.length}`);
+    const inside = rects.every((r) => r.x >= area.x - 0.5 && r.x + r.w <= area.x + area.width + 0.5 && r.y >= area.y - 0.5 && r.y + r.h <= area.y + area.height + 0.5);
+    const apart = rects.every((a, i) => rects.every((b, j) => i === j || a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5 || a.y + a.h <= b.y + 0.5 || b.y + b.h <= a.y + 0.5));
+    assert.ok(inside && apart, `after Arrange Again every box is in view and none overlaps: ${JSON.stringify(rects)}`);
   });
 
   it('a rebuilt page (window reload) draws every box where it was', async () => {

@@ -35,6 +35,8 @@ export class NamespacesView extends Disposable {
   private privilegedView = false;
   /** Automatic refresh while privileged only when no one is asked for a password each time. */
   private autoRefreshPrivileged = false;
+  /** The switch to the privileged view while it reads its first snapshot. */
+  private switching: Promise<DiscoveryResult> | undefined;
   private readonly privilegedChanged = this._register(new vscode.EventEmitter<boolean>());
   /** The view switched between the caller's own view and the privileged one (the topology follows). */
   readonly onDidChangePrivileged = this.privilegedChanged.event;
@@ -83,19 +85,16 @@ export class NamespacesView extends Disposable {
     if (on && !this.helper) throw new Error('no privileged helper');
     const helper = this.helper;
     if (on && helper) {
-      this.runner.snapshotSource = async (signal) => parseHelperSnapshot((await helper.run({ verb: 'snapshot' }, { signal })).stdout);
+      // Asked before the snapshot source is set: a refresh started meanwhile (the topology's
+      // live tick) must not read a snapshot of its own, a second password's worth.
       this.autoRefreshPrivileged = await helper.runsWithoutPrompt();
+      this.runner.snapshotSource = async (signal) => parseHelperSnapshot((await helper.run({ verb: 'snapshot' }, { signal })).stdout);
+      const switching = this.switchToPrivileged(signal);
+      this.switching = switching;
       try {
-        const result = await this.runner.run(signal);
-        this.privilegedView = true;
-        const shown = await this.show(result);
-        this.privilegedChanged.fire(true);
-        return shown;
-      } catch (error) {
-        this.runner.snapshotSource = undefined;
-        throw error;
+        return await switching;
       } finally {
-        this.applySettings();
+        if (this.switching === switching) this.switching = undefined;
       }
     }
     this.runner.snapshotSource = undefined;
@@ -106,11 +105,30 @@ export class NamespacesView extends Disposable {
     return this.refresh();
   }
 
+  private async switchToPrivileged(signal?: AbortSignal): Promise<DiscoveryResult> {
+    try {
+      const result = await this.runner.run(signal);
+      this.privilegedView = true;
+      const shown = await this.show(result);
+      this.privilegedChanged.fire(true);
+      return shown;
+    } catch (error) {
+      this.runner.snapshotSource = undefined;
+      throw error;
+    } finally {
+      this.applySettings();
+    }
+  }
+
   /**
    * Discovers again and shows what changed; undefined when discovery failed (the view says why)
    * or was cancelled through `signal` (the view keeps showing the last result).
    */
   async refresh(signal?: AbortSignal): Promise<DiscoveryResult | undefined> {
+    // A refresh asked for during the switch to the privileged view (the topology's live tick)
+    // takes the switch's reading instead of queueing a second snapshot: a second password.
+    const switched = await this.switching?.catch(() => undefined);
+    if (switched) return switched;
     try {
       return await this.show(await this.runner.run(signal));
     } catch (error) {

@@ -12,3 +12,14 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path });
   return path;
 }
+
+/**
+ * Waits until the workbench's finite CSS animations and transitions have finished (a menu fading
+ * in, a toast sliding in), so a screenshot shows them at rest. Endless ones (progress bars,
+ * spinners) are left running.
+ */
+export async function animationsFinished(page: Page): Promise<void> {
+  await page.evaluate(`Promise.all(document.getAnimations()
+    .filter((a) => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+    .map((a) => a.finished.catch(() => undefined)))`);
+}

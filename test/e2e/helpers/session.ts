@@ -7,13 +7,13 @@ import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serverInstall } from '../../../scripts/vscode/versions';
 import { startServer, type RunningServer } from '../../../scripts/vscode/server';
-import { installVsix } from '../../../scripts/vscode/installVsix';
 import { launchBrowser } from '../../../scripts/vscode/browser';
 import { stopAll } from '../../../scripts/vscode/cleanup';
 import { TEST_SERVER_ENV, TEST_SETTINGS } from '../../../scripts/vscode/settings';
 import { VSIX_PATH } from '../../../scripts/vscode/buildProject';
 import { RESULTS_DIR } from '../../../scripts/vscode/layerResults';
 import { openWorkbench } from './workbench';
+import { installExtension } from './installedExtension';
 
 /** The view container title in package.json: the extension's activity-bar entry. */
 export const CONTAINER_TITLE = 'Namespaces';
@@ -44,7 +44,7 @@ export async function openVsCodeSession(testFile: string, files: WorkspaceFiles 
     rmSync(stateDir, { recursive: true, force: true });
   };
   try {
-    await installVsix(install, stateDir, VSIX_PATH);
+    await installExtension(install, stateDir);
     const server = await startServer({ install, stateDir, settings: TEST_SETTINGS, env: TEST_SERVER_ENV });
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

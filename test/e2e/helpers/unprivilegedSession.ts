@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serverInstall, type ServerInstall } from '../../../scripts/vscode/versions';
 import { serverDirs, startServer, type RunningServer } from '../../../scripts/vscode/server';
-import { installVsix } from '../../../scripts/vscode/installVsix';
 import { launchBrowser } from '../../../scripts/vscode/browser';
 import { stopAll } from '../../../scripts/vscode/cleanup';
 import { TEST_SETTINGS, writeUserSettings } from '../../../scripts/vscode/settings';
 import { VSIX_PATH } from '../../../scripts/vscode/buildProject';
 import { openWorkbench } from './workbench';
+import { installExtension } from './installedExtension';
 import { CONTAINER_TITLE, keepServerLog } from './session';
 
 const NOBODY = { uid: 65534, gid: 65534 };
@@ -45,7 +45,7 @@ export async function openUnprivilegedSession(testFile: string, settings: Record
     const workspace = join(stateDir, 'workspace');
     const dirs = serverDirs(stateDir);
     for (const dir of [workspace, join(stateDir, 'tmp'), ...Object.values(dirs)]) mkdirSync(dir, { recursive: true });
-    await installVsix(install, stateDir, VSIX_PATH);
+    await installExtension(install, stateDir);
     writeUserSettings(dirs.userDataDir, { ...TEST_SETTINGS, ...settings });
     // Machine-scoped settings (nsInspector.helper.*) are read from the server's machine settings.
     mkdirSync(join(dirs.userDataDir, 'Machine'), { recursive: true });

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { namespaceNodeId } from '../../../src/core/tree/nodeIds';
 import type { NamespacesView } from '../../../src/extension/views/namespacesView';
 import { activatedApi } from './extensionUnderTest';
+import { nextEvent } from './quickInput';
 import { readViewSettings } from '../../../src/extension/views/namespaces/viewSettings';
 import { NamespaceLab, nsInode, waitForCommand } from '../../integration/support/namespaces';
 
@@ -71,8 +72,9 @@ describe('Namespaces view auto-refresh', function () {
   });
 
   it('is paused while the view is hidden and catches up when shown', async () => {
+    const hidden = view.treeView.visible ? nextEvent(view.treeView.onDidChangeVisibility) : Promise.resolve();
     await vscode.commands.executeCommand('workbench.view.explorer');
-    await sleep(300);
+    await hidden;
     assert.equal(view.treeView.visible, false);
     const ino = await startInNewUts();
     assert.equal(await shownWithin(ino, 2500), false, 'refreshed while hidden');

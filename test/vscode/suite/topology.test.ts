@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'mocha';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -146,16 +146,22 @@ describe('network topology actions through the helper', function () {
     const started = await run('nsInspector.topology.capture', x, 'vx');
     assert.equal(started.ok, true, started.message);
     assert.match(started.message, /captures\/nsi-.*-vx-.*\.pcap$/);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    // Traffic to capture: five UDP datagrams from x to y (no ping on this machine).
-    const send = `const s=require('dgram').createSocket('udp4');let n=0;const t=setInterval(()=>{s.send('nsi',9,'10.${octet}.9.2');if(++n===5){clearInterval(t);setTimeout(()=>s.close(),300)}},100)`;
-    execFileSync('ip', ['netns', 'exec', x, process.execPath, '-e', send]);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Traffic to capture: UDP datagrams from x to y (no ping on this machine), one every 100 ms
+    // until the file holds five. tcpdump listens a moment after the command returns, and hands
+    // packets on in blocks (up to a second): the file itself says when they are there.
+    const enough = 24 + 5 * (16 + 45);
+    const send = `const s=require('dgram').createSocket('udp4');setInterval(()=>s.send('nsi',9,'10.${octet}.9.2'),100)`;
+    const sender = spawn('ip', ['netns', 'exec', x, process.execPath, '-e', send], { stdio: 'ignore' });
+    try {
+      await eventually('five datagrams in the capture', async () => (existsSync(started.message) && statSync(started.message).size > enough ? true : undefined), 20_000);
+    } finally {
+      sender.kill('SIGKILL');
+    }
     const stopped = await vscode.commands.executeCommand<{ file: string; bytes: number }>('nsInspector.topology.stopCapture');
     assert.equal(stopped.file, started.message);
     const pcap = readFileSync(stopped.file);
     assert.equal(pcap.readUInt32LE(0), 0xa1b2c3d4, 'a pcap file header');
-    assert.ok(pcap.length > 24 + 5 * (16 + 45), `the datagrams were captured (${pcap.length} bytes)`);
+    assert.ok(pcap.length > enough, `the datagrams were captured (${pcap.length} bytes)`);
     assert.deepEqual(api.topology.captures.list(), []);
     rmSync(stopped.file);
   });

@@ -11,6 +11,7 @@ import { IdMapsPanels } from './views/idMaps/idMapsPanels';
 import { PrivilegedHelper } from './helper/privilegedHelper';
 import { TopologyFeature } from './views/topology/topologyFeature';
 import { watchEarlyExits, type EarlyExits } from './terminals/earlyExits';
+import { InspectPanels } from './views/inspect/inspectPanels';
 
 export const LOG_CHANNEL_NAME = 'Namespace Inspector';
 
@@ -31,6 +32,8 @@ export interface NamespaceInspectorApi {
   readonly topology: TopologyFeature;
   /** Terminals that ended at once and the message given for each. */
   readonly earlyExits: EarlyExits;
+  /** The open Inspect Process panels. */
+  readonly inspect: InspectPanels;
 }
 
 export function activate(context: vscode.ExtensionContext): NamespaceInspectorApi | undefined {
@@ -48,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
   const namespacesView = registerNamespacesView(log, sessions, helper);
   const idMaps = new IdMapsPanels(context.extensionUri, namespacesView, log);
   const topology = new TopologyFeature(context.extensionUri, namespacesView, sessions, helper, log);
+  const inspect = new InspectPanels(context.extensionUri, namespacesView, log);
   context.subscriptions.push(
     log,
     earlyExits,
@@ -56,11 +60,12 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
     namespacesView,
     idMaps,
     topology,
-    ...registerCommands({ log, view: namespacesView, sessions, identity, idMaps, helper, topology }),
+    inspect,
+    ...registerCommands({ log, view: namespacesView, sessions, identity, idMaps, helper, topology, inspect }),
     ...registerTerminalProfiles(log, identity),
   );
   log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);
-  return { log, namespacesView, sessions, identity, idMaps, helper, topology, earlyExits };
+  return { log, namespacesView, sessions, identity, idMaps, helper, topology, earlyExits, inspect };
 }
 
 export function deactivate(): void {

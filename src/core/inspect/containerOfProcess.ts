@@ -8,7 +8,7 @@ import type { ContainerOfProcess } from './inspectTypes';
 
 /** The host PID of a container's main process, or undefined when none of its processes is seen. */
 export function mainPidOf(result: DiscoveryResult, container: ContainerRef): number | undefined {
-  const members = [...result.processes.values()].filter((p) => p.container === container).sort((a, b) => a.pid - b.pid);
+  const members = [...result.processes.values()].filter((p) => p.container?.engine === container.engine && p.container.id === container.id).sort((a, b) => a.pid - b.pid);
   const inside = new Set(members.map((p) => p.pid));
   return (members.find((p) => !inside.has(p.ppid)) ?? members[0])?.pid;
 }

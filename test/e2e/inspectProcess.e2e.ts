@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { type VsCodeSession } from './helpers/session';
 import { openNamespacesSession } from './helpers/namespacesSession';
-import { runCommand } from './helpers/palette';
+import { pickAfterRefresh } from './helpers/palette';
 import { saveScreenshot } from './helpers/screenshots';
 import { focusWorkbench, setColorTheme, webviewFrame } from './helpers/webview';
 import { deepestDescendant, waitForCommand } from '../integration/support/namespaces';
@@ -47,21 +47,7 @@ describe('Inspect Process in the workbench', () => {
 
   it('opens from the palette with a process picker and shows its PIDs in both PID namespaces', async () => {
     const { page } = session;
-    for (let attempt = 1; ; attempt++) {
-      await focusWorkbench(page);
-      await runCommand(page, 'Namespace Inspector: Refresh Namespaces');
-      await runCommand(page, 'Namespace Inspector: Inspect Process', { asks: true });
-      await page.locator('.quick-input-widget input').fill(`${sleeper} sleep`);
-      try {
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: `${sleeper} sleep` }).first().waitFor({ timeout: 5000 });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        await page.keyboard.press('Escape');
-      }
-    }
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await pickAfterRefresh(page, 'Namespace Inspector: Inspect Process', `${sleeper} sleep`, `${sleeper} sleep`, () => focusWorkbench(page));
     await page.locator('.tab', { hasText: `Inspect: sleep (${sleeper})` }).waitFor();
     frame = await webviewFrame(page, `#root[data-pid="${sleeper}"]`);
     const processRow = frame.locator('table.pids tr[data-kind="process"] td');

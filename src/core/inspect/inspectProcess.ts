@@ -66,6 +66,8 @@ export function inspectProcess(pid: number, options: InspectOptions = {}): Inspe
   const capabilities = parseCapabilities(statusText);
   if (!credentials || !capabilities) throw new ProcessGoneError(`process ${pid}: its status has no credentials or capability sets this reader understands`);
   const namespaces = processNamespaces(pid, procRoot);
+  // Say why, when no namespace link could be read (another user's process, a hidden init).
+  if (Object.keys(namespaces).length === 0) reader.link('ns/mnt');
 
   const uidMap = reader.text('uid_map');
   const gidMap = reader.text('gid_map');
@@ -83,6 +85,8 @@ export function inspectProcess(pid: number, options: InspectOptions = {}): Inspe
   const limitsText = reader.text('limits');
   const mountinfo = reader.text('mountinfo');
   const netText = (file: string) => reader.optional(`net/${file}`);
+  // socketInodesOf gives [] for an fd table it cannot read: record why here.
+  reader.entries('fd');
   const sockets = socketsHeld({ tcp: netText('tcp'), tcp6: netText('tcp6'), udp: netText('udp'), udp6: netText('udp6'), unix: netText('unix') }, socketInodesOf(procRoot, pid));
   const cmdline = reader.text('cmdline', 'cmdline', CMDLINE_CAP);
 

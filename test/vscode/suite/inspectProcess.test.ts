@@ -83,7 +83,8 @@ describe('Inspect Process', function () {
     const lowest = Math.min(...result.processes.keys());
     try {
       const opened = inspect();
-      await answerQuickPick(0);
+      // Hundreds of rows: give the workbench time to fill the list before accepting its first.
+      await answerQuickPick(0, new Promise((resolve) => setTimeout(resolve, 2000)));
       const panel = await opened;
       assert.equal(panel.target.pid, lowest);
     } finally {

@@ -51,6 +51,7 @@ async function pickProcess(ctx: CommandContext): Promise<number | undefined> {
     matchOnDescription: true,
     matchOnDetail: true,
   });
+  if (!pick) ctx.log.debug('Inspect Process: no process picked');
   return pick?.pid;
 }
 
@@ -63,6 +64,7 @@ export const inspectProcessCommand: CommandFactory = (ctx) => async (arg?: unkno
     startTicks = inspectProcess(pid).startTicks;
   } catch (error) {
     const message = error instanceof ProcessGoneError ? error.message : `Cannot inspect process ${pid}: ${(error as Error).message}`;
+    ctx.log.warn(`Inspect Process: ${message}`);
     void vscode.window.showErrorMessage(hostTextForUi(message, LINE_MAX));
     return undefined;
   }

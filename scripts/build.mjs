@@ -46,7 +46,7 @@ chmodSync('dist/nsinspect-enter', 0o755);
 
 // Webviews: one browser bundle and one stylesheet per view (add a view here), the shared base
 // stylesheet, and the codicon font. All of media/webview and media/codicons is generated.
-const WEBVIEWS = ['idMaps', 'topology'];
+const WEBVIEWS = ['idMaps', 'topology', 'inspect'];
 rmSync('media/webview', { recursive: true, force: true });
 rmSync('media/codicons', { recursive: true, force: true });
 mkdirSync('media/webview', { recursive: true });

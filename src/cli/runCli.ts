@@ -8,14 +8,17 @@ import { formatContainers } from './formatContainers';
 import { ContainerCatalog } from '../core/containers/containerCatalog';
 import { containerToJson, listContainers } from '../core/model/containerJson';
 import { JSON_SCHEMA_VERSION } from '../core/model/toJson';
+import { INSPECT_HELP, INSPECT_USAGE_LINE, runInspect } from './inspectCommand';
 
 /** Exit code for bad input: a clear one-line error, nothing done. */
 export const EXIT_USAGE = 2;
 
 const USAGE = `usage: nsinspect discover [--json [--pretty]] [--type TYPE]... [--pid PID]
        nsinspect containers [--json [--pretty]]
+${INSPECT_USAGE_LINE}
   discover       every namespace, with its container as engine:name
   containers     every container with processes here: engine, name, image, state, pod
+${INSPECT_HELP}
   --json         print the model as JSON on one line (schema in the README)
   --pretty       indent the JSON
   --type TYPE    only namespaces of TYPE (${NS_TYPES.join(', ')}); repeatable
@@ -29,6 +32,8 @@ interface Writable {
 
 /** The command line: returns the exit code; writes its output to the streams given. */
 export async function runCli(argv: string[], out: Writable, err: Writable): Promise<number> {
+  // inspect has options of its own (src/cli/inspectCommand.ts).
+  if (argv[0] === 'inspect') return runInspect(argv.slice(1), out, err);
   let request: ReturnType<typeof parseRequest>;
   try {
     request = parseRequest(argv);
@@ -74,6 +79,8 @@ interface Request {
 }
 
 const COMMANDS = ['discover', 'containers'] as const;
+/** For messages: inspect is parsed on its own (inspectCommand.ts). */
+const KNOWN = [...COMMANDS, 'inspect'].join(', ');
 
 function parseRequest(argv: string[]): Request | 'help' {
   let parsed;
@@ -98,7 +105,7 @@ function parseRequest(argv: string[]): Request | 'help' {
   const command = COMMANDS.find((known) => known === positionals[0]);
   if (positionals.length !== 1 || !command) {
     throw new UsageError(
-      positionals.length ? `unknown command "${positionals[0]}" (known: ${COMMANDS.join(', ')})` : `missing command (known: ${COMMANDS.join(', ')})`,
+      positionals.length ? `unknown command "${positionals[0]}" (known: ${KNOWN})` : `missing command (known: ${KNOWN})`,
     );
   }
   if (command === 'containers' && (values.type !== undefined || values.pid !== undefined)) {

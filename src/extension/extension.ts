@@ -12,6 +12,7 @@ import { PrivilegedHelper } from './helper/privilegedHelper';
 import { TopologyFeature } from './views/topology/topologyFeature';
 import { watchEarlyExits, type EarlyExits } from './terminals/earlyExits';
 import { RunLogChannel } from './runLogChannel';
+import { InspectPanels } from './views/inspect/inspectPanels';
 
 export const LOG_CHANNEL_NAME = 'Namespace Inspector';
 
@@ -34,6 +35,8 @@ export interface NamespaceInspectorApi {
   readonly earlyExits: EarlyExits;
   /** Every program the extension runs (ip, nsenter, the helper…): one log line each. */
   readonly runs: RunLogChannel;
+  /** The open Inspect Process panels. */
+  readonly inspect: InspectPanels;
 }
 
 export function activate(context: vscode.ExtensionContext): NamespaceInspectorApi | undefined {
@@ -52,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
   const namespacesView = registerNamespacesView(log, sessions, helper);
   const idMaps = new IdMapsPanels(context.extensionUri, namespacesView, log);
   const topology = new TopologyFeature(context.extensionUri, namespacesView, sessions, helper, log);
+  const inspect = new InspectPanels(context.extensionUri, namespacesView, log);
   context.subscriptions.push(
     log,
     runs,
@@ -61,11 +65,12 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
     namespacesView,
     idMaps,
     topology,
-    ...registerCommands({ log, view: namespacesView, sessions, identity, idMaps, helper, topology }),
+    inspect,
+    ...registerCommands({ log, view: namespacesView, sessions, identity, idMaps, helper, topology, inspect }),
     ...registerTerminalProfiles(log, identity),
   );
   log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);
-  return { log, namespacesView, sessions, identity, idMaps, helper, topology, earlyExits, runs };
+  return { log, namespacesView, sessions, identity, idMaps, helper, topology, earlyExits, runs, inspect };
 }
 
 export function deactivate(): void {

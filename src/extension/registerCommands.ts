@@ -36,6 +36,7 @@ import { connectVeth } from './commands/network/connectVeth';
 import { linkUp } from './commands/network/linkUp';
 import { linkDown } from './commands/network/linkDown';
 import { tryExperiment } from './commands/walkthrough/tryExperiment';
+import { inspectProcessCommand } from './commands/process/inspectProcess';
 
 const HANDLERS = {
   [COMMAND_IDS.showSummary]: showSummary,
@@ -79,6 +80,7 @@ const HANDLERS = {
   [COMMAND_IDS.tryUserExperiment]: tryExperiment('user'),
   [COMMAND_IDS.tryNetExperiment]: tryExperiment('net'),
   [COMMAND_IDS.tryVethExperiment]: tryExperiment('veth'),
+  [COMMAND_IDS.inspectProcess]: inspectProcessCommand,
 } satisfies Record<CommandId, CommandFactory>;
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

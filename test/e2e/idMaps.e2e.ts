@@ -11,7 +11,7 @@ import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView } from './helpers/views';
 import { expandTreeItem, namespaceItem, treeItem } from './helpers/tree';
 import { chooseFromContextMenuUntil } from './helpers/contextMenu';
-import { runCommand } from './helpers/palette';
+import { pickAfterRefresh, runCommand } from './helpers/palette';
 import { saveScreenshot } from './helpers/screenshots';
 import { focusWorkbench, setColorTheme, setZoom, webviewFrame } from './helpers/webview';
 import { NamespaceLab, nsInode, waitForCommand } from '../integration/support/namespaces';
@@ -215,21 +215,7 @@ describe('Show ID Maps in the workbench', () => {
     await waitForCommand(pid, 'sleep');
     const ino = nsInode(pid, 'user');
     // The palette's pick lists the view's last refresh: refresh until it has the new namespace.
-    for (let attempt = 1; ; attempt++) {
-      await focusWorkbench(page);
-      await runCommand(page, 'Namespace Inspector: Refresh Namespaces');
-      await runCommand(page, 'Namespace Inspector: Show ID Maps', { asks: true });
-      await page.locator('.quick-input-widget input').fill(`user ${ino}`);
-      try {
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: `user ${ino}` }).first().waitFor({ timeout: 5000 });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        await page.keyboard.press('Escape');
-      }
-    }
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await pickAfterRefresh(page, 'Namespace Inspector: Show ID Maps', `user ${ino}`, `user ${ino}`, () => focusWorkbench(page));
     const live = await webviewFrame(page, `section.level[data-inode="${ino}"]`);
     await live.locator(`section.level[data-inode="${ino}"] .map.unwritten[data-kind="uid"]`).waitFor();
     writeMap(pid, 'uid_map', '0 600000 1000\n');

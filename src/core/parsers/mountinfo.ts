@@ -20,7 +20,12 @@ function unescapeOctal(s: string): string {
   return s.replace(/\\([0-7]{3})/g, (_, oct: string) => String.fromCharCode(parseInt(oct, 8)));
 }
 
-function parseLine(line: string): MountinfoEntry | null {
+/** A mountinfo line with its optional propagation fields ("shared:2", "master:1", "unbindable"). */
+export interface MountinfoEntryWithPropagation extends MountinfoEntry {
+  propagation: string[];
+}
+
+function parseLine(line: string): MountinfoEntryWithPropagation | null {
   const f = line.split(' ');
   // The optional fields ("shared:2 master:1") vary in number; " - " ends them.
   const sep = f.indexOf('-', 6);
@@ -39,11 +44,17 @@ function parseLine(line: string): MountinfoEntry | null {
     // The kernel escapes the source the same way (e.g. FUSE sources with spaces).
     source: unescapeOctal(f[sep + 2]),
     superOptions: f[sep + 3],
+    propagation: f.slice(6, sep),
   };
 }
 
 export function parseMountinfo(text: string): MountinfoEntry[] {
-  const entries: MountinfoEntry[] = [];
+  return parseMountinfoWithPropagation(text).map(({ propagation: _propagation, ...entry }) => entry);
+}
+
+/** Like parseMountinfo, keeping the optional fields (Inspect Process shows propagation). */
+export function parseMountinfoWithPropagation(text: string): MountinfoEntryWithPropagation[] {
+  const entries: MountinfoEntryWithPropagation[] = [];
   for (const line of text.split('\n')) {
     const entry = parseLine(line);
     if (entry) entries.push(entry);

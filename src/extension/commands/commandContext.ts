@@ -5,6 +5,7 @@ import type { CallerIdentity } from '../callerIdentity';
 import type { IdMapsPanels } from '../views/idMaps/idMapsPanels';
 import type { PrivilegedHelper } from '../helper/privilegedHelper';
 import type { TopologyFeature } from '../views/topology/topologyFeature';
+import type { InspectPanels } from '../views/inspect/inspectPanels';
 
 /** What command handlers share: the long-lived services created in activate(). */
 export interface CommandContext {
@@ -16,6 +17,8 @@ export interface CommandContext {
   readonly idMaps: IdMapsPanels;
   readonly helper: PrivilegedHelper;
   readonly topology: TopologyFeature;
+  /** The open Inspect Process panels. */
+  readonly inspect: InspectPanels;
 }
 
 /** Builds the handler VS Code calls for one command. */

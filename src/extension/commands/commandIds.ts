@@ -42,6 +42,7 @@ export const COMMAND_IDS = {
   tryUserExperiment: 'nsInspector.walkthrough.tryUser',
   tryNetExperiment: 'nsInspector.walkthrough.tryNet',
   tryVethExperiment: 'nsInspector.walkthrough.tryVeth',
+  inspectProcess: 'nsInspector.process.inspect',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

@@ -36,6 +36,11 @@ import { connectVeth } from './commands/network/connectVeth';
 import { linkUp } from './commands/network/linkUp';
 import { linkDown } from './commands/network/linkDown';
 import { tryExperiment } from './commands/walkthrough/tryExperiment';
+import { openContainerFilesystem } from './commands/debug/openContainerFilesystem';
+import { traceSyscalls } from './commands/debug/traceSyscalls';
+import { attachGdb } from './commands/debug/attachGdb';
+import { capturePackets } from './commands/debug/capturePackets';
+import { copyDebugCommand } from './commands/debug/copyDebugCommand';
 
 const HANDLERS = {
   [COMMAND_IDS.showSummary]: showSummary,
@@ -79,6 +84,13 @@ const HANDLERS = {
   [COMMAND_IDS.tryUserExperiment]: tryExperiment('user'),
   [COMMAND_IDS.tryNetExperiment]: tryExperiment('net'),
   [COMMAND_IDS.tryVethExperiment]: tryExperiment('veth'),
+  [COMMAND_IDS.openContainerFilesystem]: openContainerFilesystem,
+  [COMMAND_IDS.traceSyscalls]: traceSyscalls,
+  [COMMAND_IDS.attachGdb]: attachGdb,
+  [COMMAND_IDS.capturePackets]: capturePackets,
+  [COMMAND_IDS.copyStraceCommand]: copyDebugCommand('strace'),
+  [COMMAND_IDS.copyGdbCommand]: copyDebugCommand('gdb'),
+  [COMMAND_IDS.copyCaptureCommand]: copyDebugCommand('capture'),
 } satisfies Record<CommandId, CommandFactory>;
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

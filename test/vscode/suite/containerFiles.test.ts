@@ -1,11 +1,13 @@
 // Open Container Filesystem in a real VS Code as root: a process in a busybox image (chrooted, its
-// own mount namespace, no shell used) gets a read-only nsfs-root:// workspace folder; a file only
-// the image has opens in an editor with its text; an absolute symlink to /etc/hostname shows the
-// image's file; writing is refused; the strace / gdb copies name the host PID. The folder and the
-// process are removed in after().
+// own mount namespace, no shell used) is served read-only on nsfs-root://; a file only the image
+// has opens in an editor with its text; an absolute symlink to /etc/hostname shows the image's
+// file; writing is refused; the strace / gdb copies name the host PID. This suite's window is a
+// single folder, where adding a folder reloads the window (and this suite with it): here the
+// command must ask first and change nothing on "cancel"; the added folder in the Explorer is
+// tested in the browser (test/e2e/containerFiles.e2e.ts). The process is removed in after().
 import { after, before, describe, it } from 'mocha';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -38,8 +40,6 @@ describe('Open Container Filesystem', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const index = vscode.workspace.workspaceFolders?.findIndex((f) => f.uri.toString() === folder?.toString()) ?? -1;
-    if (index >= 0) vscode.workspace.updateWorkspaceFolders(index, 1);
     lab.cleanup();
     rmSync(dir, { recursive: true, force: true });
     await vscode.workspace.getConfiguration('nsInspector').update('autoRefreshInterval', undefined, vscode.ConfigurationTarget.Global);
@@ -55,16 +55,16 @@ describe('Open Container Filesystem', function () {
     return nodeId;
   }
 
-  it('adds a read-only nsfs-root folder; an image-only file opens in an editor; an absolute link stays in the image', async () => {
-    const uri = await vscode.commands.executeCommand<string | undefined>('nsInspector.debug.openContainerFilesystem', await nodeOf(pid));
-    assert.ok(uri, 'a folder URI');
-    folder = vscode.Uri.parse(uri);
-    assert.equal(folder.scheme, 'nsfs-root');
-    assert.match(folder.authority, new RegExp(`^${pid}-\\d+$`));
-    const added = vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === uri);
-    assert.ok(added, 'the workspace has the folder');
-    assert.match(added.name, new RegExp(`sleep \\(PID ${pid}, read-only\\)`));
+  it('asks before turning a single-folder window into a workspace, and changes nothing when not answered', async () => {
+    const before = vscode.workspace.workspaceFolders?.map((f) => f.uri.toString());
+    assert.equal(vscode.workspace.workspaceFile, undefined, 'this suite runs in a single-folder window');
+    assert.equal(await vscode.commands.executeCommand('nsInspector.debug.openContainerFilesystem', await nodeOf(pid), { where: 'cancel' }), undefined);
+    assert.deepEqual(vscode.workspace.workspaceFolders?.map((f) => f.uri.toString()), before);
+  });
 
+  it('serves the root read-only: an image-only file opens in an editor; an absolute link stays in the image', async () => {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    folder = vscode.Uri.from({ scheme: 'nsfs-root', authority: `${pid}-${stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]}`, path: '/' });
     const entries = await vscode.workspace.fs.readDirectory(folder);
     assert.deepEqual(entries.find(([name]) => name === 'image-only.txt'), ['image-only.txt', vscode.FileType.File]);
     assert.deepEqual(entries.find(([name]) => name === 'abs-hostname'), ['abs-hostname', vscode.FileType.File | vscode.FileType.SymbolicLink]);

@@ -126,31 +126,45 @@ static int common_args(napi_env env, napi_value *argv, size_t argc, size_t want,
   return 0;
 }
 
-napi_value ns_root_stat(napi_env env, napi_callback_info info) {
-  size_t argc = 4;
-  napi_value argv[4];
+/* Every call starts alike: its arguments (want of them; pid, start ticks, path first) and the
+   pinned process. 0, or -1 with a JS error thrown and nothing left to free. */
+static int begin(napi_env env, napi_callback_info info, size_t want, napi_value *argv, pid_t *pid, double *ticks, char **path, pinned_t *p) {
+  size_t argc = want;
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (common_args(env, argv, argc, want, pid, ticks, path) < 0) return -1;
+  if (pin(*pid, *ticks, p) < 0) {
+    throw_errno(env, errno, "the process is gone");
+    free(*path);
+    return -1;
+  }
+  return 0;
+}
+
+/* Every call ends alike: the process re-checked (gone wins over any other error), the error
+   thrown if any (NULL returned then), the fds and the path freed. */
+static napi_value finish(napi_env env, int err, const char *what, napi_value result, double ticks, char *path, pinned_t *p) {
+  if (still_pinned(p->proc, ticks) < 0) err = ESRCH;
+  if (err) throw_errno(env, err, err == ESRCH ? "the process is gone" : what ? what : path);
+  unpin(p);
+  free(path);
+  return err ? NULL : result;
+}
+
+napi_value ns_root_stat(napi_env env, napi_callback_info info) {
+  napi_value argv[4];
   pid_t pid;
   double ticks;
   char *path;
-  if (common_args(env, argv, argc, 4, &pid, &ticks, &path) < 0) return NULL;
+  pinned_t p;
+  if (begin(env, info, 4, argv, &pid, &ticks, &path, &p) < 0) return NULL;
   bool follow = true;
   napi_get_value_bool(env, argv[3], &follow);
-  pinned_t p;
-  napi_value result = NULL;
-  if (pin(pid, ticks, &p) < 0) {
-    throw_errno(env, errno, "the process is gone");
-    free(path);
-    return NULL;
-  }
   int fd = open_in_root(&p, path, O_PATH | (follow ? 0 : O_NOFOLLOW));
   struct stat st;
   int err = fd < 0 ? errno : fstat(fd, &st) < 0 ? errno : 0;
   if (fd >= 0) close(fd);
-  if (still_pinned(p.proc, ticks) < 0) err = ESRCH;
-  if (err) {
-    throw_errno(env, err, err == ESRCH ? "the process is gone" : path);
-  } else {
+  napi_value result = NULL;
+  if (!err) {
     double fields[5] = {kind_of(st.st_mode), (double)st.st_size, st.st_mode & 07777,
                         st.st_mtim.tv_sec * 1e3 + st.st_mtim.tv_nsec / 1e6, st.st_ctim.tv_sec * 1e3 + st.st_ctim.tv_nsec / 1e6};
     napi_create_array_with_length(env, 5, &result);
@@ -160,25 +174,16 @@ napi_value ns_root_stat(napi_env env, napi_callback_info info) {
       napi_set_element(env, result, i, v);
     }
   }
-  unpin(&p);
-  free(path);
-  return result;
+  return finish(env, err, NULL, result, ticks, path, &p);
 }
 
 napi_value ns_root_readdir(napi_env env, napi_callback_info info) {
-  size_t argc = 3;
   napi_value argv[3];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   pid_t pid;
   double ticks;
   char *path;
-  if (common_args(env, argv, argc, 3, &pid, &ticks, &path) < 0) return NULL;
   pinned_t p;
-  if (pin(pid, ticks, &p) < 0) {
-    throw_errno(env, errno, "the process is gone");
-    free(path);
-    return NULL;
-  }
+  if (begin(env, info, 3, argv, &pid, &ticks, &path, &p) < 0) return NULL;
   napi_value result = NULL;
   int err = 0;
   /* O_DIRECTORY refuses anything else before it is opened. */
@@ -204,35 +209,22 @@ napi_value ns_root_readdir(napi_env env, napi_callback_info info) {
     err = errno;
     closedir(dir);
   }
-  if (still_pinned(p.proc, ticks) < 0) err = ESRCH;
-  if (err) {
-    throw_errno(env, err, err == ESRCH ? "the process is gone" : path);
-    result = NULL;
-  }
-  unpin(&p);
-  free(path);
-  return result;
+  return finish(env, err, NULL, result, ticks, path, &p);
 }
 
 napi_value ns_root_read(napi_env env, napi_callback_info info) {
-  size_t argc = 5;
   napi_value argv[5];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   pid_t pid;
   double ticks;
   char *path;
-  if (common_args(env, argv, argc, 5, &pid, &ticks, &path) < 0) return NULL;
+  pinned_t p;
+  if (begin(env, info, 5, argv, &pid, &ticks, &path, &p) < 0) return NULL;
   int64_t offset, length;
   if (napi_get_value_int64(env, argv[3], &offset) != napi_ok || napi_get_value_int64(env, argv[4], &length) != napi_ok || offset < 0 || length < 0 ||
       length > MAX_READ) {
+    unpin(&p);
     free(path);
     napi_throw_range_error(env, NULL, "offset and length must be non-negative, length at most 16 MiB");
-    return NULL;
-  }
-  pinned_t p;
-  if (pin(pid, ticks, &p) < 0) {
-    throw_errno(env, errno, "the process is gone");
-    free(path);
     return NULL;
   }
   int err = 0;
@@ -267,16 +259,11 @@ napi_value ns_root_read(napi_env env, napi_callback_info info) {
     }
   }
   if (held >= 0) close(held);
-  if (still_pinned(p.proc, ticks) < 0) err = ESRCH;
   napi_value result = NULL;
-  if (err) {
-    throw_errno(env, err, err == ESRCH ? "the process is gone" : err == EINVAL ? "not a regular file" : path);
-  } else {
+  if (!err) {
     void *data;
     napi_create_buffer_copy(env, (size_t)got, buf, &data, &result);
   }
   free(buf);
-  unpin(&p);
-  free(path);
-  return result;
+  return finish(env, err, err == EINVAL ? "not a regular file" : NULL, result, ticks, path, &p);
 }

@@ -37,8 +37,7 @@ import { linkUp } from './commands/network/linkUp';
 import { linkDown } from './commands/network/linkDown';
 import { tryExperiment } from './commands/walkthrough/tryExperiment';
 import { openContainerFilesystem } from './commands/debug/openContainerFilesystem';
-import { traceSyscalls } from './commands/debug/traceSyscalls';
-import { attachGdb } from './commands/debug/attachGdb';
+import { startTracer } from './commands/debug/startTracer';
 import { capturePackets } from './commands/debug/capturePackets';
 import { copyDebugCommand } from './commands/debug/copyDebugCommand';
 
@@ -85,8 +84,8 @@ const HANDLERS = {
   [COMMAND_IDS.tryNetExperiment]: tryExperiment('net'),
   [COMMAND_IDS.tryVethExperiment]: tryExperiment('veth'),
   [COMMAND_IDS.openContainerFilesystem]: openContainerFilesystem,
-  [COMMAND_IDS.traceSyscalls]: traceSyscalls,
-  [COMMAND_IDS.attachGdb]: attachGdb,
+  [COMMAND_IDS.traceSyscalls]: startTracer('strace'),
+  [COMMAND_IDS.attachGdb]: startTracer('gdb'),
   [COMMAND_IDS.capturePackets]: capturePackets,
   [COMMAND_IDS.copyStraceCommand]: copyDebugCommand('strace'),
   [COMMAND_IDS.copyGdbCommand]: copyDebugCommand('gdb'),

@@ -123,7 +123,7 @@ describe('host tools pointed at container processes', { timeout: 300_000 }, () =
   tools(
     'Podman',
     () => {
-      must(['podman', 'run', '-d', ...PODMAN_RUN_FLAGS, '--network', 'none', '--name', PODMAN, `localhost/${IMAGE}`, ...LOOP]);
+      must(['podman', 'run', '-d', ...PODMAN_RUN_FLAGS, '--network', 'none', '--cap-add', 'NET_RAW', '--name', PODMAN, `localhost/${IMAGE}`, ...LOOP]);
       return Number(must(['podman', 'inspect', '-f', '{{.State.Pid}}', PODMAN]).trim());
     },
     () => ({ ifName: 'lo', send: () => must(['podman', 'exec', PODMAN, '/bin/busybox', 'ping', '-c', '3', '-W', '1', '127.0.0.1']) }),
@@ -151,7 +151,8 @@ describe('host tools pointed at container processes', { timeout: 300_000 }, () =
       sleeper = spawn('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', 'perl', '-e', 'syscall(157, 4, 0) == 0 or die; sleep 60'], { stdio: 'ignore' });
       await new Promise((resolve) => setTimeout(resolve, 500));
       const pid = sleeper.pid!;
-      assert.equal(fs.statSync(`/proc/${pid}`).uid, 0, 'the kernel gives a non-dumpable process\'s /proc entry to root');
+      assert.equal(fs.statSync(`/proc/${pid}/mem`).uid, 0, "the kernel gives a non-dumpable process's /proc files to root");
+      assert.equal(fs.statSync(`/proc/${pid}`).uid, 65534, 'but not its /proc/PID directory');
       assert.equal(checkAsNobody(pid), 'notDumpable');
       const strace = run(['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', ...straceArgv(pid)], { timeoutMs: 10_000 });
       assert.match(strace.stderr, /Operation not permitted/);

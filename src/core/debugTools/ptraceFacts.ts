@@ -12,10 +12,11 @@ export interface PtraceFacts {
   /** Real, effective and saved UID of the target. */
   targetUids: number[];
   /**
-   * Dumpable: the kernel gives /proc/PID to root (instead of the effective UID) while a process
-   * is not dumpable (task_dump_owner), and status has no field for it; so, for a target whose
-   * UIDs are all one UID other than root, the owner of /proc/PID tells. Undefined when that
-   * cannot tell (a root process; only CAP_SYS_PTRACE matters for it then anyway).
+   * Dumpable: status has no field for it, but the kernel gives a process's /proc files (not the
+   * /proc/PID directory itself) to root instead of its effective UID while it is not dumpable
+   * (task_dump_owner); so, for a target whose UIDs are all one UID other than root, the owner of
+   * /proc/PID/mem tells. Undefined when that cannot tell (a root process; only CAP_SYS_PTRACE
+   * matters for it then anyway).
    */
   targetDumpable: boolean | undefined;
   /** PID of the process tracing it now (TracerPid), 0 for none. */
@@ -29,7 +30,7 @@ export function readPtraceFacts(pid: number, procRoot = '/proc'): PtraceFacts | 
   let owner: number;
   try {
     status = readFileSync(`${procRoot}/${pid}/status`, 'utf8');
-    owner = statSync(`${procRoot}/${pid}`).uid;
+    owner = statSync(`${procRoot}/${pid}/mem`).uid;
   } catch {
     return undefined;
   }

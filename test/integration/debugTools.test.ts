@@ -43,11 +43,15 @@ async function capture(pid: number, ifName: string, traffic: () => void): Promis
   child.stdout.pipe(out);
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  traffic();
-  await new Promise((resolve) => setTimeout(resolve, 500));
   const closed = new Promise((resolve) => child.on('close', resolve));
-  child.stdin.end();
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    traffic();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  } finally {
+    // The capture ends when its stdin closes, also when the traffic failed.
+    child.stdin.end();
+  }
   assert.equal(await closed, 0, stderr);
   await new Promise<void>((resolve) => out.on('close', () => resolve()));
   return must(['tcpdump', '-n', '-r', file]);

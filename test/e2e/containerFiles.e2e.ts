@@ -15,6 +15,7 @@ import { saveScreenshot } from './helpers/screenshots';
 import { runCommand } from './helpers/palette';
 import { answerInputBox } from './helpers/inputBox';
 import { notification } from './helpers/notifications';
+import { activityBarEntry } from './helpers/activityBar';
 import { NamespaceLab, nsInode } from '../integration/support/namespaces';
 import { busyboxRoot, startInImage } from '../integration/support/busyboxImage';
 
@@ -52,6 +53,10 @@ describe('Open Container Filesystem from the tree', () => {
       await saveScreenshot(page, 'container-files-ask');
       await ask.getByRole('button', { name: 'Add to Workspace (reloads this window)' }).click();
       // The window reloads as an untitled workspace with the folder; the Explorer shows it.
+      await page.waitForURL(/[?&]workspace=/, { timeout: 60_000 });
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await activityBarEntry(page, 'Namespaces').waitFor({ timeout: 60_000 });
+      await runCommand(page, 'View: Show Explorer');
       const folder = page.locator('.explorer-folders-view .monaco-list-row', { hasText: `sleep (PID ${pid}, read-only)` }).first();
       await folder.waitFor({ timeout: 90_000 });
       const explorer = page.locator('.explorer-folders-view');

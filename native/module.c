@@ -17,5 +17,11 @@ NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
   napi_set_named_property(env, exports, "exitNow", fn);
   napi_create_function(env, "netnsListening", NAPI_AUTO_LENGTH, ns_netns_listening, NULL, &fn);
   napi_set_named_property(env, exports, "netnsListening", fn);
+  napi_create_function(env, "rootStat", NAPI_AUTO_LENGTH, ns_root_stat, NULL, &fn);
+  napi_set_named_property(env, exports, "rootStat", fn);
+  napi_create_function(env, "rootReaddir", NAPI_AUTO_LENGTH, ns_root_readdir, NULL, &fn);
+  napi_set_named_property(env, exports, "rootReaddir", fn);
+  napi_create_function(env, "rootRead", NAPI_AUTO_LENGTH, ns_root_read, NULL, &fn);
+  napi_set_named_property(env, exports, "rootRead", fn);
   return exports;
 }

@@ -30,6 +30,12 @@ napi_value ns_exit_now(napi_env env, napi_callback_info info);
    in /proc/net format (netns_listening.c). */
 napi_value ns_netns_listening(napi_env env, napi_callback_info info);
 
+/* rootStat / rootReaddir / rootRead: files of a process's root, resolved inside it with openat2
+   RESOLVE_IN_ROOT, pinned to the process by its start time (root_files.c). */
+napi_value ns_root_stat(napi_env env, napi_callback_info info);
+napi_value ns_root_readdir(napi_env env, napi_callback_info info);
+napi_value ns_root_read(napi_env env, napi_callback_info info);
+
 /* A JS string argument as a malloc'ed C string (NULL when it is not one). */
 char *ns_string_arg(napi_env env, napi_value value);
 

@@ -13,8 +13,9 @@ cd "$(dirname "$0")/.."
 # privileged view through a sudoers rule (sudo), multi-range user namespace maps through
 # newuidmap/newgidmap (uidmap), the walkthrough's veth experiment and its test (iputils-ping),
 # container images without a registry for the Open Shell tests (busybox-static: one static binary
-# a chrooted "image" can run; capsh from libcap2-bin starts it).
-packages=(python3 make g++ iproute2 util-linux procps chromium libkrb5-dev time tcpdump sudo uidmap iputils-ping busybox-static libcap2-bin)
+# a chrooted "image" can run; capsh from libcap2-bin starts it), the host tools Trace Syscalls and
+# Attach gdb run against container processes, and their tests (strace, gdb).
+packages=(python3 make g++ iproute2 util-linux procps chromium libkrb5-dev time tcpdump sudo uidmap iputils-ping busybox-static libcap2-bin strace gdb)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { unsupportedPlatformMessage } from './platform';
 import { registerCommands } from './registerCommands';
+import { RootFileSystemProvider } from './containerFiles/rootFileSystemProvider';
 import { registerNamespacesView, type NamespacesView } from './views/namespacesView';
 import { IsolatedSessions } from './terminals/isolatedSessions';
 import { registerTerminalProfiles } from './terminals/terminalProfiles';
@@ -68,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
     inspect,
     ...registerCommands({ log, view: namespacesView, sessions, identity, idMaps, helper, topology, inspect }),
     ...registerTerminalProfiles(log, identity),
+    RootFileSystemProvider.register(log),
   );
   log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);
   return { log, namespacesView, sessions, identity, idMaps, helper, topology, earlyExits, runs, inspect };

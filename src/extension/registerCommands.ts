@@ -37,6 +37,10 @@ import { linkUp } from './commands/network/linkUp';
 import { linkDown } from './commands/network/linkDown';
 import { tryExperiment } from './commands/walkthrough/tryExperiment';
 import { inspectProcessCommand } from './commands/process/inspectProcess';
+import { openContainerFilesystem } from './commands/debug/openContainerFilesystem';
+import { startTracer } from './commands/debug/startTracer';
+import { capturePackets } from './commands/debug/capturePackets';
+import { copyDebugCommand } from './commands/debug/copyDebugCommand';
 
 const HANDLERS = {
   [COMMAND_IDS.showSummary]: showSummary,
@@ -81,6 +85,13 @@ const HANDLERS = {
   [COMMAND_IDS.tryNetExperiment]: tryExperiment('net'),
   [COMMAND_IDS.tryVethExperiment]: tryExperiment('veth'),
   [COMMAND_IDS.inspectProcess]: inspectProcessCommand,
+  [COMMAND_IDS.openContainerFilesystem]: openContainerFilesystem,
+  [COMMAND_IDS.traceSyscalls]: startTracer('strace'),
+  [COMMAND_IDS.attachGdb]: startTracer('gdb'),
+  [COMMAND_IDS.capturePackets]: capturePackets,
+  [COMMAND_IDS.copyStraceCommand]: copyDebugCommand('strace'),
+  [COMMAND_IDS.copyGdbCommand]: copyDebugCommand('gdb'),
+  [COMMAND_IDS.copyCaptureCommand]: copyDebugCommand('capture'),
 } satisfies Record<CommandId, CommandFactory>;
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -34,6 +34,17 @@ export interface NativeAddon {
    * nsPath cannot be joined. See native/netns_listening.c.
    */
   netnsListening(nsPath: string): string[] | null;
+  /**
+   * Files of a process's root, resolved inside it (openat2 RESOLVE_IN_ROOT |
+   * RESOLVE_NO_MAGICLINKS) and pinned to the process by its start ticks; errors carry the errno
+   * name as `code` ("ESRCH": the process is gone). See native/root_files.c.
+   * rootStat: [kind, size, mode, mtimeMs, ctimeMs]; kind 1 file, 2 directory, 3 link, 0 other.
+   */
+  rootStat(pid: number, startTicks: number, path: string, follow: boolean): [number, number, number, number, number];
+  /** Names and kinds, flat: [name, kind, name, kind, ...]. */
+  rootReaddir(pid: number, startTicks: number, path: string): (string | number)[];
+  /** Up to `length` (at most 16 MiB) bytes of a regular file from `offset`. */
+  rootRead(pid: number, startTicks: number, path: string, offset: number, length: number): Buffer;
 }
 
 const FILE = 'nsnative.node';

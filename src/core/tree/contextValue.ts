@@ -13,8 +13,8 @@ export const CONTEXT_PATTERNS = {
   userNamespace: /^namespace:user:/,
   limited: /^limited:/,
   boundNetNamespace: /^namespace:net:.*bound/,
-  /** A process, or a container's group (not the host group): Inspect Process. */
-  processOrContainer: /^(process:|containerGroup::(?!host))/,
+  /** A process, or a container's group (not the host group): Inspect Process and the debug commands. */
+  processOrContainer: /^(process:|containerGroup::$)/,
 } as const;
 
 export function contextValue(node: TreeNode): string {

@@ -43,6 +43,13 @@ export const COMMAND_IDS = {
   tryNetExperiment: 'nsInspector.walkthrough.tryNet',
   tryVethExperiment: 'nsInspector.walkthrough.tryVeth',
   inspectProcess: 'nsInspector.process.inspect',
+  openContainerFilesystem: 'nsInspector.debug.openContainerFilesystem',
+  traceSyscalls: 'nsInspector.debug.traceSyscalls',
+  attachGdb: 'nsInspector.debug.attachGdb',
+  capturePackets: 'nsInspector.debug.capturePackets',
+  copyStraceCommand: 'nsInspector.debug.copyStraceCommand',
+  copyGdbCommand: 'nsInspector.debug.copyGdbCommand',
+  copyCaptureCommand: 'nsInspector.debug.copyCaptureCommand',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

@@ -1,6 +1,8 @@
 // Captures on interfaces: the helper's pcap stream goes into a .pcap file in the workspace
-// (captures/ under the first folder, else the home folder). A notification with a Cancel/Stop
-// button runs from its start (which can be cancelled) to its end, the picture's details pane has one too; when it ends the file is revealed.
+// (captures/ under the first folder on disk, else the home folder). A notification with a
+// Cancel/Stop button runs from its start (which can be cancelled) to its end, the picture's
+// details pane has one too; when it ends the file opens in Wireshark when installed, else it is
+// revealed (openCapture.ts).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -13,6 +15,7 @@ import { Disposable } from '../../disposable';
 import type { HelperCapture, PrivilegedHelper } from '../../helper/privilegedHelper';
 import { hostTextForUi } from '../../../core/text/hostText';
 import { isCancellation } from '../../../core/exec/runTool';
+import { openCapture } from './openCapture';
 
 interface RunningCapture extends CaptureInfo {
   helper: HelperCapture;
@@ -93,10 +96,7 @@ export class PcapCaptures extends Disposable {
       if (result.exitCode !== 0 && bytes <= 24) {
         void vscode.window.showErrorMessage(`Capture on ${hostTextForUi(ifName)} failed: ${result.stderr.trim() || `exit ${result.exitCode}`}`);
       } else {
-        void vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(file)).then(undefined, () => undefined);
-        void vscode.window.showInformationMessage(`Capture saved: ${path.basename(file)} (${bytes} bytes).`, 'Reveal in File Manager').then((choice) => {
-          if (choice) void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(file));
-        });
+        openCapture(this.log, file, bytes);
       }
       return { file, bytes, exitCode: result.exitCode };
     })();
@@ -116,7 +116,8 @@ export class PcapCaptures extends Disposable {
 }
 
 function captureFile(ns: NetNamespaceNode, ifName: string): string {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir();
+  // A file folder: a container's root (nsfs-root://) is no place on this disk.
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath ?? os.homedir();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const label = (ns.netnsName ?? ns.label).replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 40);
   return path.join(folder, 'captures', `${label}-${ifName}-${stamp}.pcap`);

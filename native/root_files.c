@@ -1,0 +1,269 @@
+/*
+ * Files of a process's root (/proc/PID/root), resolved inside that root and never the host's:
+ * every path goes through openat2(2) with RESOLVE_IN_ROOT (absolute symlinks and ".." stop at
+ * the process's root) and RESOLVE_NO_MAGICLINKS (no /proc/self/root, /proc/N/fd/M jumps out).
+ *
+ *   rootStat(pid, startTicks, path, follow)          -> [kind, size, mode, mtimeMs, ctimeMs]
+ *   rootReaddir(pid, startTicks, path)               -> [name, kind, name, kind, ...]
+ *   rootRead(pid, startTicks, path, offset, length)  -> Buffer (shorter at the end of the file)
+ *
+ * kind: 1 file, 2 directory, 3 symbolic link, 0 anything else (device, FIFO, socket; readdir
+ * also 0 when the file system gives no type). The process is pinned by its start time (field 22
+ * of /proc/PID/stat): read through an fd of /proc/PID before and after each operation, so a
+ * process that ended (its PID maybe reused) gives the error code "ESRCH", never stale or foreign
+ * content. Other errors carry the errno name as their code (ENOENT, ELOOP, EXDEV, EACCES...).
+ * Only reads: a file is opened O_PATH, checked to be a regular file, and only then reopened for
+ * reading, so no FIFO blocks and no device is opened.
+ */
+#define _GNU_SOURCE
+#include "native.h"
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#define MAX_READ (16 * 1024 * 1024)
+
+typedef struct {
+  int proc; /* fd of /proc/PID: bound to that process, ESRCH once it is gone */
+  int root; /* fd of its root directory */
+} pinned_t;
+
+static int throw_errno(napi_env env, int err, const char *what) {
+  char message[256];
+  snprintf(message, sizeof message, "%s: %s", what, strerror(err));
+  const char *code = err == ESRCH ? "ESRCH" : err == ENOENT ? "ENOENT" : err == ELOOP ? "ELOOP" : err == EXDEV ? "EXDEV"
+                   : err == EACCES ? "EACCES" : err == EPERM ? "EPERM" : err == ENOTDIR ? "ENOTDIR" : err == EISDIR ? "EISDIR"
+                   : err == EINVAL ? "EINVAL" : err == ENAMETOOLONG ? "ENAMETOOLONG" : err == EAGAIN ? "EAGAIN" : "EIO";
+  napi_throw_error(env, code, message);
+  return -1;
+}
+
+/* The start time (clock ticks since boot) of the process /proc/PID is open as; -1 (errno set) when gone. */
+static double start_ticks(int proc) {
+  int fd = openat(proc, "stat", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  char buf[1024];
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  int err = errno;
+  close(fd);
+  if (n <= 0) {
+    errno = n < 0 ? err : ESRCH;
+    return -1;
+  }
+  buf[n] = '\0';
+  /* comm may hold spaces and parentheses: fields count from the last ')'. */
+  char *p = strrchr(buf, ')');
+  if (!p) return errno = ESRCH, -1;
+  p++;
+  for (int field = 3; field < 22 && p; field++) p = strchr(p + 1, ' ');
+  if (!p) return errno = ESRCH, -1;
+  return strtod(p + 1, NULL);
+}
+
+/* Still the pinned process? 0, or -1 with errno ESRCH. */
+static int still_pinned(int proc, double ticks) {
+  double now = start_ticks(proc);
+  if (now < 0 || now != ticks) return errno = ESRCH, -1;
+  return 0;
+}
+
+static int pin(pid_t pid, double ticks, pinned_t *p) {
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%d", (int)pid);
+  p->root = -1;
+  p->proc = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (p->proc < 0) return errno = ESRCH, -1;
+  p->root = openat(p->proc, "root", O_PATH | O_DIRECTORY | O_CLOEXEC);
+  int err = errno;
+  /* Checked after opening the root: the process was the pinned one from before until now. */
+  if (still_pinned(p->proc, ticks) < 0) err = ESRCH;
+  if (p->root < 0 || err == ESRCH) {
+    if (p->root >= 0) close(p->root);
+    close(p->proc);
+    return errno = err, -1;
+  }
+  return 0;
+}
+
+static void unpin(pinned_t *p) {
+  if (p->root >= 0) close(p->root);
+  if (p->proc >= 0) close(p->proc);
+}
+
+/* openat2 below the root; EAGAIN (a rename raced the lookup) is retried a few times. */
+static int open_in_root(const pinned_t *p, const char *path, uint64_t flags) {
+  struct open_how how;
+  memset(&how, 0, sizeof how);
+  how.flags = flags | O_CLOEXEC;
+  how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
+  for (int i = 0; i < 4; i++) {
+    long fd = syscall(SYS_openat2, p->root, *path ? path : ".", &how, sizeof how);
+    if (fd >= 0 || errno != EAGAIN) return (int)fd;
+  }
+  return -1;
+}
+
+static int kind_of(mode_t mode) {
+  return S_ISREG(mode) ? 1 : S_ISDIR(mode) ? 2 : S_ISLNK(mode) ? 3 : 0;
+}
+
+/* The common arguments: pid, start ticks, path (a malloc'ed string). */
+static int common_args(napi_env env, napi_value *argv, size_t argc, size_t want, pid_t *pid, double *ticks, char **path) {
+  if (argc < want) return napi_throw_type_error(env, NULL, "too few arguments"), -1;
+  int32_t p;
+  if (napi_get_value_int32(env, argv[0], &p) != napi_ok || p <= 0) return napi_throw_type_error(env, NULL, "pid must be a positive integer"), -1;
+  if (napi_get_value_double(env, argv[1], ticks) != napi_ok) return napi_throw_type_error(env, NULL, "startTicks must be a number"), -1;
+  *path = ns_string_arg(env, argv[2]);
+  if (!*path) return napi_throw_type_error(env, NULL, "path must be a string"), -1;
+  *pid = p;
+  return 0;
+}
+
+/* Every call starts alike: its arguments (want of them; pid, start ticks, path first) and the
+   pinned process. 0, or -1 with a JS error thrown and nothing left to free. */
+static int begin(napi_env env, napi_callback_info info, size_t want, napi_value *argv, pid_t *pid, double *ticks, char **path, pinned_t *p) {
+  size_t argc = want;
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (common_args(env, argv, argc, want, pid, ticks, path) < 0) return -1;
+  if (pin(*pid, *ticks, p) < 0) {
+    throw_errno(env, errno, "the process is gone");
+    free(*path);
+    return -1;
+  }
+  return 0;
+}
+
+/* Every call ends alike: the process re-checked (gone wins over any other error), the error
+   thrown if any (NULL returned then), the fds and the path freed. */
+static napi_value finish(napi_env env, int err, const char *what, napi_value result, double ticks, char *path, pinned_t *p) {
+  if (still_pinned(p->proc, ticks) < 0) err = ESRCH;
+  if (err) throw_errno(env, err, err == ESRCH ? "the process is gone" : what ? what : path);
+  unpin(p);
+  free(path);
+  return err ? NULL : result;
+}
+
+napi_value ns_root_stat(napi_env env, napi_callback_info info) {
+  napi_value argv[4];
+  pid_t pid;
+  double ticks;
+  char *path;
+  pinned_t p;
+  if (begin(env, info, 4, argv, &pid, &ticks, &path, &p) < 0) return NULL;
+  bool follow = true;
+  napi_get_value_bool(env, argv[3], &follow);
+  int fd = open_in_root(&p, path, O_PATH | (follow ? 0 : O_NOFOLLOW));
+  struct stat st;
+  int err = fd < 0 ? errno : fstat(fd, &st) < 0 ? errno : 0;
+  if (fd >= 0) close(fd);
+  napi_value result = NULL;
+  if (!err) {
+    double fields[5] = {kind_of(st.st_mode), (double)st.st_size, st.st_mode & 07777,
+                        st.st_mtim.tv_sec * 1e3 + st.st_mtim.tv_nsec / 1e6, st.st_ctim.tv_sec * 1e3 + st.st_ctim.tv_nsec / 1e6};
+    napi_create_array_with_length(env, 5, &result);
+    for (uint32_t i = 0; i < 5; i++) {
+      napi_value v;
+      napi_create_double(env, fields[i], &v);
+      napi_set_element(env, result, i, v);
+    }
+  }
+  return finish(env, err, NULL, result, ticks, path, &p);
+}
+
+napi_value ns_root_readdir(napi_env env, napi_callback_info info) {
+  napi_value argv[3];
+  pid_t pid;
+  double ticks;
+  char *path;
+  pinned_t p;
+  if (begin(env, info, 3, argv, &pid, &ticks, &path, &p) < 0) return NULL;
+  napi_value result = NULL;
+  int err = 0;
+  /* O_DIRECTORY refuses anything else before it is opened. */
+  int fd = open_in_root(&p, path, O_RDONLY | O_DIRECTORY);
+  DIR *dir = fd < 0 ? NULL : fdopendir(fd);
+  if (!dir) {
+    err = errno;
+    if (fd >= 0) close(fd);
+  } else {
+    napi_create_array(env, &result);
+    uint32_t n = 0;
+    struct dirent *entry;
+    errno = 0;
+    while ((entry = readdir(dir))) {
+      if (!strcmp(entry->d_name, ".") || !strcmp(entry->d_name, "..")) continue;
+      int kind = entry->d_type == DT_REG ? 1 : entry->d_type == DT_DIR ? 2 : entry->d_type == DT_LNK ? 3 : 0;
+      napi_value name, k;
+      napi_create_string_utf8(env, entry->d_name, NAPI_AUTO_LENGTH, &name);
+      napi_create_int32(env, kind, &k);
+      napi_set_element(env, result, n++, name);
+      napi_set_element(env, result, n++, k);
+    }
+    err = errno;
+    closedir(dir);
+  }
+  return finish(env, err, NULL, result, ticks, path, &p);
+}
+
+napi_value ns_root_read(napi_env env, napi_callback_info info) {
+  napi_value argv[5];
+  pid_t pid;
+  double ticks;
+  char *path;
+  pinned_t p;
+  if (begin(env, info, 5, argv, &pid, &ticks, &path, &p) < 0) return NULL;
+  int64_t offset, length;
+  if (napi_get_value_int64(env, argv[3], &offset) != napi_ok || napi_get_value_int64(env, argv[4], &length) != napi_ok || offset < 0 || length < 0 ||
+      length > MAX_READ) {
+    unpin(&p);
+    free(path);
+    napi_throw_range_error(env, NULL, "offset and length must be non-negative, length at most 16 MiB");
+    return NULL;
+  }
+  int err = 0;
+  char *buf = malloc(length ? (size_t)length : 1);
+  ssize_t got = 0;
+  int held = open_in_root(&p, path, O_PATH);
+  struct stat st;
+  if (held < 0 || !buf) {
+    err = buf ? errno : ENOMEM;
+  } else if (fstat(held, &st) < 0) {
+    err = errno;
+  } else if (!S_ISREG(st.st_mode)) {
+    err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+  } else {
+    char again[64];
+    snprintf(again, sizeof again, "/proc/self/fd/%d", held);
+    int fd = open(again, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+      err = errno;
+    } else {
+      while (got < length) {
+        ssize_t n = pread(fd, buf + got, (size_t)(length - got), offset + got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+          err = errno;
+          break;
+        }
+        if (n == 0) break;
+        got += n;
+      }
+      close(fd);
+    }
+  }
+  if (held >= 0) close(held);
+  napi_value result = NULL;
+  if (!err) {
+    void *data;
+    napi_create_buffer_copy(env, (size_t)got, buf, &data, &result);
+  }
+  free(buf);
+  return finish(env, err, err == EINVAL ? "not a regular file" : NULL, result, ticks, path, &p);
+}

@@ -1,0 +1,77 @@
+// "Open Container Filesystem" from a process item's context menu, as a user does it: a process in
+// a busybox image (chrooted, its own mount namespace) gets a read-only folder in the Explorer
+// (the window, a single folder, is reloaded as an untitled workspace after "Add to Workspace");
+// a file only the image has opens in an editor. Screenshots of the Explorer and the editor.
+import { after, before, describe, it } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type VsCodeSession } from './helpers/session';
+import { openNamespacesSession } from './helpers/namespacesSession';
+import { sideBarView } from './helpers/views';
+import { expandTreeItem, namespaceItem, treeItem } from './helpers/tree';
+import { chooseFromContextMenuUntil } from './helpers/contextMenu';
+import { saveScreenshot } from './helpers/screenshots';
+import { runCommand } from './helpers/palette';
+import { answerInputBox } from './helpers/inputBox';
+import { notification } from './helpers/notifications';
+import { activityBarEntry } from './helpers/activityBar';
+import { NamespaceLab, nsInode } from '../integration/support/namespaces';
+import { busyboxRoot, startInImage } from '../integration/support/busyboxImage';
+
+const IMAGE_TEXT = 'This file is only in the image.';
+
+describe('Open Container Filesystem from the tree', () => {
+  const lab = new NamespaceLab();
+  let session: VsCodeSession;
+  const dir = mkdtempSync(join(tmpdir(), 'nsi-e2e-files-'));
+
+  before(async () => {
+    session = await openNamespacesSession(__filename);
+  });
+
+  after(async () => {
+    lab.cleanup();
+    await session?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a process's root becomes a read-only Explorer folder whose image-only file opens in an editor", async () => {
+    const page = session.page;
+    const root = busyboxRoot(dir, 'image');
+    writeFileSync(join(root, 'image-only.txt'), `${IMAGE_TEXT}\n`);
+    const pid = await startInImage(lab, root, { drop: ['cap_sys_admin'], hostname: 'e2e-files', command: ['/bin/sleep', '600'] });
+    const utsIno = nsInode(pid, 'uts');
+    const view = sideBarView(page, 'Namespaces');
+    await runCommand(page, 'Namespace Inspector: Filter Namespaces...', { asks: true });
+    await answerInputBox(page, String(utsIno));
+    await expandTreeItem(treeItem(view, 'uts'));
+    await expandTreeItem(namespaceItem(view, 'uts', utsIno));
+    const ask = notification(page, `Open the files of process ${pid}`);
+    try {
+      await chooseFromContextMenuUntil(treeItem(view, 'sleep'), 'Open Container Filesystem', ask);
+      await saveScreenshot(page, 'container-files-ask');
+      await ask.getByRole('button', { name: 'Add to Workspace (reloads this window)' }).click();
+      // The window reloads as an untitled workspace with the folder; the Explorer shows it.
+      await page.waitForURL(/[?&]workspace=/, { timeout: 60_000 });
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await activityBarEntry(page, 'Namespaces').waitFor({ timeout: 60_000 });
+      await runCommand(page, 'View: Show Explorer');
+      const folder = page.locator('.explorer-folders-view .monaco-list-row', { hasText: `sleep (PID ${pid}, read-only)` }).first();
+      await folder.waitFor({ timeout: 90_000 });
+      const explorer = page.locator('.explorer-folders-view');
+      const folderRow = explorer.getByRole('treeitem', { name: new RegExp(`sleep \\(PID ${pid}, read-only\\)`) }).first();
+      await expandTreeItem(folderRow);
+      await explorer.getByRole('treeitem', { name: 'bin' }).first().waitFor();
+      const file = explorer.getByRole('treeitem', { name: 'image-only.txt' }).first();
+      await file.click();
+      await page.locator('.editor-instance .view-lines', { hasText: IMAGE_TEXT }).first().waitFor({ timeout: 20_000 });
+      await page.locator('.tabs-container .tab', { hasText: 'image-only.txt' }).first().waitFor();
+      await page.waitForTimeout(800);
+      await saveScreenshot(page, 'container-files-explorer');
+    } catch (error) {
+      await saveScreenshot(page, 'container-files-failure');
+      throw error;
+    }
+  });
+});

@@ -28,6 +28,12 @@ export interface DiscoveryOptions {
    * the same pipeline and parsers, other raw data.
    */
   snapshot?: HelperSnapshot;
+  /**
+   * The caller's last discovery from the same procfs: its processes that still run with the
+   * same start time are not read in full again (status, cmdline and cgroup are kept; their
+   * namespaces, threads and fds are read as for any other). Ignored with a snapshot.
+   */
+  previous?: DiscoveryResult;
 }
 
 /**
@@ -63,11 +69,12 @@ export async function discover(options: DiscoveryOptions = {}): Promise<Discover
     ioctl = new NsIoctl({ probe: (path, ancestors) => snapshotProbe(snapshot, path, ancestors) });
   } else {
     const addon = nativeAddon();
-    chunks = nativeChunks(addon, options.scanNice);
+    const previous = options.previous?.nsfsDev === nsfsDev ? options.previous.processes : undefined;
+    chunks = nativeChunks(addon, options.scanNice, previous);
     ioctl = new NsIoctl(addon);
   }
   const pipeline: DiscoverySource[] = [
-    taskSource(chunks, ioctl),
+    taskSource(chunks, ioctl, snapshot ? undefined : options.previous?.processes),
     attributeContainersStep,
     bindMountSource,
     hierarchySource(ioctl),

@@ -71,6 +71,11 @@ export class NamespacesView extends Disposable {
     return this.provider.snapshot;
   }
 
+  /** Automatic refresh's interval now: the setting, paced by what refreshes cost; 0 when off. */
+  get autoRefreshIntervalMs(): number {
+    return this.autoRefresh.currentIntervalMs;
+  }
+
   get privileged(): boolean {
     return this.privilegedView;
   }
@@ -109,6 +114,8 @@ export class NamespacesView extends Disposable {
 
   /** Discovers again and shows what changed; undefined when discovery failed (the view says why). */
   async refresh(): Promise<DiscoveryResult | undefined> {
+    // CPU of the whole extension host (the scan's threads too), for pacing automatic refresh.
+    const cpu = process.cpuUsage();
     try {
       return await this.show(await this.runner.run());
     } catch (error) {
@@ -117,7 +124,8 @@ export class NamespacesView extends Disposable {
       this.treeView.message = `Discovery failed: ${(error as Error).message}. See "Namespace Inspector: Show Log".`;
       return undefined;
     } finally {
-      this.autoRefresh.refreshed();
+      const used = process.cpuUsage(cpu);
+      this.autoRefresh.refreshed((used.user + used.system) / 1000);
     }
   }
 

@@ -62,6 +62,8 @@ export async function discover(options: DiscoveryOptions = {}): Promise<Discover
   };
   let chunks: ChunkProvider;
   let ioctl: NsIoctl;
+  // A base from the same procfs only: a snapshot has no use for it.
+  const previous = !snapshot && options.previous?.nsfsDev === nsfsDev ? options.previous.processes : undefined;
   if (snapshot) {
     chunks = async function* () {
       yield snapshot.chunk;
@@ -69,12 +71,11 @@ export async function discover(options: DiscoveryOptions = {}): Promise<Discover
     ioctl = new NsIoctl({ probe: (path, ancestors) => snapshotProbe(snapshot, path, ancestors) });
   } else {
     const addon = nativeAddon();
-    const previous = options.previous?.nsfsDev === nsfsDev ? options.previous.processes : undefined;
     chunks = nativeChunks(addon, options.scanNice, previous);
     ioctl = new NsIoctl(addon);
   }
   const pipeline: DiscoverySource[] = [
-    taskSource(chunks, ioctl, snapshot ? undefined : options.previous?.processes),
+    taskSource(chunks, ioctl, previous),
     attributeContainersStep,
     bindMountSource,
     hierarchySource(ioctl),

@@ -5,12 +5,12 @@
 // (same PID, start time and command name) are the case the incremental scan could get wrong.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { discover } from '../../src/core/discovery/discover';
 import { idKey } from '../../src/core/model/namespaceId';
 import type { DiscoveryResult } from '../../src/core/model/result';
-import { NamespaceLab, waitForCommand } from './support/namespaces';
+import { NamespaceLab, livePidsInGroups, waitForCommand } from './support/namespaces';
 
 /**
  * A process that changes its own namespaces on a signal, keeping its PID, start time and command
@@ -45,18 +45,7 @@ function random(seed: number): () => number {
 
 /** Live (not zombie) PIDs whose process group is one of `groups`. */
 function labPids(groups: Set<number>): Set<number> {
-  const live = new Set<number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (state !== 'Z' && groups.has(Number(pgrp))) live.add(Number(entry));
-    } catch {
-      /* exited */
-    }
-  }
-  return live;
+  return new Set(livePidsInGroups(groups));
 }
 
 /** What a result says about the lab's processes and every namespace they are in or hold. */

@@ -77,16 +77,14 @@ async function refreshUntilFirstLevelChanges(page: Page): Promise<number> {
 }
 
 /**
- * Leaves the workbench's page without focus, as when the user works in another window: Playwright
- * tells every page it has focus unless told not to, then another page comes to the front.
+ * Leaves the workbench without focus, as when the user works in another window. Headless Chromium
+ * has no other window to give the focus to, so the page is told: document.hasFocus() answers
+ * false and the window gets a blur event, which is what the workbench listens to.
  */
-async function takeFocusAway(page: Page, browser: Awaited<ReturnType<typeof launchBrowser>>): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
-  const other = await browser.newPage();
-  await other.bringToFront();
+async function takeFocusAway(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const window = globalThis as unknown as { dispatchEvent(event: unknown): boolean };
+    const window = globalThis as unknown as { document: object; dispatchEvent(event: unknown): boolean };
+    Object.defineProperty(window.document, 'hasFocus', { value: () => false, configurable: true });
     window.dispatchEvent(new Event('blur'));
   });
 }
@@ -143,7 +141,7 @@ async function main(): Promise<void> {
     writeFileSync(join(stateDir, 'browser-done'), '');
     // The probe measures the idle view (visible, hidden), then asks for an unfocused window.
     await waitForFile(join(stateDir, SIGNALS.wantUnfocused), 10 * 60_000);
-    await takeFocusAway(page, browser);
+    await takeFocusAway(page);
     writeFileSync(join(stateDir, SIGNALS.unfocused), '');
     await waitForFile(join(stateDir, 'probe.json'), 5 * 60_000);
     const probe = JSON.parse(readFileSync(join(stateDir, 'probe.json'), 'utf8')) as HostProbeResults;

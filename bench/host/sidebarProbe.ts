@@ -55,6 +55,13 @@ const IDLE_SECONDS = Number(process.env.NSI_IDLE_SECONDS ?? 60);
  * without focus (the bench takes the page's focus away when asked).
  */
 async function measureIdle(view: NamespacesView, dir: string): Promise<{ visible: IdleCost; hidden: IdleCost; unfocused: IdleCost | null }> {
+  // The default interval: the bench's settings turned automatic refresh off for its rounds.
+  const config = vscode.workspace.getConfiguration('nsInspector');
+  await config.update('autoRefreshInterval', undefined, vscode.ConfigurationTarget.Global);
+  const interval = vscode.workspace.getConfiguration('nsInspector').inspect<number>('autoRefreshInterval');
+  if (vscode.workspace.getConfiguration('nsInspector').get('autoRefreshInterval') !== interval?.defaultValue) {
+    throw new Error(`autoRefreshInterval is ${JSON.stringify(interval)}, not its default`);
+  }
   await vscode.commands.executeCommand('nsInspector.namespaces.focus');
   await view.refresh();
   const visible = await idleMinute(view);

@@ -52,6 +52,19 @@ async function measureFleet(kind: 'dense' | 'sparse'): Promise<void> {
     const { blockMs, result, peakMiB } = await measureEventLoopBlock(() => discover());
     // The view's refresh: discovery from the last one (known processes read only in part).
     const incremental = await measureEventLoopBlock(() => discover({ previous: result }));
+    // CPU of the whole process (the scan's threads too): a full discovery against one from the last.
+    const cpuMs = async (work: () => Promise<unknown>) => {
+      const before = process.cpuUsage();
+      await work();
+      const used = process.cpuUsage(before);
+      return (used.user + used.system) / 1000;
+    };
+    const fullCpu: number[] = [];
+    const incrementalCpu: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      fullCpu.push(await cpuMs(() => discover()));
+      incrementalCpu.push(await cpuMs(() => discover({ previous: result })));
+    }
     const oursMs = median(ours.map((r) => r.ms));
     const theirsMs = median(theirs.map((r) => r.ms));
     console.log('');
@@ -62,6 +75,8 @@ async function measureFleet(kind: 'dense' | 'sparse'): Promise<void> {
     console.log(`ratio: nsinspect takes ${(oursMs / theirsMs).toFixed(2)}x the time of lsns -J, ${(theirsMs / oursMs).toFixed(2)}x as fast (target <= 0.25x)`);
     console.log(`in-process discover(): longest event-loop block ${blockMs.toFixed(1)} ms (target <= 50 ms), peak RSS ${peakMiB.toFixed(0)} MiB`);
     console.log(`in-process discover({ previous }): longest event-loop block ${incremental.blockMs.toFixed(1)} ms (target <= 50 ms)`);
+    console.log(`in-process CPU: full discovery median ${median(fullCpu).toFixed(0)} ms, from the last one ${median(incrementalCpu).toFixed(0)} ms ` +
+      `(${(median(incrementalCpu) / median(fullCpu)).toFixed(2)}x)`);
     console.log('');
   } finally {
     await stopFleet(fleet);

@@ -82,11 +82,8 @@ async function refreshUntilFirstLevelChanges(page: Page): Promise<number> {
  * false and the window gets a blur event, which is what the workbench listens to.
  */
 async function takeFocusAway(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const window = globalThis as unknown as { document: object; dispatchEvent(event: unknown): boolean };
-    Object.defineProperty(window.document, 'hasFocus', { value: () => false, configurable: true });
-    window.dispatchEvent(new Event('blur'));
-  });
+  // A string, not a function: tsx (esbuild keepNames) would wrap an arrow in a helper the page lacks.
+  await page.evaluate("Object.defineProperty(document, 'hasFocus', { value: function () { return false; }, configurable: true }); window.dispatchEvent(new Event('blur'));");
 }
 
 async function waitForFile(path: string, timeoutMs: number): Promise<void> {

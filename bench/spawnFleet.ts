@@ -25,6 +25,47 @@ export interface Fleet {
 export async function spawnFleet(processes: number, namespaces: number): Promise<Fleet> {
   const groups = Math.max(1, Math.round(namespaces / 2));
   const perGroup = Math.max(1, Math.round(processes / groups) - 1);
+  const fleet = stoppableFleet(groups);
+  // The shell starts its sleepers and then waits; "exec" would lose the group's shell.
+  const script = `i=0; while [ $i -lt ${perGroup} ]; do sleep 3600 & i=$((i+1)); done; wait`;
+  for (let g = 0; g < groups; g++) {
+    startGroup(fleet, ['unshare', ...GROUP_KINDS[g % GROUP_KINDS.length], 'sh', '-c', script]);
+    if (g % 50 === 49) await sleep(50);
+  }
+  await waitUntilProcessCount(groups * perGroup * 0.98);
+  return fleet;
+}
+
+/**
+ * The fleet of a host where most processes share the host's namespaces (issue #18): `processes`
+ * sleepers, 1 in 10 alone in new UTS, IPC and network namespaces, 1 in 50 also in a new PID
+ * namespace; the other 9 in 10 in the host's namespaces, started by shells of 100.
+ */
+export async function spawnSparseFleet(processes: number): Promise<Fleet> {
+  const isolated = Math.round(processes / 10);
+  const shared = processes - isolated;
+  const perShell = 99;
+  const shells = Math.max(1, Math.round(shared / (perShell + 1)));
+  const fleet = stoppableFleet(shells + isolated);
+  const script = `i=0; while [ $i -lt ${perShell} ]; do sleep 3600 & i=$((i+1)); done; wait`;
+  for (let s = 0; s < shells; s++) startGroup(fleet, ['sh', '-c', script]);
+  for (let i = 0; i < isolated; i++) {
+    // Every fifth isolated one (1 in 50 of all) in a new PID namespace too.
+    const pid = i % 5 === 0 ? ['--pid', '--fork'] : [];
+    startGroup(fleet, ['unshare', '--uts', '--ipc', '--net', ...pid, 'sleep', '3600']);
+    if (i % 50 === 49) await sleep(50);
+  }
+  await waitUntilProcessCount((shells * perShell + isolated) * 0.98);
+  return fleet;
+}
+
+function startGroup(fleet: Fleet, argv: string[]): void {
+  const child = spawn(argv[0], argv.slice(1), { detached: true, stdio: 'ignore' });
+  child.unref();
+  if (child.pid !== undefined) fleet.pgids.push(child.pid);
+}
+
+function stoppableFleet(groups: number): Fleet {
   const pgids: number[] = [];
   const fleet: Fleet = {
     groups,
@@ -47,18 +88,6 @@ export async function spawnFleet(processes: number, namespaces: number): Promise
       process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
     });
   }
-  // The shell starts its sleepers and then waits; "exec" would lose the group's shell.
-  const script = `i=0; while [ $i -lt ${perGroup} ]; do sleep 3600 & i=$((i+1)); done; wait`;
-  for (let g = 0; g < groups; g++) {
-    const child = spawn('unshare', [...GROUP_KINDS[g % GROUP_KINDS.length], 'sh', '-c', script], {
-      detached: true,
-      stdio: 'ignore',
-    });
-    child.unref();
-    if (child.pid !== undefined) pgids.push(child.pid);
-    if (g % 50 === 49) await sleep(50);
-  }
-  await waitUntilProcessCount(groups * perGroup * 0.98);
   return fleet;
 }
 
@@ -81,4 +110,24 @@ async function waitUntilProcessCount(target: number): Promise<void> {
     if (Date.now() > deadline) throw new Error(`only ${countSleepers()} of ${Math.round(target)} processes started`);
     await sleep(200);
   }
+}
+
+/** Starts the fleet of this kind with the bench's options; says what it started. */
+export async function startFleet(
+  kind: 'dense' | 'sparse',
+  options: { processes: number; namespaceCount: number; sparseProcesses: number },
+): Promise<Fleet & { title: string }> {
+  if (kind === 'dense') {
+    console.log(`dense fleet: starting ${options.processes} processes in about ${options.namespaceCount} new namespaces...`);
+    return { ...(await spawnFleet(options.processes, options.namespaceCount)), title: `dense fleet (${options.processes} processes, ${options.namespaceCount} new namespaces)` };
+  }
+  console.log(`sparse fleet: starting ${options.sparseProcesses} processes, 1 in 10 in new UTS/IPC/net namespaces, 1 in 50 also PID...`);
+  return { ...(await spawnSparseFleet(options.sparseProcesses)), title: `sparse fleet (${options.sparseProcesses} processes, 1 in 10 in new UTS/IPC/net, 1 in 50 new PID)` };
+}
+
+/** Stops the fleet and waits until its sleepers are gone, so the next fleet is measured alone. */
+export async function stopFleet(fleet: Fleet): Promise<void> {
+  fleet.stop();
+  const deadline = Date.now() + 60_000;
+  while (countSleepers() > 50 && Date.now() < deadline) await sleep(200);
 }

@@ -1,9 +1,11 @@
 /*
- * scanTasks(procRoot, pids, nsfsDev, ownPidNs, fdCandidates, threads, nice, onChunk): reads, for each
+ * scanTasks(procRoot, pids, nsfsDev, ownPidNs, fdCandidates, threads, nice, known, onChunk): reads, for each
  * PID (every one under procRoot when pids is null), what discovery needs from procfs, on threads of its own so the event loop never waits. It
  * calls onChunk(buffer) on the JavaScript thread for each chunk of processes as soon as it is read
  * (in no set order), so parsing overlaps the scan, and onChunk(null, error?) once at the end.
- * Each buffer holds records decoded by src/core/discovery/scanRecords.ts.
+ * Each buffer holds records decoded by src/core/discovery/scanRecords.ts. known (null or a flat
+ * array of pid, start time pairs, sorted by pid) names the processes the caller read before: for
+ * those, when they still have that start time, only what can change is read again.
  *
  * Why native: the kernel work per process (ten namespace links, four proc files, the fd table)
  * costs about 100 us, and from JavaScript it would run on the event loop. Here it runs with
@@ -12,13 +14,15 @@
  *
  * Records, little-endian, each behind a one-byte tag:
  * 'T' a task (process):
- *   u32 pid, u8 state (0 read, 1 gone, 2 not permitted)
- *   if read:
+ *   u32 pid, u8 state (0 read, 1 gone, 2 not permitted, 3 known: read, but a process the caller
+ *       named in `known` with this very start time, so status, cmdline and cgroup were not read:
+ *       its NSpid and cgroup are fixed for its life, its cmdline is the caller's to keep)
+ *   if read or known:
  *     10 x f64 inode of ns/{mnt,pid,net,ipc,uts,user,cgroup,time,pid_for_children,
  *              time_for_children} (0 = link missing)
  *     u32 uid: owner of /proc/PID, as lsns and ps show it (root for non-dumpable processes)
  *     from stat: (u32 length, bytes) comm, u32 ppid, u32 num_threads, f64 starttime
- *     3 x (u32 length, bytes): status (selected lines; read only for processes in a PID
+ *     unless known, 3 x (u32 length, bytes): status (selected lines; read only for processes in a PID
  *         namespace other than ownPidNs, whose NSpid is then needed), cmdline (its first 4097
  *         bytes at most: one more than discovery keeps), cgroup
  *         (cgroup's length is 0xFFFFFFFF, with no bytes, when it equals the previous record's:
@@ -244,10 +248,30 @@ typedef struct {
   size_t count;
 } candidates_t;
 
+/* Processes the caller read before: pid and start time pairs, sorted by pid. */
+typedef struct {
+  double *pairs;
+  size_t count;
+} known_t;
+
 typedef struct {
   double nsfs_dev, own_pid_ns;
   candidates_t candidates;
+  known_t known;
 } scan_options_t;
+
+/* The same process as the caller read before: the same PID with the same start time. */
+static int is_known(const known_t *known, uint32_t pid, double start_ticks) {
+  size_t low = 0, high = known->count;
+  while (low < high) {
+    size_t mid = (low + high) / 2;
+    double at = known->pairs[2 * mid];
+    if (at == pid) return known->pairs[2 * mid + 1] == start_ticks;
+    if (at < pid) low = mid + 1;
+    else high = mid;
+  }
+  return 0;
+}
 
 static int is_candidate(const candidates_t *c, const char *path) {
   if (strcmp(path, "/") == 0) return 1; /* an nsfs fd whose bind mount is gone */
@@ -414,6 +438,17 @@ static void read_nsfs_mounts(int piddir, uint32_t pid, double mntns, scan_state_
   out_patch_u32(&state->extra, at, (uint32_t)(state->extra.length - at - 4));
 }
 
+static void scan_fds_and_threads(int piddir, uint32_t pid, const double links[LINK_COUNT], uint32_t threads,
+                                 const scan_options_t *options, out_t *o) {
+  scan_fds(piddir, options->nsfs_dev, &options->candidates, o);
+  if (threads > 1) {
+    scan_threads(piddir, pid, links, o);
+  } else {
+    out_u32(o, 0);
+    out_u32(o, 0);
+  }
+}
+
 static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, out_t *o, scan_state_t *state) {
   out_t *scratch = &state->scratch, *last_cgroup = &state->last_cgroup;
   char name[16];
@@ -445,7 +480,8 @@ static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, o
     close(piddir);
     return;
   }
-  out_u8(o, 0);
+  int known = is_known(&options->known, pid, stat.start_ticks);
+  out_u8(o, known ? 3 : 0);
   for (int i = 0; i < LINK_COUNT; i++) out_f64(o, links[i]);
   out_u32(o, (uint32_t)owner.st_uid);
   out_field(o, stat.comm, stat.comm_length);
@@ -453,6 +489,11 @@ static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, o
   out_u32(o, stat.threads);
   out_f64(o, stat.start_ticks);
   uint32_t threads = stat.threads;
+  if (known) {
+    scan_fds_and_threads(piddir, pid, links, threads, options, o);
+    close(piddir);
+    return;
+  }
   ssize_t n = links[1] != options->own_pid_ns ? read_file_at(piddir, "status", scratch, WHOLE_IN_ONE_READ, SIZE_MAX) : -1;
   if (n > 0) copy_status_lines(scratch->data, (size_t)n, o);
   else out_u32(o, 0);
@@ -467,13 +508,7 @@ static void scan_one(int procdir, uint32_t pid, const scan_options_t *options, o
     last_cgroup->length = 0;
     out_bytes(last_cgroup, scratch->data, (size_t)n);
   }
-  scan_fds(piddir, options->nsfs_dev, &options->candidates, o);
-  if (threads > 1) {
-    scan_threads(piddir, pid, links, o);
-  } else {
-    out_u32(o, 0);
-    out_u32(o, 0);
-  }
+  scan_fds_and_threads(piddir, pid, links, threads, options, o);
   close(piddir);
 }
 
@@ -526,6 +561,7 @@ static void free_job(napi_env env, void *finalize_data, void *hint) {
   scan_job_t *job = finalize_data;
   for (size_t i = 0; i < job->options.candidates.count; i++) free(job->options.candidates.paths[i]);
   free(job->options.candidates.paths);
+  free(job->options.known.pairs);
   free(job->pids);
   if (job->procdir >= 0) close(job->procdir);
   free(job);
@@ -649,6 +685,21 @@ static int is_null(napi_env env, napi_value value) {
   return napi_typeof(env, value, &type) == napi_ok && type == napi_null;
 }
 
+/* The flat pid, start time pairs of processes read before; they must come sorted by pid. */
+static int get_known(napi_env env, napi_value array, known_t *out) {
+  uint32_t length;
+  if (napi_get_array_length(env, array, &length) != napi_ok || length % 2 != 0) return 0;
+  out->pairs = calloc(length ? length : 1, sizeof(double));
+  if (!out->pairs) return 0;
+  for (uint32_t i = 0; i < length; i++) {
+    napi_value v;
+    if (napi_get_element(env, array, i, &v) != napi_ok || napi_get_value_double(env, v, &out->pairs[i]) != napi_ok) return 0;
+    if (i % 2 == 0 && i >= 2 && !(out->pairs[i] > out->pairs[i - 2])) return 0;
+  }
+  out->count = length / 2;
+  return 1;
+}
+
 /* Every PID under the proc root, when the caller passed none. */
 static int list_pids(scan_job_t *job) {
   dir_reader_t dir = {.fd = openat(job->procdir, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
@@ -668,15 +719,15 @@ static int list_pids(scan_job_t *job) {
 }
 
 napi_value ns_scan_tasks(napi_env env, napi_callback_info info) {
-  size_t argc = 8;
-  napi_value argv[8];
+  size_t argc = 9;
+  napi_value argv[9];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   scan_job_t *job = calloc(1, sizeof *job);
   size_t length = 0;
   int32_t threads = 0, nice = 0;
   napi_valuetype callback_type = napi_undefined;
   if (job) job->procdir = -1;
-  int ok = job && argc == 8 &&
+  int ok = job && argc == 9 &&
            napi_get_value_string_utf8(env, argv[0], job->root, sizeof job->root, &length) == napi_ok &&
            (is_null(env, argv[1]) || get_u32_array(env, argv[1], &job->pids, &job->pid_count)) &&
            napi_get_value_double(env, argv[2], &job->options.nsfs_dev) == napi_ok &&
@@ -684,18 +735,20 @@ napi_value ns_scan_tasks(napi_env env, napi_callback_info info) {
            get_string_array(env, argv[4], &job->options.candidates) &&
            napi_get_value_int32(env, argv[5], &threads) == napi_ok && threads >= 1 && threads <= MAX_THREADS &&
            napi_get_value_int32(env, argv[6], &nice) == napi_ok && nice >= 0 && nice <= 19 &&
-           napi_typeof(env, argv[7], &callback_type) == napi_ok && callback_type == napi_function;
+           (is_null(env, argv[7]) || get_known(env, argv[7], &job->options.known)) &&
+           napi_typeof(env, argv[8], &callback_type) == napi_ok && callback_type == napi_function;
   if (!ok) {
     if (job) free_job(env, job, NULL);
     napi_throw_type_error(env, NULL,
                           "scanTasks(procRoot: string, pids: number[] | null, nsfsDev: number, ownPidNs: number, "
-                          "fdCandidates: string[], threads: 1..16, nice: 0..19, onChunk: function)");
+                          "fdCandidates: string[], threads: 1..16, nice: 0..19, known: number[] | null (pid, start pairs "
+                          "sorted by pid), onChunk: function)");
     return NULL;
   }
   napi_value name, undefined;
   napi_get_undefined(env, &undefined);
   napi_create_string_utf8(env, "nsnative.scanTasks", NAPI_AUTO_LENGTH, &name);
-  if (napi_create_threadsafe_function(env, argv[7], NULL, name, 0, 1, job, free_job, job, call_js, &job->deliver) != napi_ok) {
+  if (napi_create_threadsafe_function(env, argv[8], NULL, name, 0, 1, job, free_job, job, call_js, &job->deliver) != napi_ok) {
     free_job(env, job, NULL);
     napi_throw_error(env, NULL, "scanTasks: cannot create a thread-safe function");
     return NULL;

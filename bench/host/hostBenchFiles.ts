@@ -2,6 +2,33 @@
 // host: a folder both see, named in this environment variable, with files as signals.
 export const HOST_BENCH_DIR_ENV = 'NSI_HOST_BENCH_DIR';
 
+/** The extension host's CPU over a minute with the view open and nothing clicked. */
+export interface IdleCost {
+  /** CPU time (all threads) over the wall time, as a share of one core. */
+  coreShare: number;
+  seconds: number;
+  refreshes: number;
+  /** What VS Code said during the minute. */
+  viewVisible: boolean;
+  windowFocused: boolean;
+  /** The paced interval the view used at the end of the minute. */
+  intervalMs: number;
+}
+
 export type HostProbeResults =
-  | { blockMs: number; refreshes: number; processes: number; namespaces: number }
+  | {
+      blockMs: number;
+      refreshes: number;
+      processes: number;
+      namespaces: number;
+      idle: { visible: IdleCost; hidden: IdleCost; unfocused: IdleCost | null };
+    }
   | { error: string };
+
+/** Files the probe and the bench signal each other with (in the folder HOST_BENCH_DIR_ENV names). */
+export const SIGNALS = {
+  /** Probe to bench: take the page's focus away (the window is then unfocused for VS Code). */
+  wantUnfocused: 'want-unfocused',
+  /** Bench to probe: done (or could not). */
+  unfocused: 'unfocused',
+} as const;

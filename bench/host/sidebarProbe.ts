@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { NamespaceInspectorApi } from '../../src/extension/extension';
 import { measureEventLoopBlock } from '../eventLoopBlock';
-import { HOST_BENCH_DIR_ENV, type HostProbeResults } from './hostBenchFiles';
+import { HOST_BENCH_DIR_ENV, SIGNALS, type HostProbeResults, type IdleCost } from './hostBenchFiles';
+import type { NamespacesView } from '../../src/extension/views/namespacesView';
 
 const EXTENSION_ID = 'nsinspector.namespace-inspector';
 
@@ -19,35 +20,89 @@ export async function run(): Promise<void> {
     if (!api) throw new Error(`extension ${EXTENSION_ID} did not activate`);
     writeFileSync(join(dir, 'ready'), '');
     await waitForFile(join(dir, 'browser-done'), 10 * 60_000);
-    writeFileSync(join(dir, 'probe.json'), JSON.stringify(await measureAutoRefresh(api)));
+    const autoRefresh = await measureAutoRefresh(api);
+    const idle = await measureIdle(api.namespacesView, dir);
+    writeFileSync(join(dir, 'probe.json'), JSON.stringify({ ...autoRefresh, idle }));
   } catch (error) {
     const failed: HostProbeResults = { error: (error as Error).stack ?? String(error) };
     writeFileSync(join(dir, 'probe.json'), JSON.stringify(failed));
   }
 }
 
-/** Turns the real auto-refresh on (every second) and watches the event loop over several refreshes. */
-async function measureAutoRefresh(api: NamespaceInspectorApi): Promise<HostProbeResults> {
+/**
+ * Refreshes the view a second after the end of the last, as auto-refresh at 1 s would without
+ * its pacing (which stretches the interval on a busy host), and watches the event loop over
+ * several refreshes (incremental ones, and a full one a minute).
+ */
+async function measureAutoRefresh(api: NamespaceInspectorApi): Promise<{ blockMs: number; refreshes: number; processes: number; namespaces: number }> {
   const view = api.namespacesView;
   const refreshes = 8;
+  const { blockMs } = await measureEventLoopBlock(async () => {
+    for (let count = 0; count < refreshes; count++) {
+      await view.refresh();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  });
+  const result = view.result!;
+  return { blockMs, refreshes, processes: result.processes.size, namespaces: result.namespaces.size };
+}
+
+const IDLE_SECONDS = Number(process.env.NSI_IDLE_SECONDS ?? 60);
+
+/**
+ * The extension host's CPU (all threads) over a minute with default settings and nothing
+ * clicked, after a first refresh: the view visible, then hidden, then visible in a window
+ * without focus (the bench takes the page's focus away when asked).
+ */
+async function measureIdle(view: NamespacesView, dir: string): Promise<{ visible: IdleCost; hidden: IdleCost; unfocused: IdleCost | null }> {
+  // The default interval: the bench's settings turned automatic refresh off for its rounds.
   const config = vscode.workspace.getConfiguration('nsInspector');
-  await config.update('autoRefreshInterval', 1, vscode.ConfigurationTarget.Global);
-  try {
-    const { blockMs } = await measureEventLoopBlock(async () => {
-      let seen = view.result;
-      for (let count = 0; count < refreshes; ) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        if (view.result !== seen) {
-          seen = view.result;
-          count++;
-        }
-      }
-    });
-    const result = view.result!;
-    return { blockMs, refreshes, processes: result.processes.size, namespaces: result.namespaces.size };
-  } finally {
-    await config.update('autoRefreshInterval', undefined, vscode.ConfigurationTarget.Global);
+  await config.update('autoRefreshInterval', undefined, vscode.ConfigurationTarget.Global);
+  const interval = vscode.workspace.getConfiguration('nsInspector').inspect<number>('autoRefreshInterval');
+  if (vscode.workspace.getConfiguration('nsInspector').get('autoRefreshInterval') !== interval?.defaultValue) {
+    throw new Error(`autoRefreshInterval is ${JSON.stringify(interval)}, not its default`);
   }
+  await vscode.commands.executeCommand('nsInspector.namespaces.focus');
+  await view.refresh();
+  const visible = await idleMinute(view);
+  await vscode.commands.executeCommand('workbench.view.explorer');
+  const hidden = await idleMinute(view);
+  await vscode.commands.executeCommand('nsInspector.namespaces.focus');
+  await view.refresh();
+  writeFileSync(join(dir, SIGNALS.wantUnfocused), '');
+  await waitForFile(join(dir, SIGNALS.unfocused), 60_000);
+  const deadline = Date.now() + 10_000;
+  while (vscode.window.state.focused && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  const unfocused = vscode.window.state.focused ? null : await idleMinute(view);
+  return { visible, hidden, unfocused };
+}
+
+async function idleMinute(view: NamespacesView): Promise<IdleCost> {
+  let refreshes = 0;
+  let seen = view.result;
+  let focusedThroughout = vscode.window.state.focused;
+  let visibleThroughout = view.treeView.visible;
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  while (performance.now() - start < IDLE_SECONDS * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (view.result !== seen) {
+      seen = view.result;
+      refreshes++;
+    }
+    focusedThroughout &&= vscode.window.state.focused;
+    visibleThroughout &&= view.treeView.visible;
+  }
+  const used = process.cpuUsage(cpu);
+  const seconds = (performance.now() - start) / 1000;
+  return {
+    coreShare: (used.user + used.system) / 1e6 / seconds,
+    seconds,
+    refreshes,
+    viewVisible: visibleThroughout,
+    windowFocused: focusedThroughout,
+    intervalMs: view.autoRefreshIntervalMs,
+  };
 }
 
 async function waitForFile(path: string, timeoutMs: number): Promise<void> {

@@ -13,7 +13,7 @@ test('terminating a worker in the middle of a scan does not crash the process', 
     const { Worker } = require('node:worker_threads');
     const workerCode = 'const a = require(' + JSON.stringify(${JSON.stringify(addon)}) + ');' +
       'const dev = require("node:fs").statSync("/proc/self/ns/user").dev;' +
-      'for (let i = 0; i < 4; i++) a.scanTasks("/proc", null, dev, 0, [], 4, 10, () => {});';
+      'for (let i = 0; i < 4; i++) a.scanTasks("/proc", null, dev, 0, [], 4, 10, null, () => {});';
     let rounds = 0;
     const round = () => {
       const worker = new Worker(workerCode, { eval: true });

@@ -14,9 +14,9 @@ import { CMDLINE_CAP, parseCappedCmdline, parseCmdline } from '../../src/core/pa
 const FIXTURES = 'test/fixtures/proc';
 
 /** Scans `pids` under `root` on two threads and returns the task records, in PID order given. */
-async function scanTasks(root: string, pids: number[] | null, ownPidNs: number): Promise<TaskRecord[]> {
+async function scanTasks(root: string, pids: number[] | null, ownPidNs: number, known: number[] | null = null): Promise<TaskRecord[]> {
   const tasks: TaskRecord[] = [];
-  const request = { procRoot: root, pids, nsfsDev: 4, ownPidNs, fdCandidates: [], threads: 2 };
+  const request = { procRoot: root, pids, nsfsDev: 4, ownPidNs, fdCandidates: [], threads: 2, known };
   for await (const buffer of scanChunks(nativeAddon(), request)) tasks.push(...decodeScan(buffer).tasks);
   return pids === null ? tasks : pids.map((pid) => tasks.find((task) => task.pid === pid)!);
 }
@@ -116,6 +116,23 @@ describe('native task scan over a fixture proc tree', () => {
     assert.equal(byPid.get(79)!.state, 'gone', 'stat without a comm');
     assert.equal(byPid.get(80)!.state, 'read');
     assert.equal(byPid.get(80)!.fds, null, 'an fd table that cannot be read is told apart from an empty one');
+  });
+
+  it('reads only what can change of a known process: links, stat, fds; not status, cmdline, cgroup', async () => {
+    // 4242 started at tick 26983 (its stat); 80 is named with another start time: a new process.
+    const [known, other] = await scanTasks(root, [4242, 80], 1, [80, 1, 4242, 26983]);
+    assert.equal(known.state, 'known');
+    assert.deepEqual([known.comm, known.ppid, known.threads, known.startTicks], ['a) b\n(c\\d\te)', 6135, 1, 26983]);
+    assert.deepEqual([known.status, known.cmdline, known.cgroup], ['', '', '']);
+    assert.deepEqual(known.fds, [{ fd: 3, ino: 4026532999, dev: 4, type: 'net' }]);
+    const full = (await scanTasks(root, [4242], 1))[0];
+    assert.deepEqual(known.links, full.links);
+    assert.equal(other.state, 'read', 'the same PID with another start time is another process');
+  });
+
+  it('refuses known pairs out of PID order (the scan looks them up by halving)', () => {
+    assert.throws(() => nativeAddon().scanTasks(root, [4242], 4, 1, [], 1, 10, [4242, 26983, 80, 1], () => {}), TypeError);
+    assert.throws(() => nativeAddon().scanTasks(root, [4242], 4, 1, [], 1, 10, [4242], () => {}), TypeError);
   });
 
   it('does not read status for a process in the scanner\'s own PID namespace', async () => {

@@ -28,6 +28,12 @@ export interface DiscoveryOptions {
    * the same pipeline and parsers, other raw data.
    */
   snapshot?: HelperSnapshot;
+  /**
+   * The caller's last discovery from the same procfs: its processes that still run with the
+   * same start time are not read in full again (status, cmdline and cgroup are kept; their
+   * namespaces, threads and fds are read as for any other). Ignored with a snapshot.
+   */
+  previous?: DiscoveryResult;
 }
 
 /**
@@ -56,6 +62,8 @@ export async function discover(options: DiscoveryOptions = {}): Promise<Discover
   };
   let chunks: ChunkProvider;
   let ioctl: NsIoctl;
+  // A base from the same procfs only: a snapshot has no use for it.
+  const previous = !snapshot && options.previous?.nsfsDev === nsfsDev ? options.previous.processes : undefined;
   if (snapshot) {
     chunks = async function* () {
       yield snapshot.chunk;
@@ -63,11 +71,11 @@ export async function discover(options: DiscoveryOptions = {}): Promise<Discover
     ioctl = new NsIoctl({ probe: (path, ancestors) => snapshotProbe(snapshot, path, ancestors) });
   } else {
     const addon = nativeAddon();
-    chunks = nativeChunks(addon, options.scanNice);
+    chunks = nativeChunks(addon, options.scanNice, previous);
     ioctl = new NsIoctl(addon);
   }
   const pipeline: DiscoverySource[] = [
-    taskSource(chunks, ioctl),
+    taskSource(chunks, ioctl, previous),
     attributeContainersStep,
     bindMountSource,
     hierarchySource(ioctl),

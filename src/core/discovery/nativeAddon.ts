@@ -19,6 +19,11 @@ export interface NativeAddon {
     threads: number,
     /** The scanning threads' nice value (0..19). */
     nice: number,
+    /**
+     * Processes read before, as flat pid, start time pairs sorted by pid: those still with that
+     * start time come back as 'known' records, without status, cmdline and cgroup.
+     */
+    known: number[] | null,
     onChunk: (chunk: Buffer | null, error?: string) => void,
   ): void;
   /**

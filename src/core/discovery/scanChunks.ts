@@ -16,6 +16,8 @@ export interface ScanRequest {
    * its own (the command line), so that other busy processes do not starve the scan.
    */
   nice?: number;
+  /** Processes read before (flat pid, start time pairs sorted by pid); see NativeAddon.scanTasks. */
+  known?: number[] | null;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function* scanChunks(
     request.fdCandidates,
     request.threads,
     request.nice ?? 10,
+    request.known ?? null,
     (chunk, error) => {
       if (chunk) ready.push(chunk);
       else [finished, failure] = [true, error];

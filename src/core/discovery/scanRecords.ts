@@ -6,8 +6,12 @@ import { ioctlRecordAt, NS_FIELDS } from './nsIoctl';
 /** One process as the native scan read it: raw file contents, parsed by src/core/parsers. */
 export interface TaskRecord {
   pid: number;
-  /** 'gone': exited mid-scan; 'denied': not ours to read (we are not root). */
-  state: 'read' | 'gone' | 'denied';
+  /**
+   * 'gone': exited mid-scan; 'denied': not ours to read (we are not root); 'known': read, but
+   * the same process (PID and start time) as one the caller named, so status, cmdline and cgroup
+   * were not read again ('' here): the caller keeps them from its last discovery.
+   */
+  state: 'read' | 'gone' | 'denied' | 'known';
   /** Inode of each link in NS_LINKS order; 0 where the link could not be read. */
   links: number[];
   /** Owner of /proc/PID: the effective UID, as lsns and ps show it (root if not dumpable). */
@@ -55,7 +59,7 @@ export interface ScanChunk {
   mounts: NsfsMountsRecord[];
 }
 
-const STATES = ['read', 'gone', 'denied'] as const;
+const STATES = ['read', 'gone', 'denied', 'known'] as const;
 /** A cgroup field's length when it is the same as the previous record's. */
 const SAME_AS_PREVIOUS = 0xffffffff;
 /** The fd count when the fd table could not be read. */
@@ -115,16 +119,18 @@ export function decodeScan(buffer: Buffer): ScanChunk {
       unreadableThreads: 0,
     };
     chunk.tasks.push(record);
-    if (state !== 'read') continue;
+    if (state !== 'read' && state !== 'known') continue;
     for (let i = 0; i < NS_LINKS.length; i++) record.links.push(f64());
     record.uid = u32();
     record.comm = text();
     record.ppid = u32();
     record.threads = u32();
     record.startTicks = f64();
-    record.status = text();
-    record.cmdline = text();
-    record.cgroup = cgroup();
+    if (state === 'read') {
+      record.status = text();
+      record.cmdline = text();
+      record.cgroup = cgroup();
+    }
     const fdCount = u32();
     const fds: NonNullable<TaskRecord['fds']> = [];
     record.fds = fdCount === UNREADABLE ? null : fds;

@@ -26,35 +26,49 @@ import { scanChunks } from './scanChunks';
  * comes.
  * A process that exits mid-scan or that we may not inspect is skipped and counted.
  */
-export function taskSource(chunks: ChunkProvider, ioctl: NsIoctl): DiscoverySource {
+export function taskSource(chunks: ChunkProvider, ioctl: NsIoctl, previous?: ReadonlyMap<number, ProcessInfo>): DiscoverySource {
   return {
     name: 'processes',
     async run(ctx) {
-      const applier = new TaskApplier(ctx, ioctl);
-      for await (const chunk of chunks(ctx)) {
-        for (const record of chunk.tasks) {
-          if (ctx.signal?.aborted) return;
-          applier.apply(record);
-          if (ctx.yielder.due()) await ctx.yielder.yield();
+      const applier = new TaskApplier(ctx, ioctl, previous);
+      const consume = async (provided: AsyncIterable<ScanChunk>) => {
+        for await (const chunk of provided) {
+          for (const record of chunk.tasks) {
+            if (ctx.signal?.aborted) return;
+            applier.apply(record);
+            if (ctx.yielder.due()) await ctx.yielder.yield();
+          }
+          ctx.scannedNamespaces.push(...chunk.namespaces);
+          for (const mounts of chunk.mounts) ctx.scannedMounts.set(mounts.mntns, mounts);
         }
-        ctx.scannedNamespaces.push(...chunk.namespaces);
-        for (const mounts of chunk.mounts) ctx.scannedMounts.set(mounts.mntns, mounts);
-      }
+      };
+      await consume(chunks(ctx));
+      // Known processes whose command name changed have exec'd: their cmdline is read again.
+      if (applier.reread.length > 0) await consume(chunks(ctx, applier.reread));
     },
   };
 }
 
-/** Where task records come from: the native scan here, or a privileged helper's snapshot. */
-export type ChunkProvider = (ctx: DiscoveryContext) => AsyncIterable<ScanChunk>;
+/**
+ * Where task records come from: the native scan here, or a privileged helper's snapshot. With
+ * `only`, just those processes, read in full (a provider that never yields 'known' records never
+ * gets it).
+ */
+export type ChunkProvider = (ctx: DiscoveryContext, only?: number[]) => AsyncIterable<ScanChunk>;
 
-/** The native scan of procfs, decoded chunk by chunk as its threads deliver them. */
-export function nativeChunks(addon: NativeAddon, nice?: number): ChunkProvider {
-  return async function* (ctx) {
+/**
+ * The native scan of procfs, decoded chunk by chunk as its threads deliver them. `previous`, the
+ * processes of the caller's last discovery, lets the scan read only what can change of those
+ * still running (see TaskApplier.apply).
+ */
+export function nativeChunks(addon: NativeAddon, nice?: number, previous?: ReadonlyMap<number, ProcessInfo>): ChunkProvider {
+  return async function* (ctx, only) {
     const { procfs, result } = ctx;
     const ownPidNs = parseNsLink(procfs.readlink(procfs.path('self', 'ns', 'pid')) ?? '')?.ino ?? 0;
     const buffers = scanChunks(addon, {
       procRoot: procfs.root,
-      pids: null,
+      pids: only ?? null,
+      known: only || !previous ? null : knownPairs(previous),
       nsfsDev: result.nsfsDev,
       ownPidNs,
       fdCandidates: ownNsfsMountPoints(ctx),
@@ -67,6 +81,17 @@ export function nativeChunks(addon: NativeAddon, nice?: number): ChunkProvider {
   };
 }
 
+/** pid, start time pairs sorted by pid, as the native scan takes them. */
+function knownPairs(previous: ReadonlyMap<number, ProcessInfo>): number[] {
+  const pids = [...previous.keys()].sort((a, b) => a - b);
+  const pairs = new Array<number>(pids.length * 2);
+  for (let i = 0; i < pids.length; i++) {
+    pairs[2 * i] = pids[i];
+    pairs[2 * i + 1] = previous.get(pids[i])!.startTicks;
+  }
+  return pairs;
+}
+
 /** nsfs mount points of our own mount namespace: fds opened through them show these paths. */
 function ownNsfsMountPoints(ctx: DiscoveryContext): string[] {
   const text = ctx.procfs.readText(ctx.procfs.path('self', 'mountinfo'));
@@ -76,6 +101,17 @@ function ownNsfsMountPoints(ctx: DiscoveryContext): string[] {
 /** Most processes share their cgroup file with others: parse each distinct one once. */
 class CgroupCache {
   private readonly seen = new Map<string, { path: string; container: ContainerRef | null }>();
+  private readonly byPath = new Map<string, ContainerRef | null>();
+
+  /** The container a cgroup path names (for a process whose path is known from before). */
+  containerOf(path: string): ContainerRef | null {
+    let found = this.byPath.get(path);
+    if (found === undefined) {
+      found = containerFromCgroup(path);
+      this.byPath.set(path, found);
+    }
+    return found;
+  }
 
   lookup(text: string): { path: string; container: ContainerRef | null } {
     let found = this.seen.get(text);
@@ -97,18 +133,33 @@ class TaskApplier {
    */
   private readonly knownByIno = new Map<number, Namespace>();
 
+  /** Known processes that exec'd since the last discovery: to be read again in full. */
+  readonly reread: number[] = [];
+
   constructor(
     private readonly ctx: DiscoveryContext,
     private readonly ioctl: NsIoctl,
+    private readonly previous?: ReadonlyMap<number, ProcessInfo>,
   ) {}
 
   apply(record: TaskRecord): void {
     const { result } = this.ctx;
-    if (record.state !== 'read') {
+    let info: ProcessInfo;
+    if (record.state === 'known') {
+      // The same process (PID and start time) as last time: its NSpid and cgroup are as they
+      // were; its cmdline too, unless it exec'd, which its command name tells.
+      const before = this.previous?.get(record.pid);
+      if (!before || before.startTicks !== record.startTicks || before.command !== record.comm) {
+        this.reread.push(record.pid);
+        return;
+      }
+      info = this.knownProcessInfo(record, before);
+    } else if (record.state === 'read') {
+      info = this.processInfo(record);
+    } else {
       result.skipped.processes++;
       return;
     }
-    const info = this.processInfo(record);
     result.processes.set(info.pid, info);
     this.fileLinks(record, info);
     this.fileThreads(record);
@@ -130,6 +181,24 @@ class TaskApplier {
       nspid: nspid.length ? nspid : [record.pid],
       cgroup: cgroup.path,
       container: cgroup.container,
+      threads: record.threads,
+      namespaces: {},
+    };
+  }
+
+  /** A process read before: what can change from this scan, the rest from the last discovery. */
+  private knownProcessInfo(record: TaskRecord, before: ProcessInfo): ProcessInfo {
+    return {
+      pid: record.pid,
+      ppid: record.ppid,
+      command: record.comm,
+      cmdline: before.cmdline,
+      cmdlineTruncated: before.cmdlineTruncated,
+      uid: record.uid,
+      startTicks: record.startTicks,
+      nspid: before.nspid,
+      cgroup: before.cgroup,
+      container: this.cgroups.containerOf(before.cgroup),
       threads: record.threads,
       namespaces: {},
     };

@@ -72,6 +72,11 @@ export class NamespacesView extends Disposable {
     return this.provider.snapshot;
   }
 
+  /** Automatic refresh's interval now: the setting, paced by what refreshes cost; 0 when off. */
+  get autoRefreshIntervalMs(): number {
+    return this.autoRefresh.currentIntervalMs;
+  }
+
   get privileged(): boolean {
     return this.privilegedView;
   }
@@ -129,6 +134,8 @@ export class NamespacesView extends Disposable {
     // takes the switch's reading instead of queueing a second snapshot: a second password.
     const switched = await this.switching?.catch(() => undefined);
     if (switched) return switched;
+    // CPU of the whole extension host (the scan's threads too), for pacing automatic refresh.
+    const cpu = process.cpuUsage();
     try {
       return await this.show(await this.runner.run(signal));
     } catch (error) {
@@ -137,7 +144,8 @@ export class NamespacesView extends Disposable {
       this.treeView.message = `Discovery failed: ${(error as Error).message}. See "Namespace Inspector: Show Log".`;
       return undefined;
     } finally {
-      this.autoRefresh.refreshed();
+      const used = process.cpuUsage(cpu);
+      this.autoRefresh.refreshed((used.user + used.system) / 1000);
     }
   }
 

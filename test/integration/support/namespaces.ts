@@ -122,7 +122,7 @@ export async function waitForCommand(pid: number, command: string, timeoutMs?: n
 }
 
 /** PIDs of processes, not zombies, whose process group is one of `groups`. */
-function livePidsInGroups(groups: Set<number>): number[] {
+export function livePidsInGroups(groups: Set<number>): number[] {
   const live: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

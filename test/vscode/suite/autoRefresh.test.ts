@@ -56,16 +56,18 @@ describe('Namespaces view auto-refresh', function () {
     await config().update('autoRefreshInterval', 0.001, vscode.ConfigurationTarget.Workspace);
     try {
       assert.equal(config().get('autoRefreshInterval'), 0.001, 'the workspace value is in effect');
-      // Distinct results over 4 s: one a second at most (the next is timed from the end of the last).
+      // Distinct results over 6 s: one a second at most (the next is timed from the end of the
+      // last), fewer when a refresh costs more than 2% of a core at that pace.
       const seen = new Set<unknown>();
       const started = Date.now();
-      while (Date.now() - started < 4000) {
+      while (Date.now() - started < 6000) {
         seen.add(view.result);
         await sleep(5);
       }
       assert.ok(seen.size >= 2, 'it still refreshes');
-      assert.ok(seen.size <= 6, `${seen.size} refreshes in 4 s`);
+      assert.ok(seen.size <= 8, `${seen.size} refreshes in 6 s`);
       assert.equal(readViewSettings().autoRefreshSeconds, 1);
+      assert.ok(view.autoRefreshIntervalMs >= 1000, `interval ${view.autoRefreshIntervalMs} ms`);
     } finally {
       await config().update('autoRefreshInterval', undefined, vscode.ConfigurationTarget.Workspace);
     }

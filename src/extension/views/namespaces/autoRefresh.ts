@@ -1,7 +1,10 @@
 // Refreshes the view every few seconds while it is visible. Hidden, it does no work; shown again
 // after a while, it refreshes at once. The next refresh is timed from the end of the last, so a
-// slow scan never piles up behind itself.
-import type * as vscode from 'vscode';
+// slow scan never piles up behind itself. The interval is the user's, stretched when a refresh
+// costs more than a small share of a core (less while the window has no focus): see
+// core/discovery/refreshPacing.ts.
+import * as vscode from 'vscode';
+import { RefreshCost, pacedIntervalMs } from '../../../core/discovery/refreshPacing';
 
 /** The shortest interval: a workspace's settings must not turn the view into a busy loop of scans. */
 export const MIN_AUTO_REFRESH_SECONDS = 1;
@@ -16,7 +19,8 @@ export class AutoRefresh implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private lastRefresh = 0;
   private intervalMs: number;
-  private readonly subscription: vscode.Disposable;
+  private readonly cost = new RefreshCost();
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly view: vscode.TreeView<unknown>,
@@ -24,7 +28,11 @@ export class AutoRefresh implements vscode.Disposable {
     intervalSeconds: number,
   ) {
     this.intervalMs = autoRefreshSeconds(intervalSeconds) * 1000;
-    this.subscription = view.onDidChangeVisibility(() => this.reschedule());
+    this.subscriptions = [
+      view.onDidChangeVisibility(() => this.reschedule()),
+      // Focus back: the shorter interval applies at once (a refresh now if it is overdue).
+      vscode.window.onDidChangeWindowState(() => this.reschedule()),
+    ];
   }
 
   setInterval(seconds: number): void {
@@ -32,22 +40,33 @@ export class AutoRefresh implements vscode.Disposable {
     this.reschedule();
   }
 
-  /** Call after every refresh, automatic or not: the next one is an interval from now. */
-  refreshed(): void {
+  /** The interval in force now: the user's, paced by what refreshes cost; 0 when off. */
+  get currentIntervalMs(): number {
+    return pacedIntervalMs(this.intervalMs, this.cost.ms, vscode.window.state.focused);
+  }
+
+  /**
+   * Call after every refresh, automatic or not, with the CPU time it took: the next one is an
+   * interval from now.
+   */
+  refreshed(cpuMs?: number): void {
+    // The first refresh also loads and compiles the code it runs: not what the next ones cost.
+    if (cpuMs !== undefined && this.lastRefresh !== 0) this.cost.add(cpuMs);
     this.lastRefresh = Date.now();
     this.reschedule();
   }
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
   }
 
   private reschedule(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (!this.view.visible || this.intervalMs <= 0) return;
-    const due = Math.max(0, this.lastRefresh + this.intervalMs - Date.now());
+    const interval = this.currentIntervalMs;
+    if (!this.view.visible || interval <= 0) return;
+    const due = Math.max(0, this.lastRefresh + interval - Date.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.refresh().catch(() => undefined);

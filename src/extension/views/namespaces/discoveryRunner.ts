@@ -10,12 +10,22 @@ import type { HelperSnapshot } from '../../../core/discovery/helperSnapshot';
 /** Below this a progress bar would only flicker. */
 const SLOW_SCAN_MS = 300;
 
+/**
+ * How long a discovery may build on the one before: then everything is read again, so that a
+ * command line a process rewrote in place (setproctitle) or a cgroup it moved to shows within a
+ * minute. Namespaces never wait for this: every discovery reads every process' links and fds.
+ */
+const FULL_DISCOVERY_EVERY_MS = 60_000;
+
 export class DiscoveryRunner {
   private running: Promise<DiscoveryResult> | undefined;
   private queued: Promise<DiscoveryResult> | undefined;
   private readonly abort = new AbortController();
   /** When set, discovery reads the privileged helper's snapshot instead of procfs here. */
   snapshotSource: ((signal: AbortSignal) => Promise<HelperSnapshot>) | undefined;
+  /** The last discovery read here (not from a snapshot), and when the last full one started. */
+  private previous: DiscoveryResult | undefined;
+  private lastFullAt = 0;
 
   constructor(
     private readonly viewId: string,
@@ -44,13 +54,18 @@ export class DiscoveryRunner {
     const started = performance.now();
     const source = this.snapshotSource;
     const signal = cancel ? AbortSignal.any([this.abort.signal, cancel]) : this.abort.signal;
-    const work = source ? source(signal).then((snapshot) => discover({ signal, snapshot })) : discover({ signal });
+    const full = source !== undefined || this.previous === undefined || Date.now() - this.lastFullAt >= FULL_DISCOVERY_EVERY_MS;
+    if (!source && full) this.lastFullAt = Date.now();
+    const previous = full ? undefined : this.previous;
+    const work = source ? source(signal).then((snapshot) => discover({ signal, snapshot })) : discover({ signal, previous });
     const slow = setTimeout(() => {
       void vscode.window.withProgress({ location: { viewId: this.viewId }, title: 'Discovering namespaces' }, () => work.catch(() => undefined));
     }, SLOW_SCAN_MS);
     try {
       const result = await work;
-      this.log.debug(`refresh${source ? ' (privileged)' : ''}: ${result.namespaces.size} namespaces, ${result.processes.size} processes in ${(performance.now() - started).toFixed(0)} ms`);
+      // Only a discovery read here is a base for the next: a snapshot saw other processes.
+      this.previous = source ? undefined : result;
+      this.log.debug(`refresh${source ? ' (privileged)' : previous ? ' (incremental)' : ''}: ${result.namespaces.size} namespaces, ${result.processes.size} processes in ${(performance.now() - started).toFixed(0)} ms`);
       return result;
     } finally {
       clearTimeout(slow);

@@ -17,5 +17,7 @@ NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
   napi_set_named_property(env, exports, "exitNow", fn);
   napi_create_function(env, "netnsListening", NAPI_AUTO_LENGTH, ns_netns_listening, NULL, &fn);
   napi_set_named_property(env, exports, "netnsListening", fn);
+  napi_create_function(env, "utsHostnames", NAPI_AUTO_LENGTH, ns_uts_hostnames, NULL, &fn);
+  napi_set_named_property(env, exports, "utsHostnames", fn);
   return exports;
 }

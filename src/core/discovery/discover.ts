@@ -14,6 +14,7 @@ import { hierarchySource } from './sourceHierarchy';
 import { userMapSource } from './sourceUserMaps';
 import { summarizeStep } from './summarize';
 import { attributeContainersStep } from './attributeContainers';
+import { hostnameSource } from './sourceHostnames';
 
 export interface DiscoveryOptions {
   /** procfs root; tests may point it elsewhere. */
@@ -56,6 +57,7 @@ export async function discover(options: DiscoveryOptions = {}): Promise<Discover
   };
   let chunks: ChunkProvider;
   let ioctl: NsIoctl;
+  const extra: DiscoverySource[] = [];
   if (snapshot) {
     chunks = async function* () {
       yield snapshot.chunk;
@@ -65,6 +67,8 @@ export async function discover(options: DiscoveryOptions = {}): Promise<Discover
     const addon = nativeAddon();
     chunks = nativeChunks(addon, options.scanNice);
     ioctl = new NsIoctl(addon);
+    // A helper's snapshot names paths this process may not open: its hostnames stay unknown.
+    extra.push(hostnameSource(addon));
   }
   const pipeline: DiscoverySource[] = [
     taskSource(chunks, ioctl),
@@ -72,6 +76,7 @@ export async function discover(options: DiscoveryOptions = {}): Promise<Discover
     bindMountSource,
     hierarchySource(ioctl),
     userMapSource,
+    ...extra,
     summarizeStep,
   ];
   for (const source of pipeline) {

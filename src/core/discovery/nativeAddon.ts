@@ -34,6 +34,11 @@ export interface NativeAddon {
    * nsPath cannot be joined. See native/netns_listening.c.
    */
   netnsListening(nsPath: string): string[] | null;
+  /**
+   * The hostname inside the UTS namespace at each path (what `hostname` prints there), read by a
+   * thread that joins each in turn; null where it cannot be joined. See native/uts_hostnames.c.
+   */
+  utsHostnames(paths: string[]): Array<string | null>;
 }
 
 const FILE = 'nsnative.node';

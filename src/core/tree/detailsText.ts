@@ -41,6 +41,7 @@ export function namespaceDetails(ns: Namespace, result: DiscoveryResult, context
     `- inode: ${ns.id.ino}`,
     `- device: ${ns.id.dev}`,
     `- label: ${ns.label ? code(ns.label) : '—'}`,
+    ...(ns.type === 'uts' ? [`- hostname: ${ns.hostname !== undefined ? code(ns.hostname) : 'unknown (this process cannot join the namespace)'}`] : []),
     `- owner: ${refById(result, ns.owner)}`,
     `- parent: ${refById(result, ns.parent)}`,
     `- container: ${ns.container ? code(containerText(ns.container)) : 'none (host)'}`,

@@ -8,7 +8,7 @@ describe('the .vsix contents', () => {
   const files = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], { encoding: 'utf8' }).trim().split('\n');
 
   it('holds the bundles, the native addon and nsinspect-enter, media and the documents', () => {
-    for (const file of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/cli.js', 'dist/nsnative.node', 'dist/nsinspect-enter', 'helper/nsinspect-helper']) {
+    for (const file of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/cli.js', 'dist/nsnative.node', 'dist/nsinspect-enter', 'dist/nsinspect-hold-open', 'helper/nsinspect-helper']) {
       assert.ok(files.includes(file), `${file} is missing from the package`);
     }
     assert.ok(files.some((file) => file.startsWith('media/')), 'media/ is missing');

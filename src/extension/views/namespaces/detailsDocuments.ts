@@ -20,9 +20,19 @@ export function processDetailsUri(process: ProcessInfo): vscode.Uri {
   return vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/process/${process.pid}-${process.command.replace(/[^\w.-]/g, '_')}.md`, query: `${process.pid}:${process.startTicks}` });
 }
 
+/** The last Show Namespace Summary, as a document to read and copy. */
+export const SUMMARY_URI = vscode.Uri.from({ scheme: DETAILS_SCHEME, path: '/summary.md' });
+
 export class DetailsDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
+  private summary = '# Namespace summary\n\nRun **Show Namespace Summary** to count the namespaces.\n';
+
+  /** Keeps the latest summary (Markdown) for SUMMARY_URI and re-renders it where it is open. */
+  setSummary(markdown: string): void {
+    this.summary = markdown;
+    this.changed.fire(SUMMARY_URI);
+  }
 
   constructor(private readonly latest: () => DiscoveryResult | undefined) {}
 
@@ -34,6 +44,7 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    if (uri.path === SUMMARY_URI.path) return this.summary;
     const result = this.latest();
     if (!result) return 'Namespace Inspector has not discovered anything yet.\n';
     const context: DetailsContext = { bootTimeSec: readBootTime(), nowMs: Date.now(), readerPid: process.pid };

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { FromTopologyWebview } from '../../../core/net/topologyMessages';
 import type { NamespaceId } from '../../../core/model/namespaceId';
 import { Disposable } from '../../disposable';
+import { hostTextForUi, LINE_MAX } from '../../../core/text/hostText';
 import { COMMAND_IDS } from '../../commands/commandIds';
 import type { PrivilegedHelper } from '../../helper/privilegedHelper';
 import type { IsolatedSessions } from '../../terminals/isolatedSessions';
@@ -76,6 +77,7 @@ export class TopologyFeature extends Disposable {
     if (!uri) return undefined;
     fs.writeFileSync(uri.fsPath, format === 'svg' ? Buffer.from(data, 'utf8') : Buffer.from(data, 'base64'));
     this.log.info(`topology: exported ${format} to ${uri.fsPath}`);
+    void confirmExport(uri);
     return uri.fsPath;
   }
 
@@ -140,4 +142,16 @@ export class TopologyFeature extends Disposable {
         return;
     }
   }
+}
+
+/** Says where the picture went, with the ways to look at it. */
+async function confirmExport(uri: vscode.Uri): Promise<void> {
+  // Reveal in the OS needs a desktop on this machine; in a browser or remote window the Explorer
+  // can reveal a file of the workspace.
+  const local = vscode.env.remoteName === undefined && vscode.env.uiKind === vscode.UIKind.Desktop;
+  const inWorkspace = vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+  const reveal = local ? 'Reveal in File Manager' : inWorkspace ? 'Reveal in Explorer' : undefined;
+  const choice = await vscode.window.showInformationMessage(`Exported the network topology to ${hostTextForUi(uri.fsPath, LINE_MAX)}.`, 'Open', ...(reveal ? [reveal] : []));
+  if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', uri);
+  else if (choice === reveal) await vscode.commands.executeCommand(local ? 'revealFileInOS' : 'revealInExplorer', uri);
 }

@@ -47,7 +47,21 @@ test('a network namespace lists its interfaces and addresses; hostile names stay
   assert.match(text, /- `lo` \(loopback, up, mtu 1500, `00:00:00:00:00:00`\)\n {2}- IPv6 `::1\/128` scope host/);
   assert.match(text, /in `br0`, peer `veth-peer`\)\n {2}- IPv4 `10\.1\.2\.3\/24` scope global/);
   const html = md.render(text);
-  assert.doesNotMatch(html, /<(a|img)\b/i, html);
+  assert.doesNotMatch(html, /<img\b/i, html);
+  // The only links are ours, to other details documents (relative, so the preview opens them in place).
+  const hrefs = [...html.matchAll(/<a\b[^>]*href="([^"]*)"/g)].map((m) => m[1]);
+  assert.deepEqual(hrefs, ['user-1.md'], html);
   const unreadable = namespaceDetails(result.namespaces.get(`${DEV}:21`)!, result, { interfaces: { error: 'nsenter: Permission denied' } });
   assert.match(unreadable, /## Interfaces\n\nCould not be read: `nsenter: Permission denied`/);
+});
+
+test('related namespaces and processes are relative links to their own documents', async () => {
+  const { parseDetailsPath, namespaceDetailsPath, processDetailsPath, namespaceLink, processLink } = await import('../../src/core/tree/detailsLinks');
+  assert.equal(namespaceLink({ type: 'user', id: { dev: 4, ino: 7 } }, 'namespace'), '[user\\:\\[7\\]](user-7.md)');
+  assert.equal(namespaceLink({ type: 'net', id: { dev: 4, ino: 9 } }, 'process'), '[net\\:\\[9\\]](../namespace/net-9.md)');
+  assert.equal(processLink({ pid: 12, command: 'a b](x)' }, 'namespace'), '[PID 12](../process/12-a_b__x_.md)');
+  assert.deepEqual(parseDetailsPath(namespaceDetailsPath({ type: 'pid', id: { dev: 4, ino: 33 } })), { kind: 'namespace', type: 'pid', ino: 33 });
+  assert.deepEqual(parseDetailsPath(processDetailsPath({ pid: 5, command: '(sd-pam)' })), { kind: 'process', pid: 5 });
+  assert.equal(parseDetailsPath('/namespace/bogus-1.md'), undefined);
+  assert.equal(parseDetailsPath('/../etc/passwd'), undefined);
 });

@@ -9,7 +9,9 @@ import { idKey } from '../model/namespaceId';
 import { containerFactLines, containerText } from './containerText';
 import { code, escapeMarkdown } from './markdownText';
 import { LINE_MAX } from '../text/hostText';
-import { idMapText, nsRef, refById } from './nsRefText';
+import { idMapText, nsRef } from './nsRefText';
+import { namespaceLink, processLink } from './detailsLinks';
+import type { NamespaceId } from '../model/namespaceId';
 import { innerPid } from './pidInNamespace';
 import { TYPE_TITLES } from './typeTitles';
 import { startTimeText } from '../text/wallClock';
@@ -42,14 +44,14 @@ export function namespaceDetails(ns: Namespace, result: DiscoveryResult, context
     `- device: ${ns.id.dev}`,
     `- label: ${ns.label ? code(ns.label) : '—'}`,
     ...(ns.type === 'uts' ? [`- hostname: ${ns.hostname !== undefined ? code(ns.hostname) : 'unknown (this process cannot join the namespace)'}`] : []),
-    `- owner: ${refById(result, ns.owner)}`,
-    `- parent: ${refById(result, ns.parent)}`,
+    `- owner: ${linkById(result, ns.owner)}`,
+    `- parent: ${linkById(result, ns.parent)}`,
     `- container: ${ns.container ? code(containerText(ns.container)) : 'none (host)'}`,
-    `- most senior process: ${ns.senior === null ? '—' : processLine(ns.senior, result)}`,
+    `- most senior process: ${ns.senior === null ? '—' : processLine(ns.senior, result, 'namespace')}`,
     `- since: ${senior ? startTimeText(senior.startTicks, context.bootTimeSec, context.nowMs ?? Date.now()) + ' (its most senior process started)' : '—'}`,
     `- leaders: ${ns.leaders.join(', ') || '—'}`,
     `- bind mounts: ${ns.bindMounts.map((m) => `${code(m.path, LINE_MAX)} (in mnt:[${m.mntns}])`).join(', ') || '—'}`,
-    `- held open by: ${ns.fdRefs.map((r) => `PID ${r.pid} fd ${r.fd}`).join(', ') || '—'}`,
+    `- held open by: ${ns.fdRefs.map((r) => `${pidLink(r.pid, result, 'namespace')} fd ${r.fd}`).join(', ') || '—'}`,
     `- threads only: ${ns.tids.join(', ') || '—'}`,
     `- for children of: ${ns.forChildrenPids.join(', ') || '—'}`,
   ];
@@ -62,11 +64,11 @@ export function namespaceDetails(ns: Namespace, result: DiscoveryResult, context
     );
   }
   const children = [...result.namespaces.values()].filter((other) => other.parent && idKey(other.parent) === idKey(ns.id));
-  if (children.length) lines.push(`- child namespaces: ${children.map(nsRef).join(', ')}`);
+  if (children.length) lines.push(`- child namespaces: ${children.slice(0, MAX_LISTED).map((child) => namespaceLink(child, 'namespace')).join(', ')}`);
   if (ns.container) lines.push('', '## Container', '', ...containerFactLines(ns.container));
   if (context.interfaces) lines.push('', ...interfaceLines(context.interfaces));
   lines.push('', `## Processes (${ns.pids.length})`, '');
-  for (const pid of ns.pids.slice(0, MAX_LISTED)) lines.push(`- ${processLine(pid, result)}`);
+  for (const pid of ns.pids.slice(0, MAX_LISTED)) lines.push(`- ${processLine(pid, result, 'namespace')}`);
   if (ns.pids.length > MAX_LISTED) lines.push(`- … and ${ns.pids.length - MAX_LISTED} more`);
   return lines.join('\n') + '\n';
 }
@@ -77,7 +79,7 @@ export function processDetails(process: ProcessInfo, result: DiscoveryResult, co
     '',
     `- PID: ${process.pid} on the host, ${innerPid(process)} in its PID namespace`,
     `- PID in each PID namespace, host first: ${process.nspid.join(' → ')}`,
-    `- parent PID: ${process.ppid}`,
+    `- parent PID: ${pidLink(process.ppid, result, 'process', String(process.ppid))}`,
     `- command: ${code(process.command)}`,
     `- command line: ${process.cmdline.length ? code(process.cmdline.join(' '), DOCUMENT_LINE_MAX) : '— (kernel thread)'}`,
     `- UID: ${process.uid}`,
@@ -93,7 +95,7 @@ export function processDetails(process: ProcessInfo, result: DiscoveryResult, co
     const ino = process.namespaces[type];
     if (ino === undefined) continue;
     const ns = result.namespaces.get(idKey({ dev: result.nsfsDev, ino }));
-    lines.push(`- ${type}: ${ino}${ns?.label ? ` · ${code(ns.label)}` : ''}`);
+    lines.push(`- ${type}: ${ns ? namespaceLink(ns, 'process', String(ino)) : ino}${ns?.label ? ` · ${code(ns.label)}` : ''}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -115,9 +117,22 @@ function interfaceLines(interfaces: NonNullable<DetailsContext['interfaces']>): 
   return lines;
 }
 
-function processLine(pid: number, result: DiscoveryResult): string {
+function processLine(pid: number, result: DiscoveryResult, from: 'namespace' | 'process'): string {
   const p = result.processes.get(pid);
   if (!p) return `PID ${pid}`;
   const inner = innerPid(p);
-  return `PID ${pid}${inner === pid ? '' : ` (${inner} inside)`} ${code(p.cmdline.join(' ') || p.command, LINE_MAX)}`;
+  return `${processLink(p, from)}${inner === pid ? '' : ` (${inner} inside)`} ${code(p.cmdline.join(' ') || p.command, LINE_MAX)}`;
+}
+
+/** A PID as a link to its process' document when discovery saw that process. */
+function pidLink(pid: number, result: DiscoveryResult, from: 'namespace' | 'process', text = `PID ${pid}`): string {
+  const p = result.processes.get(pid);
+  return p ? processLink(p, from, text) : text;
+}
+
+/** A related namespace (owner, parent) as a link to its document, or its inode when discovery did not see it. */
+function linkById(result: DiscoveryResult, id: NamespaceId | null): string {
+  if (!id) return '—';
+  const ns = result.namespaces.get(idKey(id));
+  return ns ? namespaceLink(ns, 'namespace') : `[${id.ino}]`;
 }

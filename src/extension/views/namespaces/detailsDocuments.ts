@@ -9,15 +9,16 @@ import type { DiscoveryResult } from '../../../core/model/result';
 import { namespaceDetails, processDetails, type DetailsContext } from '../../../core/tree/detailsText';
 import { readBootTime } from '../../../core/parsers/bootTime';
 import { readNamespaceInterfaces } from '../../../core/net/readNamespaceInterfaces';
+import { namespaceDetailsPath, parseDetailsPath, processDetailsPath } from '../../../core/tree/detailsLinks';
 
 export const DETAILS_SCHEME = 'nsinspector';
 
 export function namespaceDetailsUri(ns: Namespace): vscode.Uri {
-  return vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/namespace/${ns.type}-${ns.id.ino}.md`, query: idKey(ns.id) });
+  return vscode.Uri.from({ scheme: DETAILS_SCHEME, path: namespaceDetailsPath(ns), query: idKey(ns.id) });
 }
 
 export function processDetailsUri(process: ProcessInfo): vscode.Uri {
-  return vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/process/${process.pid}-${process.command.replace(/[^\w.-]/g, '_')}.md`, query: `${process.pid}:${process.startTicks}` });
+  return vscode.Uri.from({ scheme: DETAILS_SCHEME, path: processDetailsPath(process), query: `${process.pid}:${process.startTicks}` });
 }
 
 /** The last Show Namespace Summary, as a document to read and copy. */
@@ -48,14 +49,16 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
     const result = this.latest();
     if (!result) return 'Namespace Inspector has not discovered anything yet.\n';
     const context: DetailsContext = { bootTimeSec: readBootTime(), nowMs: Date.now(), readerPid: process.pid };
+    // A link followed in the preview has the path alone: it names the subject as of now.
+    const linked = uri.query ? undefined : parseDetailsPath(uri.path);
     if (uri.path.startsWith('/namespace/')) {
-      const ns = result.namespaces.get(uri.query);
+      const ns = result.namespaces.get(linked?.kind === 'namespace' ? `${result.nsfsDev}:${linked.ino}` : uri.query);
       if (!ns) return gone(`The namespace ${uri.path.slice('/namespace/'.length, -3).replace('-', ':[')}]`);
       // Read here, for this one namespace, while its document is open: discovery never runs `ip`.
       if (ns.type === 'net') context.interfaces = await readNamespaceInterfaces(ns);
       return namespaceDetails(ns, result, context);
     }
-    const [pid, startTicks] = uri.query.split(':').map(Number);
+    const [pid, startTicks] = linked?.kind === 'process' ? [linked.pid, result.processes.get(linked.pid)?.startTicks] : uri.query.split(':').map(Number);
     const shown = result.processes.get(pid);
     return shown && shown.startTicks === startTicks ? processDetails(shown, result, context) : gone(`The process with PID ${pid}`);
   }

@@ -1,0 +1,150 @@
+// Issue 17's smaller items as a user meets them in the browser: a UTS namespace labelled by its
+// hostname, Show Details links to related namespaces and processes, the summary's document, the
+// active grouping checked in Group By, the topology's SVG export confirmed and unmarked, and the
+// activity-bar icon (a screenshot each).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type VsCodeSession } from './helpers/session';
+import { openNamespacesSession } from './helpers/namespacesSession';
+import { sideBarView } from './helpers/views';
+import { expandTreeItem, namespaceItem, treeItem } from './helpers/tree';
+import { chooseMenuItem, openContextMenu } from './helpers/contextMenu';
+import { runCommand } from './helpers/palette';
+import { saveScreenshot, SCREENSHOT_DIR } from './helpers/screenshots';
+import { sideBarTitleAction } from './helpers/viewTitle';
+import { notification } from './helpers/notifications';
+import { activityBarEntry } from './helpers/activityBar';
+import { webviewFrame } from './helpers/webview';
+import { NamespaceLab, nsInode, waitForCommand } from '../integration/support/namespaces';
+
+describe('issue 17 polish in the workbench', () => {
+  const lab = new NamespaceLab();
+  let session: VsCodeSession;
+  const hostname = `polish-${process.pid}`;
+  let sleeper: number;
+  let utsIno: number;
+  let netnsName: string;
+
+  before(async () => {
+    sleeper = lab.start(['unshare', '--uts', 'sh', '-c', 'hostname "$1" && exec sleep 600', 'sh', hostname]).pid!;
+    await waitForCommand(sleeper, 'sleep');
+    utsIno = nsInode(sleeper, 'uts');
+    netnsName = lab.addNetns('polish');
+    session = await openNamespacesSession(__filename);
+  });
+
+  after(async () => {
+    lab.cleanup();
+    await session?.close();
+  });
+
+  const view = () => sideBarView(session.page, 'Namespaces');
+
+  it('shows the activity-bar icon: rings around a process, in the theme colour', async () => {
+    const entry = activityBarEntry(session.page, 'Namespaces');
+    await entry.waitFor();
+    // VS Code draws an extension's icon as a mask in the foreground colour: our file, no colours of its own.
+    const mask = await entry.locator('a.action-label').evaluate((e) => {
+      const style = (globalThis as unknown as { getComputedStyle(el: unknown): { maskImage: string; webkitMaskImage?: string } }).getComputedStyle(e);
+      return style.webkitMaskImage || style.maskImage;
+    });
+    assert.match(mask, /namespaces\.svg/);
+    await entry.screenshot({ path: join(SCREENSHOT_DIR, 'activity-bar-icon.png') });
+    await session.page.locator('.part.activitybar').screenshot({ path: join(SCREENSHOT_DIR, 'activity-bar.png') });
+  });
+
+  it('labels a UTS namespace by its hostname', async () => {
+    await expandTreeItem(treeItem(view(), 'uts'));
+    const item = namespaceItem(view(), 'uts', utsIno, hostname);
+    await item.waitFor({ timeout: 20_000 });
+    await item.scrollIntoViewIfNeeded();
+    await saveScreenshot(session.page, 'tree-uts-hostname');
+  });
+
+  it('Show Details links to the owner user namespace and to a process, and the preview follows them', async () => {
+    const menu = await openContextMenu(namespaceItem(view(), 'uts', utsIno, hostname));
+    await chooseMenuItem(menu, 'Show Details');
+    const details = await webviewFrame(session.page, 'h1');
+    await details.locator('h1', { hasText: `uts:[${utsIno}]` }).waitFor();
+    assert.match(await details.locator('body').innerText(), new RegExp(`hostname: ${hostname}`));
+    const ownerIno = nsInode(sleeper, 'user');
+    await saveScreenshot(session.page, 'details-links');
+    // The owner: a link to the user namespace's own document, opened in the same preview.
+    await details.locator('a', { hasText: `user:[${ownerIno}]` }).first().click();
+    await details.locator('h1', { hasText: `user:[${ownerIno}]` }).waitFor({ timeout: 15_000 });
+    await saveScreenshot(session.page, 'details-followed-owner');
+    // Back in the UTS namespace's document through the palette, then to its process.
+    await runCommand(session.page, 'View: Close All Editors');
+    const again = await openContextMenu(namespaceItem(view(), 'uts', utsIno, hostname));
+    await chooseMenuItem(again, 'Show Details');
+    const second = await webviewFrame(session.page, `h1:has-text("uts:[${utsIno}]")`);
+    await second.locator('a', { hasText: `PID ${sleeper}` }).first().click();
+    await second.locator('h1', { hasText: `(PID ${sleeper})` }).waitFor({ timeout: 15_000 });
+    assert.match(await second.locator('body').innerText(), new RegExp(`uts: ${utsIno}`));
+    await saveScreenshot(session.page, 'details-followed-process');
+    await runCommand(session.page, 'View: Close All Editors');
+  });
+
+  it('Group By checks the active grouping', async () => {
+    const menu = session.page.locator('.context-view .monaco-menu');
+    const open = async () => {
+      await view().locator('.monaco-list').focus();
+      await sideBarTitleAction(session.page, 'Group By').click();
+      await menu.waitFor({ timeout: 5000 });
+    };
+    await open();
+    await menu.getByRole('menuitem', { name: '✓ Group Namespaces by Type' }).waitFor();
+    assert.equal(await menu.getByRole('menuitem', { name: 'Group Namespaces by Type', exact: true }).count(), 0, 'the plain entry gives way to the checked one');
+    await saveScreenshot(session.page, 'group-by-checked-type');
+    await chooseMenuItem(menu, 'Group Namespaces by Container');
+    await menu.waitFor({ state: 'detached' });
+    await open();
+    await menu.getByRole('menuitem', { name: '✓ Group Namespaces by Container' }).waitFor();
+    await menu.getByRole('menuitem', { name: 'Group Namespaces by Type', exact: true }).waitFor();
+    await saveScreenshot(session.page, 'group-by-checked-container');
+    await chooseMenuItem(menu, 'Group Namespaces by Type');
+  });
+
+  it('Show Namespace Summary: the toast opens a document to read and copy', async () => {
+    await runCommand(session.page, 'Namespace Inspector: Show Namespace Summary');
+    const toast = notification(session.page, /\d+ namespaces \(mnt \d+/);
+    await toast.waitFor({ timeout: 30_000 });
+    await toast.getByRole('button', { name: 'Show Details' }).click();
+    const summary = await webviewFrame(session.page, 'h1:has-text("Namespace summary")');
+    const table = await summary.locator('table').innerText();
+    for (const type of ['mnt', 'pid', 'net', 'ipc', 'uts', 'user', 'cgroup', 'time']) assert.match(table, new RegExp(`^${type}\\t`, 'm'));
+    await saveScreenshot(session.page, 'summary-document');
+    await runCommand(session.page, 'View: Close All Editors');
+  });
+
+  it('exports the topology as SVG: a confirmation with Open, and no selection mark in the file', async () => {
+    const page = session.page;
+    await runCommand(page, 'Namespace Inspector: Show Network Topology');
+    const frame = await webviewFrame(page, '#picture .ns', 60_000);
+    const box = frame.locator('#picture .ns', { hasText: netnsName }).first();
+    await box.waitFor({ timeout: 20_000 });
+    await box.locator(':scope > rect').first().click();
+    await frame.locator('#picture .ns.selected').waitFor();
+    const target = join(session.workspace, 'picture.svg');
+    await frame.getByRole('button', { name: 'Export as SVG…' }).click();
+    // The save dialog of the browser workbench: a path in the quick input.
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(target);
+    await page.keyboard.press('Enter');
+    const toast = notification(page, 'Exported the network topology to');
+    await toast.waitFor({ timeout: 20_000 });
+    assert.match(await toast.innerText(), /picture\.svg/);
+    await saveScreenshot(page, 'topology-export-confirmed');
+    assert.ok(existsSync(target));
+    const svg = readFileSync(target, 'utf8');
+    assert.ok(svg.includes(netnsName), 'the picture has the namespace');
+    assert.doesNotMatch(svg, /\bselected\b|stroke-width="2\.5"|data-stroke/, 'no selection mark in the exported picture');
+    assert.equal(await frame.locator('#picture .ns.selected').count(), 1, 'the page keeps its selection');
+    await toast.getByRole('button', { name: 'Open' }).click();
+    await page.locator('.tabs-container .tab', { hasText: 'picture.svg' }).waitFor({ timeout: 15_000 });
+    await saveScreenshot(page, 'topology-export-opened');
+  });
+});

@@ -27,6 +27,8 @@ export interface DetailsContext {
   readerPid?: number;
   /** A network namespace's interfaces and addresses, or why they could not be read. */
   interfaces?: NetInterface[] | { error: string };
+  /** What the nsids of those interfaces' peers stand for (peerNamespaces.ts). */
+  peers?: ReadonlyMap<number, Namespace>;
 }
 
 const MAX_LISTED = 200;
@@ -66,7 +68,7 @@ export function namespaceDetails(ns: Namespace, result: DiscoveryResult, context
   const children = [...result.namespaces.values()].filter((other) => other.parent && idKey(other.parent) === idKey(ns.id));
   if (children.length) lines.push(`- child namespaces: ${children.slice(0, MAX_LISTED).map((child) => namespaceLink(child, 'namespace')).join(', ')}`);
   if (ns.container) lines.push('', '## Container', '', ...containerFactLines(ns.container));
-  if (context.interfaces) lines.push('', ...interfaceLines(context.interfaces));
+  if (context.interfaces) lines.push('', ...interfaceLines(context.interfaces, context.peers, result));
   lines.push('', `## Processes (${ns.pids.length})`, '');
   for (const pid of ns.pids.slice(0, MAX_LISTED)) lines.push(`- ${processLine(pid, result, 'namespace')}`);
   if (ns.pids.length > MAX_LISTED) lines.push(`- … and ${ns.pids.length - MAX_LISTED} more`);
@@ -101,7 +103,7 @@ export function processDetails(process: ProcessInfo, result: DiscoveryResult, co
 }
 
 /** A network namespace's interfaces: name, kind, state, MTU, MAC and addresses; every string is the host's. */
-function interfaceLines(interfaces: NonNullable<DetailsContext['interfaces']>): string[] {
+function interfaceLines(interfaces: NonNullable<DetailsContext['interfaces']>, peers: DetailsContext['peers'], result: DiscoveryResult): string[] {
   if ('error' in interfaces) return ['## Interfaces', '', `Could not be read: ${code(interfaces.error, LINE_MAX)}`];
   const lines = [`## Interfaces (${interfaces.length})`, ''];
   for (const iface of interfaces.slice(0, MAX_LISTED)) {
@@ -109,7 +111,11 @@ function interfaceLines(interfaces: NonNullable<DetailsContext['interfaces']>): 
     if (iface.mac) facts.push(code(iface.mac));
     if (iface.master) facts.push(`in ${code(iface.master)}`);
     if (iface.linkName) facts.push(`peer ${code(iface.linkName)}`);
-    else if (iface.linkNetnsid !== undefined) facts.push(`peer ifindex ${iface.linkIndex ?? '?'} in nsid ${iface.linkNetnsid}`);
+    else if (iface.linkNetnsid !== undefined) {
+      const peer = peers?.get(iface.linkNetnsid);
+      const where = peer ? `${namespaceLink(peer, 'namespace')} (${escapeMarkdown(peerName(peer, result))})` : `nsid ${iface.linkNetnsid}`;
+      facts.push(`peer ifindex ${iface.linkIndex ?? '?'} in ${where}`);
+    }
     lines.push(`- ${code(iface.name)} (${facts.join(', ')})`);
     for (const address of iface.addresses) lines.push(`  - ${address.family === 'inet' ? 'IPv4' : 'IPv6'} ${code(address.cidr)} scope ${escapeMarkdown(address.scope)}`);
   }
@@ -122,6 +128,11 @@ function processLine(pid: number, result: DiscoveryResult, from: 'namespace' | '
   if (!p) return `PID ${pid}`;
   const inner = innerPid(p);
   return `${processLink(p, from)}${inner === pid ? '' : ` (${inner} inside)`} ${code(p.cmdline.join(' ') || p.command, LINE_MAX)}`;
+}
+
+/** What a person knows the peer's namespace by (namespaceName, without the reader's "host" guess). */
+function peerName(peer: Namespace, result: DiscoveryResult): string {
+  return namespaceName(peer, result, isHostNamespace(peer, hostNamespaces(result, undefined)));
 }
 
 /** A PID as a link to its process' document when discovery saw that process. */

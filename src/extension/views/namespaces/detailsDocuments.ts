@@ -9,6 +9,9 @@ import type { DiscoveryResult } from '../../../core/model/result';
 import { namespaceDetails, processDetails, type DetailsContext } from '../../../core/tree/detailsText';
 import { readBootTime } from '../../../core/parsers/bootTime';
 import { readNamespaceInterfaces } from '../../../core/net/readNamespaceInterfaces';
+import { peerNamespaces } from '../../../core/net/peerNamespaces';
+import { nativeAddon } from '../../../core/discovery/nativeAddon';
+import type { NetInterface } from '../../../core/net/topology';
 import { namespaceDetailsPath, parseDetailsPath, processDetailsPath } from '../../../core/tree/detailsLinks';
 
 export const DETAILS_SCHEME = 'nsinspector';
@@ -55,7 +58,10 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
       const ns = result.namespaces.get(linked?.kind === 'namespace' ? `${result.nsfsDev}:${linked.ino}` : uri.query);
       if (!ns) return gone(`The namespace ${uri.path.slice('/namespace/'.length, -3).replace('-', ':[')}]`);
       // Read here, for this one namespace, while its document is open: discovery never runs `ip`.
-      if (ns.type === 'net') context.interfaces = await readNamespaceInterfaces(ns);
+      if (ns.type === 'net') {
+        context.interfaces = await readNamespaceInterfaces(ns);
+        if (Array.isArray(context.interfaces)) context.peers = peersOf(ns, context.interfaces, result);
+      }
       return namespaceDetails(ns, result, context);
     }
     const [pid, startTicks] = linked?.kind === 'process' ? [linked.pid, result.processes.get(linked.pid)?.startTicks] : uri.query.split(':').map(Number);
@@ -65,6 +71,15 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
 
   dispose(): void {
     this.changed.dispose();
+  }
+}
+
+/** The namespaces of veth peers elsewhere; none when the addon cannot be loaded or asked. */
+function peersOf(ns: Namespace, interfaces: NetInterface[], result: DiscoveryResult): Map<number, Namespace> | undefined {
+  try {
+    return peerNamespaces(ns, interfaces, result, nativeAddon());
+  } catch {
+    return undefined;
   }
 }
 

@@ -125,7 +125,10 @@ describe('issue 17 polish in the workbench', () => {
     const frame = await webviewFrame(page, '#picture .ns', 60_000);
     const box = frame.locator('#picture .ns', { hasText: netnsName }).first();
     await box.waitFor({ timeout: 20_000 });
+    await page.mouse.move(700, 650);
+    await saveScreenshot(page, 'topology-overview');
     await box.locator(':scope > rect').first().click();
+    await saveScreenshot(page, 'topology-selected');
     await frame.locator('#picture .ns.selected').waitFor();
     const target = join(session.workspace, 'picture.svg');
     await frame.getByRole('button', { name: 'Export as SVG…' }).click();

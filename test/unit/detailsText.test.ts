@@ -65,3 +65,14 @@ test('related namespaces and processes are relative links to their own documents
   assert.equal(parseDetailsPath('/namespace/bogus-1.md'), undefined);
   assert.equal(parseDetailsPath('/../etc/passwd'), undefined);
 });
+
+test("a container's namespace links its owner, parent, the container's other namespaces and its processes", () => {
+  const result = fakeResult();
+  const text = namespaceDetails(result.namespaces.get(`${DEV}:11`)!, result);
+  assert.match(text, /- owner: \[user\\:\\\[2\\\]\]\(user-2\.md\)/);
+  assert.match(text, /- parent: \[pid\\:\\\[10\\\]\]\(pid-10\.md\)/);
+  assert.match(text, /- its other namespaces: \[user\\:\\\[2\\\]\]\(user-2\.md\), \[user\\:\\\[3\\\]\]\(user-3\.md\)/);
+  assert.match(text, /^- \[PID 300\]\(\.\.\/process\/300-sleep\.md\) \(1 inside\)/m);
+  const hrefs = [...md.render(text).matchAll(/<a\b[^>]*href="([^"]*)"/g)].map((m) => m[1]);
+  assert.ok(hrefs.length >= 5 && hrefs.every((href) => /^(\.\.\/process\/\d+-[\w.-]*|[a-z]+-\d+)\.md$/.test(href)), hrefs.join(' '));
+});

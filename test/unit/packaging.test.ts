@@ -23,6 +23,19 @@ describe('the .vsix contents', () => {
     assert.ok(manifest.categories.filter((c: string) => c !== 'Other').length >= 2, manifest.categories.join());
   });
 
+  it("ships the README's screenshots, and packages with relative links left as they are", () => {
+    // No repository URL is known, so vsce cannot rewrite relative images to one: it packages with
+    // --no-rewrite-relative-links, and VS Code's extension page resolves them in the installed
+    // extension, which must hold them.
+    const images = [...readFileSync('README.md', 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length >= 2, 'the README shows screenshots');
+    for (const image of images) {
+      assert.doesNotMatch(image, /^\w+:/, `${image}: relative, packaged`);
+      assert.ok(files.includes(image), `${image} is missing from the package`);
+    }
+    assert.match(JSON.parse(readFileSync('package.json', 'utf8')).scripts.package, /--no-rewrite-relative-links/);
+  });
+
   it('leaves out sources, tests, native sources and node_modules', () => {
     const unwanted = files.filter((file) => /^(src|test|native|node_modules|scripts|bench|\.ci)\//.test(file));
     assert.deepEqual(unwanted, []);

@@ -67,7 +67,12 @@ export function namespaceDetails(ns: Namespace, result: DiscoveryResult, context
   }
   const children = [...result.namespaces.values()].filter((other) => other.parent && idKey(other.parent) === idKey(ns.id));
   if (children.length) lines.push(`- child namespaces: ${children.slice(0, MAX_LISTED).map((child) => namespaceLink(child, 'namespace')).join(', ')}`);
-  if (ns.container) lines.push('', '## Container', '', ...containerFactLines(ns.container));
+  if (ns.container) {
+    const { engine, id } = ns.container;
+    const siblings = [...result.namespaces.values()].filter((other) => other !== ns && other.container?.engine === engine && other.container.id === id);
+    lines.push('', '## Container', '', ...containerFactLines(ns.container));
+    if (siblings.length) lines.push(`- its other namespaces: ${siblings.slice(0, MAX_LISTED).map((other) => namespaceLink(other, 'namespace')).join(', ')}`);
+  }
   if (context.interfaces) lines.push('', ...interfaceLines(context.interfaces, context.peers, result));
   lines.push('', `## Processes (${ns.pids.length})`, '');
   for (const pid of ns.pids.slice(0, MAX_LISTED)) lines.push(`- ${processLine(pid, result, 'namespace')}`);

@@ -73,7 +73,10 @@ describe('issue 17 polish in the workbench', () => {
     await saveScreenshot(session.page, 'details-links');
     // The owner: a link to the user namespace's own document, opened in the same preview.
     await details.locator('a', { hasText: `user:[${ownerIno}]` }).first().click();
-    await details.locator('h1', { hasText: `user:[${ownerIno}]` }).waitFor({ timeout: 15_000 });
+    // The preview renders the linked document in place (its page may be a new frame).
+    const owner = await webviewFrame(session.page, `h1:has-text("user:[${ownerIno}]")`, 15_000);
+    assert.match(await owner.locator('body').innerText(), /UID map: /);
+    assert.equal(await session.page.locator('.tabs-container .tab').count(), 1, 'followed in the same preview, no new editor');
     await saveScreenshot(session.page, 'details-followed-owner');
     // Back in the UTS namespace's document through the palette, then to its process.
     await runCommand(session.page, 'View: Close All Editors');
@@ -81,8 +84,8 @@ describe('issue 17 polish in the workbench', () => {
     await chooseMenuItem(again, 'Show Details');
     const second = await webviewFrame(session.page, `h1:has-text("uts:[${utsIno}]")`);
     await second.locator('a', { hasText: `PID ${sleeper}` }).first().click();
-    await second.locator('h1', { hasText: `(PID ${sleeper})` }).waitFor({ timeout: 15_000 });
-    assert.match(await second.locator('body').innerText(), new RegExp(`uts: ${utsIno}`));
+    const processPage = await webviewFrame(session.page, `h1:has-text("(PID ${sleeper})")`, 15_000);
+    assert.match(await processPage.locator('body').innerText(), new RegExp(`uts: ${utsIno}`));
     await saveScreenshot(session.page, 'details-followed-process');
     await runCommand(session.page, 'View: Close All Editors');
   });
@@ -144,7 +147,11 @@ describe('issue 17 polish in the workbench', () => {
     assert.ok(existsSync(target));
     const svg = readFileSync(target, 'utf8');
     assert.ok(svg.includes(netnsName), 'the picture has the namespace');
-    assert.doesNotMatch(svg, /\bselected\b|stroke-width="2\.5"|data-stroke/, 'no selection mark in the exported picture');
+    // The selected box is drawn as its unselected neighbours are (the host's box has a frame of its own).
+    assert.doesNotMatch(svg, /\bselected\b|data-stroke/, 'no selection class or saved stroke in the exported picture');
+    const key = await box.getAttribute('data-ns-key');
+    const frameOf = new RegExp(`<g class="ns" data-ns-key="${key}"[^>]*><rect class="frame"[^>]*stroke-width="1"`);
+    assert.match(svg, frameOf, 'the selected box has its plain frame in the file');
     assert.equal(await frame.locator('#picture .ns.selected').count(), 1, 'the page keeps its selection');
     await toast.getByRole('button', { name: 'Open' }).click();
     await page.locator('.tabs-container .tab', { hasText: 'picture.svg' }).waitFor({ timeout: 15_000 });

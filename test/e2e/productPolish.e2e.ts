@@ -15,7 +15,7 @@ import { runCommand } from './helpers/palette';
 import { saveScreenshot, SCREENSHOT_DIR } from './helpers/screenshots';
 import { sideBarTitleAction } from './helpers/viewTitle';
 import { notification } from './helpers/notifications';
-import { activityBarEntry } from './helpers/activityBar';
+import { activityBarEntry, openViewContainer } from './helpers/activityBar';
 import { webviewFrame } from './helpers/webview';
 import { NamespaceLab, nsInode, waitForCommand } from '../integration/support/namespaces';
 
@@ -53,6 +53,28 @@ describe('issue 17 polish in the workbench', () => {
     assert.match(mask, /namespaces\.svg/);
     await entry.screenshot({ path: join(SCREENSHOT_DIR, 'activity-bar-icon.png') });
     await session.page.locator('.part.activitybar').screenshot({ path: join(SCREENSHOT_DIR, 'activity-bar.png') });
+  });
+
+  it("the extension's page shows the README's screenshots from the installed files", async () => {
+    const page = session.page;
+    await runCommand(page, 'Extensions: Show Installed Extensions');
+    await page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Namespace Inspector' }).first().click();
+    const readme = await webviewFrame(page, 'img[src*="namespaces-and-details"]', 30_000);
+    const loaded = () =>
+      readme.locator('img[src*="media/readme/"]').evaluateAll((images) =>
+        images.map((image) => {
+          const img = image as unknown as { naturalWidth: number; complete: boolean; src: string };
+          return { src: img.src, width: img.complete ? img.naturalWidth : 0 };
+        }),
+      );
+    let sizes = await loaded();
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline && sizes.some((image) => image.width === 0); sizes = await loaded()) await page.waitForTimeout(250);
+    assert.ok(sizes.length >= 2, JSON.stringify(sizes));
+    for (const { src, width } of sizes) assert.ok(width >= 1000, `${src} did not load (${width} px wide)`);
+    await readme.locator('img[src*="media/readme/"]').first().scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'extension-page-readme');
+    await runCommand(page, 'View: Close All Editors');
+    await openViewContainer(page, 'Namespaces');
   });
 
   it('labels a UTS namespace by its hostname', async () => {

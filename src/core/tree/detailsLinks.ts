@@ -37,6 +37,18 @@ export function processLink(process: Pick<ProcessInfo, 'pid' | 'command'>, from:
   return `[${escapeMarkdown(text)}](${relative(processDetailsPath(process), from)})`;
 }
 
+/**
+ * Off: following such a link in VS Code's Markdown preview (1.139, browser workbench) did not
+ * bring up the linked document in the e2e test (test/e2e/productPolish.e2e.ts), so the documents
+ * name related items as text until a way that works is found and tested.
+ */
+export const FOLLOW_LINKS = false;
+
+/** A related item as a link when links are on, else as its escaped text. */
+export function related(link: string, text: string): string {
+  return FOLLOW_LINKS ? link : escapeMarkdown(text);
+}
+
 function relative(path: string, from: 'namespace' | 'process'): string {
   const [, folder, file] = path.split('/');
   return folder === from ? file : `../${folder}/${file}`;

@@ -10,7 +10,7 @@ import { containerFactLines, containerText } from './containerText';
 import { code, escapeMarkdown } from './markdownText';
 import { LINE_MAX } from '../text/hostText';
 import { idMapText, nsRef } from './nsRefText';
-import { namespaceLink, processLink } from './detailsLinks';
+import { namespaceLink as linkToNamespace, processLink as linkToProcess, related } from './detailsLinks';
 import type { NamespaceId } from '../model/namespaceId';
 import { innerPid } from './pidInNamespace';
 import { TYPE_TITLES } from './typeTitles';
@@ -126,6 +126,14 @@ function interfaceLines(interfaces: NonNullable<DetailsContext['interfaces']>, p
   }
   if (interfaces.length > MAX_LISTED) lines.push(`- … and ${interfaces.length - MAX_LISTED} more`);
   return lines;
+}
+
+function namespaceLink(ns: Pick<Namespace, 'type' | 'id'>, from: 'namespace' | 'process', text = `${ns.type}:[${ns.id.ino}]`): string {
+  return related(linkToNamespace(ns, from, text), text);
+}
+
+function processLink(p: ProcessInfo, from: 'namespace' | 'process', text = `PID ${p.pid}`): string {
+  return related(linkToProcess(p, from, text), text);
 }
 
 function processLine(pid: number, result: DiscoveryResult, from: 'namespace' | 'process'): string {

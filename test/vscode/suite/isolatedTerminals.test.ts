@@ -186,7 +186,7 @@ describe('Isolated terminals and shells in namespaces', function () {
     // What ps shows for the wrapper that keeps the terminal open: a named file and nsenter with
     // its own arguments, not an inline `sh -c '"$@"; status=$?; printf …'`.
     const parent = readFileSync(join(dir, 'rc.parent'), 'utf8');
-    assert.match(parent, new RegExp(`^sh \\S+/nsinspect-hold-open nsenter --net=/run/netns/${netns} -- sh -c readlink `), parent);
+    assert.match(parent, new RegExp(`^(\\S*/)?sh \\S+/nsinspect-hold-open nsenter --net=/run/netns/${netns} -- sh -c readlink `), parent);
     assert.doesNotMatch(parent, /status=|printf/, parent);
   });
 

@@ -2,7 +2,7 @@
   "targets": [
     {
       "target_name": "nsnative",
-      "sources": ["module.c", "ns_probe.c", "task_scan.c", "netns_ids.c", "exit_now.c", "netns_listening.c", "ns_open.c", "root_files.c"],
+      "sources": ["module.c", "ns_probe.c", "task_scan.c", "netns_ids.c", "exit_now.c", "netns_listening.c", "ns_open.c", "root_files.c", "uts_hostnames.c"],
       "cflags": ["-O2", "-Wall", "-Wextra", "-pthread"],
       "ldflags": ["-pthread"]
     },

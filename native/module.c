@@ -23,5 +23,7 @@ NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
   napi_set_named_property(env, exports, "rootReaddir", fn);
   napi_create_function(env, "rootRead", NAPI_AUTO_LENGTH, ns_root_read, NULL, &fn);
   napi_set_named_property(env, exports, "rootRead", fn);
+  napi_create_function(env, "utsHostnames", NAPI_AUTO_LENGTH, ns_uts_hostnames, NULL, &fn);
+  napi_set_named_property(env, exports, "utsHostnames", fn);
   return exports;
 }

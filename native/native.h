@@ -36,6 +36,9 @@ napi_value ns_root_stat(napi_env env, napi_callback_info info);
 napi_value ns_root_readdir(napi_env env, napi_callback_info info);
 napi_value ns_root_read(napi_env env, napi_callback_info info);
 
+/* utsHostnames(paths): the hostname inside each UTS namespace (uts_hostnames.c). */
+napi_value ns_uts_hostnames(napi_env env, napi_callback_info info);
+
 /* A JS string argument as a malloc'ed C string (NULL when it is not one). */
 char *ns_string_arg(napi_env env, napi_value value);
 

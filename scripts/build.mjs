@@ -43,6 +43,8 @@ copyFileSync(addon, 'dist/nsnative.node');
 // The program Open Shell runs to become no more than the target (native/nsinspect_enter.c).
 copyFileSync('native/build/Release/nsinspect-enter', 'dist/nsinspect-enter');
 chmodSync('dist/nsinspect-enter', 0o755);
+// The script that keeps a Run terminal open after its program (src/core/exec/holdOpen.ts).
+copyFileSync('src/core/exec/nsinspect-hold-open', 'dist/nsinspect-hold-open');
 
 // Webviews: one browser bundle and one stylesheet per view (add a view here), the shared base
 // stylesheet, and the codicon font. All of media/webview and media/codicons is generated.

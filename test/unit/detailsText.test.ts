@@ -47,7 +47,32 @@ test('a network namespace lists its interfaces and addresses; hostile names stay
   assert.match(text, /- `lo` \(loopback, up, mtu 1500, `00:00:00:00:00:00`\)\n {2}- IPv6 `::1\/128` scope host/);
   assert.match(text, /in `br0`, peer `veth-peer`\)\n {2}- IPv4 `10\.1\.2\.3\/24` scope global/);
   const html = md.render(text);
-  assert.doesNotMatch(html, /<(a|img)\b/i, html);
+  assert.doesNotMatch(html, /<img\b/i, html);
+  // Related items are text while links are off (detailsLinks.ts, FOLLOW_LINKS).
+  const hrefs = [...html.matchAll(/<a\b[^>]*href="([^"]*)"/g)].map((m) => m[1]);
+  assert.deepEqual(hrefs, [], html);
+  assert.match(text, /- owner: user\\:\\\[1\\\]/);
   const unreadable = namespaceDetails(result.namespaces.get(`${DEV}:21`)!, result, { interfaces: { error: 'nsenter: Permission denied' } });
   assert.match(unreadable, /## Interfaces\n\nCould not be read: `nsenter: Permission denied`/);
+});
+
+test('related namespaces and processes are relative links to their own documents', async () => {
+  const { parseDetailsPath, namespaceDetailsPath, processDetailsPath, namespaceLink, processLink } = await import('../../src/core/tree/detailsLinks');
+  assert.equal(namespaceLink({ type: 'user', id: { dev: 4, ino: 7 } }, 'namespace'), '[user\\:\\[7\\]](user-7.md)');
+  assert.equal(namespaceLink({ type: 'net', id: { dev: 4, ino: 9 } }, 'process'), '[net\\:\\[9\\]](../namespace/net-9.md)');
+  assert.equal(processLink({ pid: 12, command: 'a b](x)' }, 'namespace'), '[PID 12](../process/12-a_b__x_.md)');
+  assert.deepEqual(parseDetailsPath(namespaceDetailsPath({ type: 'pid', id: { dev: 4, ino: 33 } })), { kind: 'namespace', type: 'pid', ino: 33 });
+  assert.deepEqual(parseDetailsPath(processDetailsPath({ pid: 5, command: '(sd-pam)' })), { kind: 'process', pid: 5 });
+  assert.equal(parseDetailsPath('/namespace/bogus-1.md'), undefined);
+  assert.equal(parseDetailsPath('/../etc/passwd'), undefined);
+});
+
+test("a container's namespace names its owner, parent, the container's other namespaces and its processes", () => {
+  const result = fakeResult();
+  const text = namespaceDetails(result.namespaces.get(`${DEV}:11`)!, result);
+  assert.match(text, /- owner: user\\:\\\[2\\\]/);
+  assert.match(text, /- parent: pid\\:\\\[10\\\]/);
+  assert.match(text, /- its other namespaces: user\\:\\\[2\\\], user\\:\\\[3\\\]/);
+  assert.match(text, /^- PID 300 \(1 inside\)/m);
+  assert.doesNotMatch(md.render(text), /<a\b/, 'no links while FOLLOW_LINKS is off');
 });

@@ -116,14 +116,17 @@ test('run a file: executable directly, else its #! line, else by extension', () 
   assert.equal(shebangOf('#!\n'), undefined);
 });
 
-test('a run terminal stays open after its program: a fixed script, the program as arguments', async () => {
-  const { holdOpenArgv } = await import('../../src/core/exec/holdOpen');
+test('a run terminal stays open after its program: a script file of its own, the program as arguments', async () => {
+  const { holdOpenArgv, holdOpenScript } = await import('../../src/core/exec/holdOpen');
+  const script = holdOpenScript();
+  assert.ok(script, 'src/core/exec/nsinspect-hold-open is found');
   const argv = holdOpenArgv(['sh', '/w/a b;c.sh']);
-  assert.deepEqual(argv.slice(0, 2), ['sh', '-c']);
-  assert.deepEqual(argv.slice(3), ['sh', 'sh', '/w/a b;c.sh']);
-  assert.ok(!argv[2].includes('a b;c'), 'the program is never spliced into the script');
+  assert.deepEqual(argv, ['sh', script, 'sh', '/w/a b;c.sh'], 'no inline script: ps shows the file and the program');
   // Run for real: the program runs with its arguments intact and the status is reported.
   const { spawnSync } = await import('node:child_process');
-  const out = spawnSync(argv[0], argv.slice(1, 3).concat(['sh', 'printf', '%s|', 'x y', '$(id)']), { input: '\n', encoding: 'utf8' });
-  assert.equal(out.stdout, 'x y|$(id)|\n[printf exited with status 0. Press Enter to close.]\n');
+  const run = holdOpenArgv(['printf', '%s|', 'x y', '$(id)'])!;
+  const out = spawnSync(run[0], run.slice(1), { input: '\n', encoding: 'utf8' });
+  assert.equal(out.stdout, 'x y|$(id)|\n[Exited with status 0. Press Enter to close.]\n');
+  const failed = spawnSync(run[0], [run[1], 'sh', '-c', 'exit 3'], { input: '\n', encoding: 'utf8' });
+  assert.match(failed.stdout, /\[Exited with status 3\./);
 });

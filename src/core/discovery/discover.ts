@@ -14,6 +14,7 @@ import { userMapSource } from './sourceUserMaps';
 import { summarizeStep } from './summarize';
 import { attributeContainersStep } from './attributeContainers';
 import { canReadEveryProcess } from '../exec/callerPrivilege';
+import { hostnameSource } from './sourceHostnames';
 
 export interface DiscoveryOptions {
   /** procfs root; tests may point it elsewhere. */
@@ -64,6 +65,7 @@ export async function discover(options: DiscoveryOptions = {}): Promise<Discover
   let ioctl: NsIoctl;
   // A base from the same procfs only: a snapshot has no use for it.
   const previous = !snapshot && options.previous?.nsfsDev === nsfsDev ? options.previous.processes : undefined;
+  const extra: DiscoverySource[] = [];
   if (snapshot) {
     chunks = async function* () {
       yield snapshot.chunk;
@@ -73,6 +75,8 @@ export async function discover(options: DiscoveryOptions = {}): Promise<Discover
     const addon = nativeAddon();
     chunks = nativeChunks(addon, options.scanNice, previous);
     ioctl = new NsIoctl(addon);
+    // A helper's snapshot names paths this process may not open: its hostnames stay unknown.
+    extra.push(hostnameSource(addon));
   }
   const pipeline: DiscoverySource[] = [
     taskSource(chunks, ioctl, previous),
@@ -80,6 +84,7 @@ export async function discover(options: DiscoveryOptions = {}): Promise<Discover
     bindMountSource,
     hierarchySource(ioctl),
     userMapSource,
+    ...extra,
     summarizeStep,
   ];
   for (const source of pipeline) {

@@ -50,6 +50,11 @@ export interface NativeAddon {
   rootReaddir(pid: number, startTicks: number, path: string): (string | number)[];
   /** Up to `length` (at most 16 MiB) bytes of a regular file from `offset`. */
   rootRead(pid: number, startTicks: number, path: string, offset: number, length: number): Buffer;
+  /**
+   * The hostname inside the UTS namespace at each path (what `hostname` prints there), read by a
+   * thread that joins each in turn; null where it cannot be joined. See native/uts_hostnames.c.
+   */
+  utsHostnames(paths: string[]): Array<string | null>;
 }
 
 const FILE = 'nsnative.node';

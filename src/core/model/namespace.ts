@@ -49,6 +49,8 @@ export interface Namespace {
   label: string;
   container: ContainerRef | null;
   user: UserNamespaceDetails | null;
+  /** A UTS namespace's hostname, as `hostname` prints it inside; absent when it could not be joined. */
+  hostname?: string;
 }
 
 export function newNamespace(id: NamespaceId, type: NsType): Namespace {

@@ -39,6 +39,7 @@ function namespaceToJson(ns: Namespace) {
     bindMounts: [...new Set(ns.bindMounts.map((m) => m.path))],
     fdRefs: ns.fdRefs,
     label: ns.label,
+    ...(ns.hostname !== undefined ? { hostname: ns.hostname } : {}),
     container: containerToJson(ns.container),
     leaders: ns.leaders,
     senior: ns.senior,

@@ -9,7 +9,9 @@ import { idKey } from '../model/namespaceId';
 import { containerFactLines, containerText } from './containerText';
 import { code, escapeMarkdown } from './markdownText';
 import { LINE_MAX } from '../text/hostText';
-import { idMapText, nsRef, refById } from './nsRefText';
+import { idMapText, nsRef } from './nsRefText';
+import { namespaceLink as linkToNamespace, processLink as linkToProcess, related } from './detailsLinks';
+import type { NamespaceId } from '../model/namespaceId';
 import { innerPid } from './pidInNamespace';
 import { TYPE_TITLES } from './typeTitles';
 import { startTimeText } from '../text/wallClock';
@@ -25,6 +27,8 @@ export interface DetailsContext {
   readerPid?: number;
   /** A network namespace's interfaces and addresses, or why they could not be read. */
   interfaces?: NetInterface[] | { error: string };
+  /** What the nsids of those interfaces' peers stand for (peerNamespaces.ts). */
+  peers?: ReadonlyMap<number, Namespace>;
 }
 
 const MAX_LISTED = 200;
@@ -41,14 +45,15 @@ export function namespaceDetails(ns: Namespace, result: DiscoveryResult, context
     `- inode: ${ns.id.ino}`,
     `- device: ${ns.id.dev}`,
     `- label: ${ns.label ? code(ns.label) : '—'}`,
-    `- owner: ${refById(result, ns.owner)}`,
-    `- parent: ${refById(result, ns.parent)}`,
+    ...(ns.type === 'uts' ? [`- hostname: ${ns.hostname !== undefined ? code(ns.hostname) : 'unknown (this process cannot join the namespace)'}`] : []),
+    `- owner: ${linkById(result, ns.owner)}`,
+    `- parent: ${linkById(result, ns.parent)}`,
     `- container: ${ns.container ? code(containerText(ns.container)) : 'none (host)'}`,
-    `- most senior process: ${ns.senior === null ? '—' : processLine(ns.senior, result)}`,
+    `- most senior process: ${ns.senior === null ? '—' : processLine(ns.senior, result, 'namespace')}`,
     `- since: ${senior ? startTimeText(senior.startTicks, context.bootTimeSec, context.nowMs ?? Date.now()) + ' (its most senior process started)' : '—'}`,
     `- leaders: ${ns.leaders.join(', ') || '—'}`,
     `- bind mounts: ${ns.bindMounts.map((m) => `${code(m.path, LINE_MAX)} (in mnt:[${m.mntns}])`).join(', ') || '—'}`,
-    `- held open by: ${ns.fdRefs.map((r) => `PID ${r.pid} fd ${r.fd}`).join(', ') || '—'}`,
+    `- held open by: ${ns.fdRefs.map((r) => `${pidLink(r.pid, result, 'namespace')} fd ${r.fd}`).join(', ') || '—'}`,
     `- threads only: ${ns.tids.join(', ') || '—'}`,
     `- for children of: ${ns.forChildrenPids.join(', ') || '—'}`,
   ];
@@ -61,11 +66,16 @@ export function namespaceDetails(ns: Namespace, result: DiscoveryResult, context
     );
   }
   const children = [...result.namespaces.values()].filter((other) => other.parent && idKey(other.parent) === idKey(ns.id));
-  if (children.length) lines.push(`- child namespaces: ${children.map(nsRef).join(', ')}`);
-  if (ns.container) lines.push('', '## Container', '', ...containerFactLines(ns.container));
-  if (context.interfaces) lines.push('', ...interfaceLines(context.interfaces));
+  if (children.length) lines.push(`- child namespaces: ${children.slice(0, MAX_LISTED).map((child) => namespaceLink(child, 'namespace')).join(', ')}`);
+  if (ns.container) {
+    const { engine, id } = ns.container;
+    const siblings = [...result.namespaces.values()].filter((other) => other !== ns && other.container?.engine === engine && other.container.id === id);
+    lines.push('', '## Container', '', ...containerFactLines(ns.container));
+    if (siblings.length) lines.push(`- its other namespaces: ${siblings.slice(0, MAX_LISTED).map((other) => namespaceLink(other, 'namespace')).join(', ')}`);
+  }
+  if (context.interfaces) lines.push('', ...interfaceLines(context.interfaces, context.peers, result));
   lines.push('', `## Processes (${ns.pids.length})`, '');
-  for (const pid of ns.pids.slice(0, MAX_LISTED)) lines.push(`- ${processLine(pid, result)}`);
+  for (const pid of ns.pids.slice(0, MAX_LISTED)) lines.push(`- ${processLine(pid, result, 'namespace')}`);
   if (ns.pids.length > MAX_LISTED) lines.push(`- … and ${ns.pids.length - MAX_LISTED} more`);
   return lines.join('\n') + '\n';
 }
@@ -76,7 +86,7 @@ export function processDetails(process: ProcessInfo, result: DiscoveryResult, co
     '',
     `- PID: ${process.pid} on the host, ${innerPid(process)} in its PID namespace`,
     `- PID in each PID namespace, host first: ${process.nspid.join(' → ')}`,
-    `- parent PID: ${process.ppid}`,
+    `- parent PID: ${pidLink(process.ppid, result, 'process', String(process.ppid))}`,
     `- command: ${code(process.command)}`,
     `- command line: ${process.cmdline.length ? code(process.cmdline.join(' '), DOCUMENT_LINE_MAX) : '— (kernel thread)'}`,
     `- UID: ${process.uid}`,
@@ -92,13 +102,13 @@ export function processDetails(process: ProcessInfo, result: DiscoveryResult, co
     const ino = process.namespaces[type];
     if (ino === undefined) continue;
     const ns = result.namespaces.get(idKey({ dev: result.nsfsDev, ino }));
-    lines.push(`- ${type}: ${ino}${ns?.label ? ` · ${code(ns.label)}` : ''}`);
+    lines.push(`- ${type}: ${ns ? namespaceLink(ns, 'process', String(ino)) : ino}${ns?.label ? ` · ${code(ns.label)}` : ''}`);
   }
   return lines.join('\n') + '\n';
 }
 
 /** A network namespace's interfaces: name, kind, state, MTU, MAC and addresses; every string is the host's. */
-function interfaceLines(interfaces: NonNullable<DetailsContext['interfaces']>): string[] {
+function interfaceLines(interfaces: NonNullable<DetailsContext['interfaces']>, peers: DetailsContext['peers'], result: DiscoveryResult): string[] {
   if ('error' in interfaces) return ['## Interfaces', '', `Could not be read: ${code(interfaces.error, LINE_MAX)}`];
   const lines = [`## Interfaces (${interfaces.length})`, ''];
   for (const iface of interfaces.slice(0, MAX_LISTED)) {
@@ -106,7 +116,11 @@ function interfaceLines(interfaces: NonNullable<DetailsContext['interfaces']>): 
     if (iface.mac) facts.push(code(iface.mac));
     if (iface.master) facts.push(`in ${code(iface.master)}`);
     if (iface.linkName) facts.push(`peer ${code(iface.linkName)}`);
-    else if (iface.linkNetnsid !== undefined) facts.push(`peer ifindex ${iface.linkIndex ?? '?'} in nsid ${iface.linkNetnsid}`);
+    else if (iface.linkNetnsid !== undefined) {
+      const peer = peers?.get(iface.linkNetnsid);
+      const where = peer ? `${namespaceLink(peer, 'namespace')} (${escapeMarkdown(peerName(peer, result))})` : `nsid ${iface.linkNetnsid}`;
+      facts.push(`peer ifindex ${iface.linkIndex ?? '?'} in ${where}`);
+    }
     lines.push(`- ${code(iface.name)} (${facts.join(', ')})`);
     for (const address of iface.addresses) lines.push(`  - ${address.family === 'inet' ? 'IPv4' : 'IPv6'} ${code(address.cidr)} scope ${escapeMarkdown(address.scope)}`);
   }
@@ -114,9 +128,35 @@ function interfaceLines(interfaces: NonNullable<DetailsContext['interfaces']>): 
   return lines;
 }
 
-function processLine(pid: number, result: DiscoveryResult): string {
+function namespaceLink(ns: Pick<Namespace, 'type' | 'id'>, from: 'namespace' | 'process', text = `${ns.type}:[${ns.id.ino}]`): string {
+  return related(linkToNamespace(ns, from, text), text);
+}
+
+function processLink(p: ProcessInfo, from: 'namespace' | 'process', text = `PID ${p.pid}`): string {
+  return related(linkToProcess(p, from, text), text);
+}
+
+function processLine(pid: number, result: DiscoveryResult, from: 'namespace' | 'process'): string {
   const p = result.processes.get(pid);
   if (!p) return `PID ${pid}`;
   const inner = innerPid(p);
-  return `PID ${pid}${inner === pid ? '' : ` (${inner} inside)`} ${code(p.cmdline.join(' ') || p.command, LINE_MAX)}`;
+  return `${processLink(p, from)}${inner === pid ? '' : ` (${inner} inside)`} ${code(p.cmdline.join(' ') || p.command, LINE_MAX)}`;
+}
+
+/** What a person knows the peer's namespace by (namespaceName, without the reader's "host" guess). */
+function peerName(peer: Namespace, result: DiscoveryResult): string {
+  return namespaceName(peer, result, isHostNamespace(peer, hostNamespaces(result, undefined)));
+}
+
+/** A PID as a link to its process' document when discovery saw that process. */
+function pidLink(pid: number, result: DiscoveryResult, from: 'namespace' | 'process', text = `PID ${pid}`): string {
+  const p = result.processes.get(pid);
+  return p ? processLink(p, from, text) : text;
+}
+
+/** A related namespace (owner, parent) as a link to its document, or its inode when discovery did not see it. */
+function linkById(result: DiscoveryResult, id: NamespaceId | null): string {
+  if (!id) return '—';
+  const ns = result.namespaces.get(idKey(id));
+  return ns ? namespaceLink(ns, 'namespace') : `[${id.ino}]`;
 }

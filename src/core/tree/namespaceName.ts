@@ -1,6 +1,6 @@
 // What a person knows a namespace by, for the head of its tree label: "host" for the host's own
-// namespaces, the container's name, the `ip netns` (bind-mount) name, else the senior process.
-// Host text passes through hostText here; the inode goes to the description.
+// namespaces, the container's name, the `ip netns` (bind-mount) name, a UTS namespace's hostname,
+// else the senior process. Host text passes through hostText here; the inode goes to the description.
 import type { Namespace } from '../model/namespace';
 import type { NsType } from '../model/nsType';
 import type { ProcessInfo } from '../model/process';
@@ -27,6 +27,7 @@ export function isHostNamespace(ns: Namespace, host: Partial<Record<NsType, numb
 export function namespaceName(ns: Namespace, result: DiscoveryResult, isHost: boolean): string {
   if (isHost) return 'host';
   if (ns.container) return containerLabel(ns.container);
+  if (ns.hostname && !ns.bindMounts.length) return hostText(ns.hostname);
   const senior: ProcessInfo | undefined = ns.senior === null ? undefined : result.processes.get(ns.senior);
   // ns.label is the bind-mount name when there is one (an `ip netns` name), else the senior's command.
   if (ns.bindMounts.length || !senior || !isKernelThread(senior)) return hostText(ns.label) || `${ns.type}:[${ns.id.ino}]`;

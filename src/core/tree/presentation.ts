@@ -111,6 +111,7 @@ function namespaceTooltip(node: NamespaceNode, result: DiscoveryResult): string 
   ];
   if (ns.type === 'pid' || ns.type === 'user') lines.push(`- parent: ${refById(result, ns.parent)}`);
   lines.push(`- processes: ${ns.pids.length}${ns.leaders.length ? ` (leaders ${ns.leaders.slice(0, 5).join(', ')}${ns.leaders.length > 5 ? ', …' : ''})` : ''}`);
+  if (ns.hostname !== undefined) lines.push(`- hostname: ${code(ns.hostname)}`);
   if (senior) lines.push(`- most senior: PID ${senior.pid} ${code(senior.command)}`);
   if (ns.bindMounts.length) lines.push(`- bind mounts: ${[...new Set(ns.bindMounts.map((m) => m.path))].map((path) => code(path, LINE_MAX)).join(', ')}`);
   if (ns.fdRefs.length) lines.push(`- fd holders: ${ns.fdRefs.map((r) => `PID ${r.pid} fd ${r.fd}`).join(', ')}`);

@@ -1,4 +1,4 @@
-// The view's filter: one text that may be a command name, a PID, an inode, or a container's id,
+// The view's filter: one text that may be a command name, a PID, an inode, a hostname, or a container's id,
 // name, image or pod name. Case-insensitive; numbers match exactly, text matches anywhere in the field.
 import type { ContainerRef } from '../model/container';
 import { containerSearchText } from './containerText';
@@ -24,7 +24,9 @@ export function compileFilter(text: string | undefined): TreeFilter | undefined 
   return {
     text: text!.trim(),
     namespaceMatches: (ns, name) =>
-      ns.id.ino === number || ns.label.toLowerCase().includes(needle) || !!name?.toLowerCase().includes(needle) || containerMatches(ns.container),
+      ns.id.ino === number ||
+      ns.label.toLowerCase().includes(needle) ||
+      !!ns.hostname?.toLowerCase().includes(needle) || !!name?.toLowerCase().includes(needle) || containerMatches(ns.container),
     processMatches: (p) =>
       number !== undefined
         ? p.pid === number || p.nspid.includes(number)

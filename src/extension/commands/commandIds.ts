@@ -10,6 +10,12 @@ export const COMMAND_IDS = {
   groupByUserNamespace: 'nsInspector.view.groupByUserNamespace',
   groupByPidNamespace: 'nsInspector.view.groupByPidNamespace',
   groupByContainer: 'nsInspector.view.groupByContainer',
+  // The same four, titled with a check: the Group By menu shows one of them in place of the active
+  // grouping (VS Code has no `toggled` for an extension's menu items).
+  groupedByType: 'nsInspector.view.groupedByType',
+  groupedByUserNamespace: 'nsInspector.view.groupedByUserNamespace',
+  groupedByPidNamespace: 'nsInspector.view.groupedByPidNamespace',
+  groupedByContainer: 'nsInspector.view.groupedByContainer',
   revealHere: 'nsInspector.view.revealHere',
   showKernelThreads: 'nsInspector.view.showKernelThreads',
   hideKernelThreads: 'nsInspector.view.hideKernelThreads',

@@ -2,6 +2,7 @@
 // so nothing is ever joined into a string a shell would parse.
 import * as vscode from 'vscode';
 import { findExecutable } from '../../core/exec/findExecutable';
+import { holdOpenArgv } from '../../core/exec/holdOpen';
 import { shellJoin } from '../../core/exec/shellQuote';
 import { hostText, hostTextForUi, LINE_MAX } from '../../core/text/hostText';
 import { earlyExits } from './earlyExits';
@@ -11,6 +12,8 @@ export interface ArgvTerminalSpec {
   icon: string;
   argv: readonly string[];
   cwd?: string;
+  /** Keep the terminal open after the program ends, until Enter (holdOpen.ts). */
+  holdOpen?: boolean;
 }
 
 /** The options for createTerminal or a TerminalProfile; undefined (after saying why) if the program is missing. */
@@ -20,9 +23,14 @@ export function argvTerminalOptions(spec: ArgvTerminalSpec): vscode.TerminalOpti
     void vscode.window.showErrorMessage(`"${spec.argv[0]}" is not installed or not on PATH: install it (util-linux has unshare and nsenter) and try again.`);
     return undefined;
   }
+  const argv = spec.holdOpen ? holdOpenArgv(spec.argv) : spec.argv;
+  if (!argv) {
+    void vscode.window.showErrorMessage('nsinspect-hold-open is missing from the extension: reinstall it.');
+    return undefined;
+  }
   const name = hostTextForUi(spec.name, LINE_MAX);
   earlyExits()?.expect(name, spec.argv);
-  return { name, iconPath: new vscode.ThemeIcon(spec.icon), shellPath: program, shellArgs: spec.argv.slice(1), cwd: spec.cwd };
+  return { name, iconPath: new vscode.ThemeIcon(spec.icon), shellPath: argv === spec.argv ? program : (findExecutable(argv[0]) ?? argv[0]), shellArgs: argv.slice(1), cwd: spec.cwd };
 }
 
 export function openArgvTerminal(log: vscode.LogOutputChannel, spec: ArgvTerminalSpec): vscode.Terminal | undefined {

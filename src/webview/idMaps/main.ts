@@ -70,7 +70,11 @@ function ask(question: NonNullable<typeof lastAsked>, fromUser: boolean): void {
 }
 
 function showTranslateError(message: string): void {
-  // The previous answer stays: bad input changes nothing.
+  // The message replaces the previous answer, which would read as the answer to this input; an
+  // answer still on its way, or a live update's repeat of the last question, brings none back.
+  pendingRequest = -1;
+  lastAsked = undefined;
+  translateResult.replaceChildren();
   idInput.setAttribute('aria-invalid', 'true');
   translateError.replaceChildren(codicon('error'), ` ${message}`);
   translateError.hidden = false;

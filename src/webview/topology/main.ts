@@ -475,11 +475,29 @@ function standaloneSvg(): { text: string; width: number; height: number; clone: 
       text.replaceChildren(nameText(box.ns));
     }
   }
+  unmark(clone, palette);
   clone.setAttribute('transform', `translate(${margin + 40 - layout!.x} ${margin - layout!.y})`);
   const width = layout!.width + 2 * margin + 40;
   const height = layout!.height + 2 * margin;
   const out = s('svg', { xmlns: 'http://www.w3.org/2000/svg', width, height, viewBox: `0 0 ${width} ${height}` }, s('rect', { width, height, fill: palette.background }), clone);
   return { text: new XMLSerializer().serializeToString(out), width, height, clone };
+}
+
+/** The picture as drawn, without what only this page means: the selection and search marks. */
+function unmark(clone: SVGGElement, palette: ReturnType<typeof readPalette>): void {
+  for (const el of Array.from(clone.querySelectorAll('.selected, .match'))) {
+    const frame = el.querySelector(':scope > rect');
+    const stroke = el.classList.contains('match') && el.classList.contains('iface') ? palette.boxStroke : frame?.getAttribute('data-stroke');
+    if (frame && stroke) frame.setAttribute('stroke', stroke);
+    else frame?.removeAttribute('stroke');
+    frame?.setAttribute('stroke-width', (!el.classList.contains('match') && frame?.getAttribute('data-stroke-width')) || '1');
+    el.classList.remove('selected', 'match');
+  }
+  for (const el of Array.from(clone.querySelectorAll('[data-stroke], [data-stroke-width], .iface[opacity]'))) {
+    el.removeAttribute('data-stroke');
+    el.removeAttribute('data-stroke-width');
+    if (el.classList.contains('iface')) el.removeAttribute('opacity');
+  }
 }
 
 function exportPicture(requestId: number, format: 'svg' | 'png'): void {

@@ -180,9 +180,14 @@ describe('Isolated terminals and shells in namespaces', function () {
     const netns = lab.addNetns('run');
     const ino = statSync(`/run/netns/${netns}`).ino;
     await refreshUntil('the netns in the tree', () => !!api.namespacesView.snapshot?.node(nsNodeId(ino)));
-    const line = `readlink /proc/self/ns/net > ${join(dir, 'rc')}; echo done > ${join(dir, 'rc.done')}`;
+    const line = `readlink /proc/self/ns/net > ${join(dir, 'rc')}; tr '\\0' ' ' < /proc/$PPID/cmdline > ${join(dir, 'rc.parent')}; echo done > ${join(dir, 'rc.done')}`;
     track(await vscode.commands.executeCommand<JoinTerminal | undefined>(CMD.runCommand, nsNodeId(ino), { commandLine: line }));
     assert.equal((await proof('rc')).trim(), `net:[${ino}]`);
+    // What ps shows for the wrapper that keeps the terminal open: a named file and nsenter with
+    // its own arguments, not an inline `sh -c '"$@"; status=$?; printf …'`.
+    const parent = readFileSync(join(dir, 'rc.parent'), 'utf8');
+    assert.match(parent, new RegExp(`^(\\S*/)?sh \\S+/nsinspect-hold-open nsenter --net=/run/netns/${netns} -- sh -c readlink `), parent);
+    assert.doesNotMatch(parent, /status=|printf/, parent);
   });
 
   it("host-tools mode into an unshare --net --mount process sees the target's network but the host's files", async () => {

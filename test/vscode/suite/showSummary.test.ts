@@ -12,5 +12,12 @@ describe('Show Namespace Summary', () => {
     for (const type of ['mnt', 'pid', 'net', 'ipc', 'uts', 'user', 'cgroup']) {
       assert.ok(counts[type] >= 1, `expected at least one ${type} namespace, got ${counts[type]}`);
     }
+    // Not only a toast: its "Show Details" opens this document, to read and copy.
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'nsinspector', path: '/summary.md' }));
+    const text = doc.getText();
+    assert.match(text, /^# Namespace summary/);
+    for (const type of ['mnt', 'pid', 'net', 'ipc', 'uts', 'user', 'cgroup', 'time']) {
+      assert.ok(text.includes(`| ${type} | `) && new RegExp(`\\| ${type} \\|[^\\n]*\\| ${counts[type]} \\|`).test(text), `the table row of ${type} says ${counts[type]}:\n${text}`);
+    }
   });
 });

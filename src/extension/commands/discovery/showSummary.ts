@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { discover } from '../../../core/discovery/discover';
 import type { CommandFactory } from '../commandContext';
-import { countByType, summaryText, type CountsByType } from './summarize';
+import { countByType, summaryMarkdown, summaryText, type CountsByType } from './summarize';
+import { SUMMARY_URI } from '../../views/namespaces/detailsDocuments';
 
 /**
  * Runs a discovery with a cancellable progress notification and shows the namespace counts per
- * type. Returns the counts (undefined when cancelled or failed) so tests can check them.
+ * type: in a notification, whose "Show Details" opens them as a document (a table, when, warnings)
+ * to read and copy. Returns the counts (undefined when cancelled or failed) so tests can check them.
  */
 export const showSummary: CommandFactory = (ctx) => async (): Promise<CountsByType | undefined> => {
   const title = 'Namespace Inspector: discovering namespaces';
@@ -22,7 +24,10 @@ export const showSummary: CommandFactory = (ctx) => async (): Promise<CountsByTy
     const text = summaryText(counts, result.processes.size);
     ctx.log.info(`summary: ${text}`);
     for (const warning of result.warnings) ctx.log.warn(warning);
-    void vscode.window.showInformationMessage(text);
+    ctx.view.details.setSummary(summaryMarkdown(counts, result.processes.size, new Date(), result.warnings));
+    void vscode.window.showInformationMessage(text, 'Show Details').then(async (choice) => {
+      if (choice) await vscode.commands.executeCommand('markdown.showPreview', SUMMARY_URI);
+    });
     return counts;
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') return undefined;

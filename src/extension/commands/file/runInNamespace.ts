@@ -6,7 +6,6 @@ import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { HOST_TOOLS_TYPES } from '../../../core/exec/nsenterArgv';
 import { runFileArgv } from '../../../core/exec/runFileArgv';
-import { holdOpenArgv } from '../../../core/exec/holdOpen';
 import { openArgvTerminal } from '../../terminals/argvTerminal';
 import { isolatedTerminalSpec, resolveUnshare } from '../../terminals/isolatedTerminalSpec';
 import type { CommandContext, CommandFactory } from '../commandContext';
@@ -51,7 +50,7 @@ export const runInNamespace: CommandFactory = (ctx) => async (arg?: unknown, opt
   const target = given ?? (await pickRunTarget());
   if (!target) return undefined;
   // The terminal stays open after the file ran, so its output can be read.
-  return runIn(ctx, target, holdOpenArgv(file.argv), dirname(uri.fsPath));
+  return runIn(ctx, target, file.argv, dirname(uri.fsPath));
 };
 
 async function runIn(ctx: CommandContext, target: RunTarget, command: string[], cwd: string) {
@@ -59,17 +58,17 @@ async function runIn(ctx: CommandContext, target: RunTarget, command: string[], 
     case 'new': {
       const choice = { types: target.types, hostname: target.hostname || undefined, command };
       const result = await resolveUnshare(ctx.identity, choice);
-      const terminal = result && openArgvTerminal(ctx.log, { ...isolatedTerminalSpec(choice, result, cwd), icon: 'run' });
+      const terminal = result && openArgvTerminal(ctx.log, { ...isolatedTerminalSpec(choice, result, cwd), icon: 'run', holdOpen: true });
       return terminal && { terminal, argv: result.argv };
     }
     case 'netns': {
       const join = { target: { kind: 'file' as const, path: `${NETNS_DIR}/${target.name}`, type: 'net' as const }, types: undefined, preserveCredentials: false, sudo: false, dropPrivileges: false, title: `netns ${target.name}` };
-      return openJoinTerminal(ctx, join, command, 'Run', cwd);
+      return openJoinTerminal(ctx, join, command, 'Run', cwd, true);
     }
     case 'namespace': {
       // The host's mount namespace stays, so the file (a host path) is there to run.
       const join = await resolveJoin(ctx, target.id, { types: [...HOST_TOOLS_TYPES, 'user', 'cgroup', 'time'] }, 'Run in Namespace');
-      return join && openJoinTerminal(ctx, join, command, 'Run', cwd);
+      return join && openJoinTerminal(ctx, join, command, 'Run', cwd, true);
     }
   }
 }

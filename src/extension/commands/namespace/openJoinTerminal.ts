@@ -20,7 +20,7 @@ export interface JoinTerminal {
   argv: string[];
 }
 
-export function openJoinTerminal(ctx: CommandContext, join: ResolvedJoin, command: readonly string[], name: string, cwd?: string): JoinTerminal | undefined {
+export function openJoinTerminal(ctx: CommandContext, join: ResolvedJoin, command: readonly string[], name: string, cwd?: string, holdOpen = false): JoinTerminal | undefined {
   const request: NsenterCommandRequest = { target: join.target, types: join.types, own: processNamespaces('self'), preserveCredentials: join.preserveCredentials, privateProc: true, command };
   const result = join.dropPrivileges ? droppedArgv(request) : nsenterCommandArgv(request);
   if (!result.ok) {
@@ -28,7 +28,7 @@ export function openJoinTerminal(ctx: CommandContext, join: ResolvedJoin, comman
     return undefined;
   }
   const argv = join.sudo ? ['sudo', '--', ...result.argv] : result.argv;
-  const terminal = openArgvTerminal(ctx.log, { name: `${name}: ${join.title} (${result.joined.join(', ')})`, icon: 'plug', argv, cwd });
+  const terminal = openArgvTerminal(ctx.log, { name: `${name}: ${join.title} (${result.joined.join(', ')})`, icon: 'plug', argv, cwd, holdOpen });
   return terminal && { terminal, argv };
 }
 

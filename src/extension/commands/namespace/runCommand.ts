@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { CommandFactory } from '../commandContext';
-import { holdOpenArgv } from '../../../core/exec/holdOpen';
 import { openJoinTerminal } from './openJoinTerminal';
 import { joinOptions, resolveJoin, type JoinOptions } from './nsenterTarget';
 
@@ -22,5 +21,5 @@ export const runCommand: CommandFactory = (ctx) => async (arg?: unknown, options
     }));
   if (!line?.trim()) return undefined;
   // The terminal stays open after the line ran, so its output can be read.
-  return openJoinTerminal(ctx, join, holdOpenArgv(['sh', '-c', line]), 'Run');
+  return openJoinTerminal(ctx, join, ['sh', '-c', line], 'Run', undefined, true);
 };

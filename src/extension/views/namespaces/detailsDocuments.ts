@@ -9,20 +9,34 @@ import type { DiscoveryResult } from '../../../core/model/result';
 import { namespaceDetails, processDetails, type DetailsContext } from '../../../core/tree/detailsText';
 import { readBootTime } from '../../../core/parsers/bootTime';
 import { readNamespaceInterfaces } from '../../../core/net/readNamespaceInterfaces';
+import { peerNamespaces } from '../../../core/net/peerNamespaces';
+import { nativeAddon } from '../../../core/discovery/nativeAddon';
+import type { NetInterface } from '../../../core/net/topology';
+import { namespaceDetailsPath, parseDetailsPath, processDetailsPath } from '../../../core/tree/detailsLinks';
 
 export const DETAILS_SCHEME = 'nsinspector';
 
 export function namespaceDetailsUri(ns: Namespace): vscode.Uri {
-  return vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/namespace/${ns.type}-${ns.id.ino}.md`, query: idKey(ns.id) });
+  return vscode.Uri.from({ scheme: DETAILS_SCHEME, path: namespaceDetailsPath(ns), query: idKey(ns.id) });
 }
 
 export function processDetailsUri(process: ProcessInfo): vscode.Uri {
-  return vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/process/${process.pid}-${process.command.replace(/[^\w.-]/g, '_')}.md`, query: `${process.pid}:${process.startTicks}` });
+  return vscode.Uri.from({ scheme: DETAILS_SCHEME, path: processDetailsPath(process), query: `${process.pid}:${process.startTicks}` });
 }
+
+/** The last Show Namespace Summary, as a document to read and copy. */
+export const SUMMARY_URI = vscode.Uri.from({ scheme: DETAILS_SCHEME, path: '/summary.md' });
 
 export class DetailsDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
+  private summary = '# Namespace summary\n\nRun **Show Namespace Summary** to count the namespaces.\n';
+
+  /** Keeps the latest summary (Markdown) for SUMMARY_URI and re-renders it where it is open. */
+  setSummary(markdown: string): void {
+    this.summary = markdown;
+    this.changed.fire(SUMMARY_URI);
+  }
 
   constructor(private readonly latest: () => DiscoveryResult | undefined) {}
 
@@ -34,23 +48,38 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    if (uri.path === SUMMARY_URI.path) return this.summary;
     const result = this.latest();
     if (!result) return 'Namespace Inspector has not discovered anything yet.\n';
     const context: DetailsContext = { bootTimeSec: readBootTime(), nowMs: Date.now(), readerPid: process.pid };
+    // A link followed in the preview has the path alone: it names the subject as of now.
+    const linked = uri.query ? undefined : parseDetailsPath(uri.path);
     if (uri.path.startsWith('/namespace/')) {
-      const ns = result.namespaces.get(uri.query);
+      const ns = result.namespaces.get(linked?.kind === 'namespace' ? `${result.nsfsDev}:${linked.ino}` : uri.query);
       if (!ns) return gone(`The namespace ${uri.path.slice('/namespace/'.length, -3).replace('-', ':[')}]`);
       // Read here, for this one namespace, while its document is open: discovery never runs `ip`.
-      if (ns.type === 'net') context.interfaces = await readNamespaceInterfaces(ns);
+      if (ns.type === 'net') {
+        context.interfaces = await readNamespaceInterfaces(ns);
+        if (Array.isArray(context.interfaces)) context.peers = peersOf(ns, context.interfaces, result);
+      }
       return namespaceDetails(ns, result, context);
     }
-    const [pid, startTicks] = uri.query.split(':').map(Number);
+    const [pid, startTicks] = linked?.kind === 'process' ? [linked.pid, result.processes.get(linked.pid)?.startTicks] : uri.query.split(':').map(Number);
     const shown = result.processes.get(pid);
     return shown && shown.startTicks === startTicks ? processDetails(shown, result, context) : gone(`The process with PID ${pid}`);
   }
 
   dispose(): void {
     this.changed.dispose();
+  }
+}
+
+/** The namespaces of veth peers elsewhere; none when the addon cannot be loaded or asked. */
+function peersOf(ns: Namespace, interfaces: NetInterface[], result: DiscoveryResult): Map<number, Namespace> | undefined {
+  try {
+    return peerNamespaces(ns, interfaces, result, nativeAddon());
+  } catch {
+    return undefined;
   }
 }
 

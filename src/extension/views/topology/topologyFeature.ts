@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Topology } from '../../../core/net/topology';
 import { Disposable } from '../../disposable';
 import { answerTopologyPage } from '../../commands/topology/answerTopologyPage';
+import { hostTextForUi, LINE_MAX } from '../../../core/text/hostText';
 import type { PrivilegedHelper } from '../../helper/privilegedHelper';
 import type { IsolatedSessions } from '../../terminals/isolatedSessions';
 import type { NamespacesView } from '../namespacesView';
@@ -77,6 +78,19 @@ export class TopologyFeature extends Disposable {
     if (!uri) return undefined;
     fs.writeFileSync(uri.fsPath, format === 'svg' ? Buffer.from(data, 'utf8') : Buffer.from(data, 'base64'));
     this.log.info(`topology: exported ${format} to ${uri.fsPath}`);
+    void confirmExport(uri);
     return uri.fsPath;
   }
+}
+
+/** Says where the picture went, with the ways to look at it. */
+async function confirmExport(uri: vscode.Uri): Promise<void> {
+  // Reveal in the OS needs a desktop on this machine; in a browser or remote window the Explorer
+  // can reveal a file of the workspace.
+  const local = vscode.env.remoteName === undefined && vscode.env.uiKind === vscode.UIKind.Desktop;
+  const inWorkspace = vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+  const reveal = local ? 'Reveal in File Manager' : inWorkspace ? 'Reveal in Explorer' : undefined;
+  const choice = await vscode.window.showInformationMessage(`Exported the network topology to ${hostTextForUi(uri.fsPath, LINE_MAX)}.`, 'Open', ...(reveal ? [reveal] : []));
+  if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', uri);
+  else if (choice === reveal) await vscode.commands.executeCommand(local ? 'revealFileInOS' : 'revealInExplorer', uri);
 }

@@ -1,4 +1,5 @@
 import { after, before, describe, it } from 'node:test';
+import { hostname } from 'node:os';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -25,7 +26,7 @@ describe('nsinspect command line', () => {
     assert.equal(model.schemaVersion, 1);
     for (const ns of model.namespaces) {
       assert.deepEqual(
-        Object.keys(ns).filter((k) => k !== 'user').sort(),
+        Object.keys(ns).filter((k) => k !== 'user' && k !== 'hostname').sort(),
         ['bindMounts', 'container', 'dev', 'fdRefs', 'forChildrenPids', 'inode', 'label', 'leaders', 'owner', 'parent', 'pids', 'senior', 'tids', 'type'],
       );
     }
@@ -34,6 +35,8 @@ describe('nsinspect command line', () => {
     assert.equal(uts.owner, nsInode('self', 'user'));
     assert.equal(uts.parent, null);
     assert.equal(uts.label, 'sleep');
+    assert.equal(uts.hostname, hostname(), 'a new UTS namespace starts with the hostname of the one it came from');
+    assert.ok(model.namespaces.filter((ns: { type: string }) => ns.type !== 'uts').every((ns: object) => !('hostname' in ns)), 'only UTS namespaces have a hostname');
     const bound = model.namespaces.find((ns: { bindMounts: string[] }) => ns.bindMounts.includes(`/run/netns/${netns}`));
     assert.equal(bound.type, 'net');
     const process = model.processes.find((p: { pid: number }) => p.pid === sleeper.pid);

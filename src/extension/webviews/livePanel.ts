@@ -1,4 +1,4 @@
-// Reusable webview plumbing: the skeleton of a live panel (ID maps, topology). It sets up the
+// Reusable webview plumbing: the skeleton of a live panel (ID maps, topology, Inspect Process). It sets up the
 // page (title, icon, scripts and styles under the CSP), the typed channel, looks again every few
 // seconds while the panel is visible and the subclass says it is live, and posts the model only
 // when it changed (always after a ready: the page was (re)loaded and has nothing).
@@ -48,7 +48,7 @@ export abstract class LivePanel<To extends WebviewMessage, From extends WebviewM
   }
 
   /** Looks again and posts the model when it changed. */
-  abstract update(): Promise<unknown>;
+  abstract update(): unknown;
 
   /** The model message and the key that tells whether it changed; undefined while there is none. */
   protected abstract modelMessage(): { key: string; message: To } | undefined;

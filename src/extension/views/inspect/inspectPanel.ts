@@ -8,52 +8,35 @@ import { containerOfProcess } from '../../../core/inspect/containerOfProcess';
 import { inspectProcess, ProcessGoneError } from '../../../core/inspect/inspectProcess';
 import type { InspectReport } from '../../../core/inspect/inspectTypes';
 import { checkInspectMessage, type FromInspectWebview, type InspectTarget, type ToInspectWebview } from '../../../core/inspect/inspectMessages';
-import { Disposable } from '../../disposable';
-import { WebviewChannel } from '../../webviews/webviewChannel';
-import { webviewHtml, webviewOptions } from '../../webviews/webviewHtml';
+import { LivePanel } from '../../webviews/livePanel';
 import type { NamespacesView } from '../namespacesView';
 
 /** How often a visible panel reads the process again. */
 export const INSPECT_LIVE_INTERVAL_MS = 2000;
 
-export class InspectPanel extends Disposable {
-  readonly channel: WebviewChannel<ToInspectWebview, FromInspectWebview>;
+export class InspectPanel extends LivePanel<ToInspectWebview, FromInspectWebview> {
   private report: InspectReport | null = null;
   private gone = false;
   private error: string | null = null;
-  private posted = '';
-  private closed = false;
-  private timer: NodeJS.Timeout | undefined;
-  private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
-  readonly onDidDispose = this.disposedEmitter.event;
-  /** The last report message posted; for tests. */
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     readonly target: InspectTarget,
     extensionUri: vscode.Uri,
     private readonly view: NamespacesView,
-    private readonly log: vscode.LogOutputChannel,
+    log: vscode.LogOutputChannel,
   ) {
-    super();
-    panel.title = `Inspect: PID ${target.pid}`;
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'namespaces.svg');
-    panel.webview.options = webviewOptions(extensionUri);
-    this.channel = this._register(new WebviewChannel(panel.webview, checkInspectMessage, log, 'Inspect Process'));
-    this._register(this.channel.onReady(() => this.post(true)));
+    super(panel, extensionUri, {
+      title: `Inspect: PID ${target.pid}`,
+      scripts: ['webview/inspect.js'],
+      styles: ['webview/inspect.css'],
+      name: 'Inspect Process',
+      validate: checkInspectMessage,
+      intervalMs: INSPECT_LIVE_INTERVAL_MS,
+    }, log);
     this._register(this.channel.onMessage((message) => this.handle(message)));
     this._register(panel.onDidChangeViewState(() => (panel.visible ? this.update() : this.schedule())));
-    this._register(panel.onDidDispose(() => this.dispose()));
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, { title: panel.title, scripts: ['webview/inspect.js'], styles: ['webview/inspect.css'] });
     this.update();
-  }
-
-  override dispose(): void {
-    this.closed = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.disposedEmitter.fire();
-    super.dispose();
   }
 
   /** Reads the process again and posts the report if it changed; returns it (null: never read). */
@@ -78,7 +61,7 @@ export class InspectPanel extends Disposable {
         this.log.warn(`Inspect Process: PID ${this.target.pid}: ${this.error}`);
       }
     } finally {
-      this.post(false);
+      this.postModel(false);
       this.schedule();
     }
     return this.report;
@@ -88,19 +71,15 @@ export class InspectPanel extends Disposable {
     return this.gone;
   }
 
-  private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.closed || !this.panel.visible || this.gone) return;
-    this.timer = setTimeout(() => this.update(), INSPECT_LIVE_INTERVAL_MS);
+  protected isLive(): boolean {
+    return !this.gone;
   }
 
-  private post(always: boolean): void {
-    if (this.closed) return;
-    const key = JSON.stringify([this.report, this.gone, this.error]);
-    if (!always && key === this.posted) return;
-    this.posted = key;
-    this.channel.post({ type: 'report', report: this.report, gone: this.gone, error: this.error, target: this.target, updated: new Date().toISOString() });
+  protected modelMessage(): { key: string; message: ToInspectWebview } {
+    return {
+      key: JSON.stringify([this.report, this.gone, this.error]),
+      message: { type: 'report', report: this.report, gone: this.gone, error: this.error, target: this.target, updated: new Date().toISOString() },
+    };
   }
 
   private handle(message: FromInspectWebview): void {

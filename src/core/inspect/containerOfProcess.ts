@@ -1,16 +1,15 @@
 // The container a process is in, from discovery's attribution (core/discovery/attributeContainers)
 // and the engines' names (core/containers), and that container's main process: the one whose
-// parent is outside the container (the engine's monitor or runtime), lowest PID first.
+// parent is outside the container (the engine's monitor or runtime), the oldest (containerMainProcess).
 import type { ContainerRef } from '../model/container';
 import { containerName } from '../model/container';
 import type { DiscoveryResult } from '../model/result';
 import type { ContainerOfProcess } from './inspectTypes';
+import { containerMainProcess } from '../debugTools/containerMainProcess';
 
 /** The host PID of a container's main process, or undefined when none of its processes is seen. */
 export function mainPidOf(result: DiscoveryResult, container: ContainerRef): number | undefined {
-  const members = [...result.processes.values()].filter((p) => p.container?.engine === container.engine && p.container.id === container.id).sort((a, b) => a.pid - b.pid);
-  const inside = new Set(members.map((p) => p.pid));
-  return (members.find((p) => !inside.has(p.ppid)) ?? members[0])?.pid;
+  return containerMainProcess(result.processes.values(), container.engine, container.id)?.pid;
 }
 
 export function containerOfProcess(result: DiscoveryResult, pid: number): ContainerOfProcess | null {

@@ -4,10 +4,10 @@ import * as vscode from 'vscode';
 import { idKey } from '../../../core/model/namespaceId';
 import { COMMAND_IDS } from '../commandIds';
 import type { CommandFactory } from '../commandContext';
-import { debugTarget } from './debugTarget';
+import { processTarget } from '../process/processTarget';
 
 export const capturePackets: CommandFactory = (ctx) => async (arg?: unknown, ifName?: unknown) => {
-  const target = await debugTarget(ctx, arg, 'Capture Packets');
+  const target = await processTarget(ctx, arg, 'Capture Packets');
   const ino = target?.namespaces.net;
   const ns = ino === undefined ? undefined : [...(ctx.view.result?.namespaces.values() ?? [])].find((n) => n.type === 'net' && n.id.ino === ino);
   if (!target) return undefined;

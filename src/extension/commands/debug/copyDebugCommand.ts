@@ -4,7 +4,7 @@ import { captureCommandArgv, gdbArgv, straceArgv } from '../../../core/debugTool
 import { shellJoin } from '../../../core/exec/shellQuote';
 import type { CommandFactory } from '../commandContext';
 import { copyToClipboard } from '../namespace/copyToClipboard';
-import { debugTarget } from './debugTarget';
+import { processTarget } from '../process/processTarget';
 
 const BUILDERS = {
   strace: { title: 'Copy strace Command Line', argv: (pid: number) => straceArgv(pid) },
@@ -16,6 +16,6 @@ export const copyDebugCommand =
   (tool: keyof typeof BUILDERS): CommandFactory =>
   (ctx) =>
   async (arg?: unknown) => {
-    const target = await debugTarget(ctx, arg, BUILDERS[tool].title);
+    const target = await processTarget(ctx, arg, BUILDERS[tool].title);
     return target && copyToClipboard(ctx, shellJoin(BUILDERS[tool].argv(target.pid)), `${tool} command`);
   };

@@ -9,7 +9,7 @@ import { rootAuthority, ROOT_SCHEME } from '../../../core/containerFiles/rootUri
 import { containerName } from '../../../core/model/container';
 import { hostText, LINE_MAX } from '../../../core/text/hostText';
 import type { CommandFactory } from '../commandContext';
-import { debugTarget } from './debugTarget';
+import { processTarget } from '../process/processTarget';
 
 const ADD = 'Add to Workspace (reloads this window)';
 const NEW_WINDOW = 'Open in New Window';
@@ -21,7 +21,7 @@ function givenWhere(options: unknown): string | undefined {
 }
 
 export const openContainerFilesystem: CommandFactory = (ctx) => async (arg?: unknown, options?: unknown) => {
-  const target = await debugTarget(ctx, arg, 'Open Container Filesystem');
+  const target = await processTarget(ctx, arg, 'Open Container Filesystem');
   if (!target) return undefined;
   if (!processStillRuns(target)) {
     void vscode.window.showErrorMessage(`Process ${target.pid} has ended: there is no root to open.`);

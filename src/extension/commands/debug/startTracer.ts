@@ -3,7 +3,7 @@
 import { gdbArgv, straceArgv } from '../../../core/debugTools/debugArgv';
 import { openArgvTerminal } from '../../terminals/argvTerminal';
 import type { CommandFactory } from '../commandContext';
-import { debugTarget } from './debugTarget';
+import { processTarget } from '../process/processTarget';
 import { mayTrace } from './ptraceGate';
 
 const TRACERS = {
@@ -15,7 +15,7 @@ export const startTracer =
   (tool: keyof typeof TRACERS): CommandFactory =>
   (ctx) =>
   async (arg?: unknown) => {
-    const target = await debugTarget(ctx, arg, TRACERS[tool].title);
+    const target = await processTarget(ctx, arg, TRACERS[tool].title);
     if (!target || !mayTrace(ctx, tool, target.pid)) return undefined;
     const argv = TRACERS[tool].argv(target.pid);
     const terminal = openArgvTerminal(ctx.log, { name: `${tool} ${target.command} (${target.pid})`, icon: TRACERS[tool].icon, argv });

@@ -1,5 +1,6 @@
-// The process a debug command acts on, by its host PID: a process item, a container group's main
-// process (the one whose parent is outside the container, oldest first), or a palette pick.
+// The process a command acts on (the debug tools, Inspect Process), by its host PID: a process
+// item, a container group's main process (the one whose parent is outside the container, oldest
+// first), or a palette pick.
 import * as vscode from 'vscode';
 import { containerMainProcess } from '../../../core/debugTools/containerMainProcess';
 import { containerName } from '../../../core/model/container';
@@ -7,7 +8,7 @@ import type { ProcessInfo } from '../../../core/model/process';
 import { hostTextForUi, LINE_MAX } from '../../../core/text/hostText';
 import type { CommandContext } from '../commandContext';
 
-export async function debugTarget(ctx: CommandContext, arg: unknown, action: string): Promise<ProcessInfo | undefined> {
+export async function processTarget(ctx: CommandContext, arg: unknown, action: string): Promise<ProcessInfo | undefined> {
   if (typeof arg === 'number') return ctx.view.result?.processes.get(arg) ?? (await ctx.view.refresh())?.processes.get(arg);
   if (typeof arg !== 'string') return pickProcess(ctx, action);
   const node = ctx.view.snapshot?.node(arg);
@@ -34,7 +35,7 @@ async function pickProcess(ctx: CommandContext, action: string): Promise<Process
   processes.sort((a, b) => Number(!a.container) - Number(!b.container) || a.pid - b.pid);
   const picks: ProcessPick[] = processes.map((process) => ({
     process,
-    label: `$(${process.container ? 'package' : 'server-process'}) ${hostTextForUi(process.command, LINE_MAX)}`,
+    label: `$(${process.container ? 'package' : 'server-process'}) ${process.pid} ${hostTextForUi(process.command, LINE_MAX)}`,
     description: [`PID ${process.pid}`, process.nspid.length > 1 ? `${process.nspid.at(-1)} inside` : '', process.container ? hostTextForUi(containerName(process.container), LINE_MAX) : 'host'].filter(Boolean).join(' · '),
   }));
   const pick = await vscode.window.showQuickPick(picks, { title: action, placeHolder: 'Pick a process (command, PID, container)', matchOnDescription: true });

@@ -44,9 +44,14 @@ export function processLink(process: Pick<ProcessInfo, 'pid' | 'command'>, from:
  */
 export const FOLLOW_LINKS = false;
 
-/** A related item as a link when links are on, else as its escaped text. */
+/**
+ * A related item as a link when links are on, else as its text: ours ("user:[4026531837]",
+ * "PID 1234") as written, which Markdown shows as is (no reference definitions exist here),
+ * anything else escaped.
+ */
 export function related(link: string, text: string): string {
-  return FOLLOW_LINKS ? link : escapeMarkdown(text);
+  if (FOLLOW_LINKS) return link;
+  return /^([a-z]+:\[\d+\]|PID \d+)$/.test(text) ? text : escapeMarkdown(text);
 }
 
 function relative(path: string, from: 'namespace' | 'process'): string {

@@ -9,7 +9,9 @@
  * - the extension host's longest event-loop block over refreshes a second apart, measured inside
  *   the extension host by bench/host/sidebarProbe.ts;
  * - the extension host's idle cost (CPU of all its threads over 60 s, default settings, after a
- *   first refresh) with the view visible, hidden, and visible in a window without focus.
+ *   first refresh) with the view visible, hidden, and visible in a window without focus, and
+ *   the floor: the same extension host before this extension is activated (VS Code's own work,
+ *   chiefly its scan of every process for ports to forward: NSI_BENCH_NO_PORT_SCAN=1 turns it off).
  * One fleet: the sparse one (3,000 processes, issue #18) unless `--fleet dense`.
  * Kills every process and removes every namespace it made.
  */
@@ -114,7 +116,10 @@ async function main(): Promise<void> {
   const netns = `nsi-bench-${process.pid}`;
   try {
     // Automatic refresh stays off while the rounds click Refresh; the probe turns it on later.
-    const settings = { ...TEST_SETTINGS, 'nsInspector.autoRefreshInterval': 0 };
+    // NSI_BENCH_NO_PORT_SCAN=1: without VS Code's own scan of every process for ports to forward
+    // (remote.autoForwardPorts, on by default in a remote extension host), to see ours alone.
+    const noPortScan = process.env.NSI_BENCH_NO_PORT_SCAN === '1';
+    const settings = { ...TEST_SETTINGS, 'nsInspector.autoRefreshInterval': 0, ...(noPortScan ? { 'remote.autoForwardPorts': false } : {}) };
     const server = await startServer({ install, stateDir, smokeTestDriver: true, settings, env: { [HOST_BENCH_DIR_ENV]: stateDir } });
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -157,7 +162,7 @@ async function main(): Promise<void> {
         : `idle, ${what}: ${(cost.coreShare * 100).toFixed(2)}% of a core over ${cost.seconds.toFixed(0)} s, ${cost.refreshes} refreshes, ` +
           `interval ${(cost.intervalMs / 1000).toFixed(1)} s (visible ${cost.viewVisible}, focused ${cost.windowFocused}; target <= ${target}%); ` +
           `threads: ${threads(cost)}`);
-    console.log(`${fleet.title}, default settings:`);
+    console.log(`${fleet.title}, default settings${noPortScan ? ' but remote.autoForwardPorts off' : ''}:`);
     const floor = probe.baseline;
     console.log(floor === null || !floor.held
       ? 'idle, extension not yet active (the floor): not measured (something activated it first)'

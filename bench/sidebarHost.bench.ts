@@ -9,7 +9,9 @@
  * - the extension host's longest event-loop block over refreshes a second apart, measured inside
  *   the extension host by bench/host/sidebarProbe.ts;
  * - the extension host's idle cost (CPU of all its threads over 60 s, default settings, after a
- *   first refresh) with the view visible, hidden, and visible in a window without focus.
+ *   first refresh) with the view visible, hidden, and visible in a window without focus, and
+ *   the floor: the same extension host before this extension is activated (VS Code's own work,
+ *   chiefly its scan of every process for ports to forward: NSI_BENCH_NO_PORT_SCAN=1 turns it off).
  * One fleet: the sparse one (3,000 processes, issue #18) unless `--fleet dense`.
  * Kills every process and removes every namespace it made.
  */
@@ -21,7 +23,7 @@ import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { benchOptions } from './benchOptions';
 import { startFleet } from './spawnFleet';
-import { HOST_BENCH_DIR_ENV, SIGNALS, type HostProbeResults, type IdleCost } from './host/hostBenchFiles';
+import { HOST_BENCH_DIR_ENV, SIGNALS, type HostProbeResults, type IdleCost, type IdleCpu } from './host/hostBenchFiles';
 import { ensureServerInstalled } from '../scripts/vscode/provision';
 import { npmRun, REPO_ROOT } from '../scripts/vscode/buildProject';
 import { startServer } from '../scripts/vscode/server';
@@ -114,13 +116,17 @@ async function main(): Promise<void> {
   const netns = `nsi-bench-${process.pid}`;
   try {
     // Automatic refresh stays off while the rounds click Refresh; the probe turns it on later.
-    const settings = { ...TEST_SETTINGS, 'nsInspector.autoRefreshInterval': 0 };
+    // NSI_BENCH_NO_PORT_SCAN=1: without VS Code's own scan of every process for ports to forward
+    // (remote.autoForwardPorts, on by default in a remote extension host), to see ours alone.
+    const noPortScan = process.env.NSI_BENCH_NO_PORT_SCAN === '1';
+    const settings = { ...TEST_SETTINGS, 'nsInspector.autoRefreshInterval': 0, ...(noPortScan ? { 'remote.autoForwardPorts': false } : {}) };
     const server = await startServer({ install, stateDir, smokeTestDriver: true, settings, env: { [HOST_BENCH_DIR_ENV]: stateDir } });
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(server.workbenchUrl(workspace, { payload: developmentPayload(server.port, REPO_ROOT, PROBE_ENTRY) }));
     await activityBarEntry(page, 'Namespaces').waitFor({ timeout: 60_000 });
-    await waitForFile(join(stateDir, 'ready'), 120_000);
+    // The probe first measures the floor (this extension not yet active) for NSI_IDLE_SECONDS.
+    await waitForFile(join(stateDir, 'ready'), 150_000 + Number(process.env.NSI_IDLE_SECONDS ?? 60) * 1000);
     await openViewContainer(page, 'Namespaces');
     await page.locator('.part.sidebar .monaco-list-row[aria-level="1"]').first().waitFor({ timeout: 60_000 });
     await refreshUntilFirstLevelChanges(page).catch(() => 0); // warm-up: the view's first scan may still run
@@ -149,12 +155,18 @@ async function main(): Promise<void> {
     console.log(`refresh to first tree level rendered: median ${median(rendered).toFixed(0)} ms; lsns -J median ${median(peer).toFixed(0)} ms ` +
       `(ratio ${(median(peer) / median(rendered)).toFixed(2)}x)`);
     console.log(`extension host, a refresh 1 s after the last x${probe.refreshes}: longest event-loop block ${probe.blockMs.toFixed(1)} ms (target <= 50 ms)`);
+    const threads = (cpu: IdleCpu) => cpu.threads.map((thread) => `${thread.name} ${(thread.share * 100).toFixed(2)}%`).join(', ');
     const idle = (what: string, cost: IdleCost | null, target: number) =>
       console.log(cost === null
         ? `idle, ${what}: not measured (the window kept its focus)`
         : `idle, ${what}: ${(cost.coreShare * 100).toFixed(2)}% of a core over ${cost.seconds.toFixed(0)} s, ${cost.refreshes} refreshes, ` +
-          `interval ${(cost.intervalMs / 1000).toFixed(1)} s (visible ${cost.viewVisible}, focused ${cost.windowFocused}; target <= ${target}%)`);
-    console.log(`${fleet.title}, default settings:`);
+          `interval ${(cost.intervalMs / 1000).toFixed(1)} s (visible ${cost.viewVisible}, focused ${cost.windowFocused}; target <= ${target}%); ` +
+          `threads: ${threads(cost)}`);
+    console.log(`${fleet.title}, default settings${noPortScan ? ' but remote.autoForwardPorts off' : ''}:`);
+    const floor = probe.baseline;
+    console.log(floor === null || !floor.held
+      ? 'idle, extension not yet active (the floor): not measured (something activated it first)'
+      : `idle, extension not yet active (the floor): ${(floor.coreShare * 100).toFixed(2)}% of a core over ${floor.seconds.toFixed(0)} s; threads: ${threads(floor)}`);
     idle('view visible', probe.idle.visible, 3);
     idle('view hidden', probe.idle.hidden, 1);
     idle('window unfocused', probe.idle.unfocused, 1);

@@ -23,6 +23,8 @@ NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
   napi_set_named_property(env, exports, "rootReaddir", fn);
   napi_create_function(env, "rootRead", NAPI_AUTO_LENGTH, ns_root_read, NULL, &fn);
   napi_set_named_property(env, exports, "rootRead", fn);
+  napi_create_function(env, "rootWrite", NAPI_AUTO_LENGTH, ns_root_write, NULL, &fn);
+  napi_set_named_property(env, exports, "rootWrite", fn);
   napi_create_function(env, "utsHostnames", NAPI_AUTO_LENGTH, ns_uts_hostnames, NULL, &fn);
   napi_set_named_property(env, exports, "utsHostnames", fn);
   return exports;

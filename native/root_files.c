@@ -40,7 +40,7 @@ static int throw_errno(napi_env env, int err, const char *what) {
   snprintf(message, sizeof message, "%s: %s", what, strerror(err));
   const char *code = err == ESRCH ? "ESRCH" : err == ENOENT ? "ENOENT" : err == ELOOP ? "ELOOP" : err == EXDEV ? "EXDEV"
                    : err == EACCES ? "EACCES" : err == EPERM ? "EPERM" : err == ENOTDIR ? "ENOTDIR" : err == EISDIR ? "EISDIR"
-                   : err == EINVAL ? "EINVAL" : err == ENAMETOOLONG ? "ENAMETOOLONG" : err == EAGAIN ? "EAGAIN" : "EIO";
+                   : err == EINVAL ? "EINVAL" : err == EEXIST ? "EEXIST" : err == ENOSPC ? "ENOSPC" : err == EROFS ? "EROFS" : err == ENAMETOOLONG ? "ENAMETOOLONG" : err == EAGAIN ? "EAGAIN" : "EIO";
   napi_throw_error(env, code, message);
   return -1;
 }
@@ -266,4 +266,83 @@ napi_value ns_root_read(napi_env env, napi_callback_info info) {
   }
   free(buf);
   return finish(env, err, err == EINVAL ? "not a regular file" : NULL, result, ticks, path, &p);
+}
+
+/* rootWrite(pid, startTicks, path, data, create, overwrite): the whole file's new content.
+ * An existing file is found as reads find it (openat2 in the root: its symlinks resolve inside
+ * the root, never the host's), checked to be a regular file through an O_PATH fd, and only then
+ * reopened for writing (no device or FIFO is ever opened). A new file is created in its parent,
+ * itself opened with openat2 in the root, with openat(O_CREAT | O_EXCL | O_NOFOLLOW): a single
+ * name (no '/', not "." or ".."), and O_EXCL never follows a symlink planted meanwhile. The root
+ * fd was taken while the process was the pinned one, so a write never lands in another root. */
+static int write_all(int fd, const char *data, size_t length) {
+  size_t done = 0;
+  while (done < length) {
+    ssize_t n = write(fd, data + done, length - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return -1;
+    done += (size_t)n;
+  }
+  return 0;
+}
+
+/* The writable fd for path (0 and *out set), or an errno. */
+static int open_for_write(const pinned_t *p, const char *path, bool create, bool overwrite, int *out) {
+  int held = open_in_root(p, path, O_PATH);
+  if (held >= 0) {
+    struct stat st;
+    int err = fstat(held, &st) < 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : !S_ISREG(st.st_mode) ? EINVAL : !overwrite ? EEXIST : 0;
+    if (!err) {
+      char again[64];
+      snprintf(again, sizeof again, "/proc/self/fd/%d", held);
+      *out = open(again, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY);
+      if (*out < 0) err = errno;
+    }
+    close(held);
+    return err;
+  }
+  if (errno != ENOENT || !create) return errno;
+  /* Not there: create it in its parent. */
+  const char *slash = strrchr(path, '/');
+  const char *name = slash ? slash + 1 : path;
+  if (!*name || !strcmp(name, ".") || !strcmp(name, "..")) return EINVAL;
+  size_t parent_length = slash ? (size_t)(slash - path) : 0;
+  char *parent = strndup(path, parent_length);
+  if (!parent) return ENOMEM;
+  int dir = open_in_root(p, *parent ? parent : "/", O_PATH | O_DIRECTORY);
+  int err = dir < 0 ? errno : 0;
+  free(parent);
+  if (err) return err;
+  *out = openat(dir, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY, 0644);
+  err = *out < 0 ? errno : 0;
+  close(dir);
+  return err;
+}
+
+napi_value ns_root_write(napi_env env, napi_callback_info info) {
+  napi_value argv[6];
+  pid_t pid;
+  double ticks;
+  char *path;
+  pinned_t p;
+  if (begin(env, info, 6, argv, &pid, &ticks, &path, &p) < 0) return NULL;
+  void *data = NULL;
+  size_t length = 0;
+  bool create = false, overwrite = false;
+  bool is_buffer = false;
+  napi_is_buffer(env, argv[3], &is_buffer);
+  if (!is_buffer || napi_get_buffer_info(env, argv[3], &data, &length) != napi_ok || napi_get_value_bool(env, argv[4], &create) != napi_ok ||
+      napi_get_value_bool(env, argv[5], &overwrite) != napi_ok) {
+    unpin(&p);
+    free(path);
+    napi_throw_type_error(env, NULL, "data must be a Buffer, create and overwrite booleans");
+    return NULL;
+  }
+  int fd = -1;
+  int err = open_for_write(&p, path, create, overwrite, &fd);
+  if (!err && write_all(fd, data, length) < 0) err = errno;
+  if (fd >= 0 && close(fd) < 0 && !err) err = errno;
+  napi_value result = NULL;
+  if (!err) napi_get_undefined(env, &result);
+  return finish(env, err, err == EINVAL ? "not a regular file or not a file name" : NULL, result, ticks, path, &p);
 }

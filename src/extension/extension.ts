@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { unsupportedPlatformMessage } from './platform';
 import { registerCommands } from './registerCommands';
 import { RootFileSystemProvider } from './containerFiles/rootFileSystemProvider';
+import { WritableFolders } from '../core/containerFiles/writableFolders';
 import { registerNamespacesView, type NamespacesView } from './views/namespacesView';
 import { IsolatedSessions } from './terminals/isolatedSessions';
 import { registerTerminalProfiles } from './terminals/terminalProfiles';
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
   const idMaps = new IdMapsPanels(context.extensionUri, namespacesView, log);
   const topology = new TopologyFeature(context.extensionUri, namespacesView, sessions, helper, log);
   const inspect = new InspectPanels(context.extensionUri, namespacesView, log);
+  const containerFolders = new WritableFolders();
   context.subscriptions.push(
     log,
     runs,
@@ -67,9 +69,9 @@ export function activate(context: vscode.ExtensionContext): NamespaceInspectorAp
     idMaps,
     topology,
     inspect,
-    ...registerCommands({ log, view: namespacesView, sessions, identity, idMaps, helper, topology, inspect }),
+    ...registerCommands({ log, view: namespacesView, sessions, identity, idMaps, helper, topology, inspect, containerFolders }),
     ...registerTerminalProfiles(log, identity),
-    RootFileSystemProvider.register(log),
+    RootFileSystemProvider.register(log, containerFolders),
   );
   log.info(`activated (VS Code ${vscode.version}, extension host pid ${process.pid})`);
   return { log, namespacesView, sessions, identity, idMaps, helper, topology, earlyExits, runs, inspect };

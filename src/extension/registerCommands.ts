@@ -38,6 +38,7 @@ import { linkDown } from './commands/network/linkDown';
 import { tryExperiment } from './commands/walkthrough/tryExperiment';
 import { inspectProcessCommand } from './commands/process/inspectProcess';
 import { openContainerFilesystem } from './commands/debug/openContainerFilesystem';
+import { allowContainerFolderWriting, makeContainerFolderReadOnly } from './commands/debug/containerFolderWriting';
 import { startTracer } from './commands/debug/startTracer';
 import { capturePackets } from './commands/debug/capturePackets';
 import { copyDebugCommand } from './commands/debug/copyDebugCommand';
@@ -90,6 +91,8 @@ const HANDLERS = {
   [COMMAND_IDS.tryVethExperiment]: tryExperiment('veth'),
   [COMMAND_IDS.inspectProcess]: inspectProcessCommand,
   [COMMAND_IDS.openContainerFilesystem]: openContainerFilesystem,
+  [COMMAND_IDS.allowContainerFolderWriting]: allowContainerFolderWriting,
+  [COMMAND_IDS.makeContainerFolderReadOnly]: makeContainerFolderReadOnly,
   [COMMAND_IDS.traceSyscalls]: startTracer('strace'),
   [COMMAND_IDS.attachGdb]: startTracer('gdb'),
   [COMMAND_IDS.capturePackets]: capturePackets,

@@ -1,7 +1,11 @@
 // The container file view on real Docker and Podman containers: a file only the image has is
 // read; the escapes an image can plant (an absolute symlink to /etc/shadow, a "../" chain, a
 // /proc/self/root magic link, a symlinked directory, a FIFO) show the image's file or nothing,
-// never the host's; a container that is gone gives the "gone" error. Run as root.
+// never the host's; a container that is gone gives the "gone" error. Writing (once a user allows
+// it in the editor): a write lands in the container's file (read back with `docker exec cat`),
+// a write through an absolute link to /etc/passwd changes the image's file and never the host's,
+// "../" and magic links are refused, a device or FIFO is not opened, a gone process is refused.
+// Run as root.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -49,6 +53,9 @@ function makeImage(): string {
   fs.writeFileSync(path.join(root, 'nsi-image-only.txt'), `${IMAGE_ONLY}\n`);
   fs.writeFileSync(path.join(root, 'etc/shadow'), `root:IMAGE-SHADOW-${stamp}:1::::::\n`);
   fs.symlinkSync('/etc/shadow', path.join(root, 'abs-shadow'));
+  fs.writeFileSync(path.join(root, 'etc/passwd'), `root:x:0:0:image ${stamp}:/root:/bin/sh\n`);
+  fs.symlinkSync('/etc/passwd', path.join(root, 'abs-passwd'));
+  fs.symlinkSync('/nsi-dangling-target', path.join(root, 'dangling'));
   fs.symlinkSync(HOST_SECRET, path.join(root, 'abs-host-secret'));
   fs.symlinkSync(`../../../../../../..${HOST_SECRET}`, path.join(root, 'dotdot-host-secret'));
   fs.symlinkSync('/proc/self/root', path.join(root, 'proc-self-root'));
@@ -62,7 +69,7 @@ function makeImage(): string {
   return tarball;
 }
 
-function attacks(engine: string, pidOf: () => number, remove: () => void): void {
+function attacks(engine: string, pidOf: () => number, remove: () => void, cat: (file: string) => string): void {
   describe(engine, () => {
     let pid = 0;
     before(() => {
@@ -118,11 +125,63 @@ function attacks(engine: string, pidOf: () => number, remove: () => void): void 
       assert.throws(() => filesOf(pid).readFile('/big.bin', { maxBytes: 1024 * 1024, chunkBytes: 65536 }), (error: unknown) => error instanceof RootFileError && error.kind === 'tooLarge');
     });
 
+    it('a write lands in the container: a new file, then the same file replaced; create/overwrite are honoured', () => {
+      const files = filesOf(pid);
+      files.writeFile('/nsi-written.txt', Buffer.from(`written ${stamp}\n`), { create: true, overwrite: false });
+      assert.equal(cat('/nsi-written.txt'), `written ${stamp}\n`);
+      assert.equal(fs.existsSync('/nsi-written.txt'), false, 'nothing on the host');
+      files.writeFile('/nsi-written.txt', Buffer.from('shorter\n'), { create: false, overwrite: true });
+      assert.equal(cat('/nsi-written.txt'), 'shorter\n');
+      assert.throws(() => files.writeFile('/nsi-written.txt', Buffer.from('x'), { create: true, overwrite: false }), (error: unknown) => error instanceof RootFileError && error.kind === 'exists');
+      assert.throws(() => files.writeFile('/nsi-absent.txt', Buffer.from('x'), { create: false, overwrite: true }), (error: unknown) => error instanceof RootFileError && error.kind === 'notFound');
+      assert.equal(cat('/nsi-written.txt'), 'shorter\n');
+    });
+
+    it("a write through an absolute link to /etc/passwd changes the image's file, never the host's", () => {
+      const hostBefore = fs.readFileSync('/etc/passwd');
+      filesOf(pid).writeFile('/abs-passwd', Buffer.from(`root:x:0:0:rewritten ${stamp}:/root:/bin/sh\n`), { create: true, overwrite: true });
+      assert.equal(cat('/etc/passwd'), `root:x:0:0:rewritten ${stamp}:/root:/bin/sh\n`);
+      assert.deepEqual(fs.readFileSync('/etc/passwd'), hostBefore, "the host's /etc/passwd is unchanged");
+      // A link to a host-only file: the image has no such file, so nothing is written anywhere.
+      assert.throws(() => filesOf(pid).writeFile('/abs-host-secret', Buffer.from('overwritten'), { create: false, overwrite: true }), RootFileError);
+      assert.equal(fs.readFileSync(HOST_SECRET, 'utf8'), HOST_TEXT);
+      // A dangling link is not followed to create its target (O_EXCL | O_NOFOLLOW in the parent).
+      assert.throws(() => filesOf(pid).writeFile('/dangling', Buffer.from('x'), { create: true, overwrite: true }), RootFileError);
+      assert.equal(cat('/nsi-dangling-target'), '', 'no target created');
+    });
+
+    it('a ../ escape, a magic link, a FIFO and a bare name are refused; the host is unchanged', () => {
+      const hostSecretBefore = fs.readFileSync(HOST_SECRET, 'utf8');
+      const files = filesOf(pid);
+      for (const [target, what] of [
+        [`/../../../..${HOST_SECRET}`, 'dotdot path'],
+        ['/dotdot-host-secret', 'dotdot link'],
+        [`/proc-self-root-secret`, 'proc self root link'],
+        [`/proc/1/root${HOST_SECRET}`, 'proc 1 root'],
+      ] as const) {
+        assert.throws(() => files.writeFile(target, Buffer.from('pwned'), { create: false, overwrite: true }), RootFileError, what);
+      }
+      // Creating: "../" in the parent stays in the root, so the new file is the container's.
+      files.writeFile(`/../../../nsi-dotdot-new-${stamp}`, Buffer.from('in the root\n'), { create: true, overwrite: true });
+      assert.equal(cat(`/nsi-dotdot-new-${stamp}`), 'in the root\n');
+      assert.equal(fs.existsSync(`/nsi-dotdot-new-${stamp}`), false);
+      assert.throws(() => files.writeFile('/proc-self-root/nsi-escape', Buffer.from('x'), { create: true, overwrite: true }), RootFileError);
+      assert.equal(fs.existsSync('/nsi-escape'), false);
+      for (const bad of ['/nsi-no-dir/..', '/nsi-no-dir/.', '/tmp/..', '/']) {
+        assert.throws(() => files.writeFile(bad, Buffer.from('x'), { create: true, overwrite: true }), RootFileError, bad);
+      }
+      const started = Date.now();
+      assert.throws(() => files.writeFile('/fifo', Buffer.from('x'), { create: false, overwrite: true }), (error: unknown) => error instanceof RootFileError && error.kind === 'other');
+      assert.ok(Date.now() - started < 2000, 'the FIFO was not opened');
+      assert.equal(fs.readFileSync(HOST_SECRET, 'utf8'), hostSecretBefore);
+    });
+
     it('a container that is gone gives the "gone" error, not stale content', () => {
       const files = filesOf(pid);
       assert.equal(files.readFile('/nsi-image-only.txt').toString(), `${IMAGE_ONLY}\n`);
       remove();
-      for (const read of [() => files.readFile('/nsi-image-only.txt'), () => files.stat('/'), () => files.readDirectory('/')]) {
+      const write = (): void => files.writeFile('/nsi-after-gone.txt', Buffer.from('late'), { create: true, overwrite: true });
+      for (const read of [() => files.readFile('/nsi-image-only.txt'), () => files.stat('/'), () => files.readDirectory('/'), write]) {
         assert.throws(read, (error: unknown) => error instanceof RootFileError && error.kind === 'gone' && /ended/.test(error.message));
       }
     });
@@ -156,6 +215,7 @@ describe('container files (openat2 RESOLVE_IN_ROOT)', { timeout: 300_000 }, () =
       return Number(must(['docker', 'inspect', '-f', '{{.State.Pid}}', `${TAG}-files-docker`]).trim());
     },
     () => must(['docker', 'rm', '-f', `${TAG}-files-docker`]),
+    (file) => run(['docker', 'exec', `${TAG}-files-docker`, '/bin/busybox', 'cat', file]).stdout,
   );
   attacks(
     'Podman',
@@ -164,5 +224,6 @@ describe('container files (openat2 RESOLVE_IN_ROOT)', { timeout: 300_000 }, () =
       return Number(must(['podman', 'inspect', '-f', '{{.State.Pid}}', `${TAG}-files-podman`]).trim());
     },
     () => must(['podman', 'rm', '-f', '-t', '0', `${TAG}-files-podman`]),
+    (file) => run(['podman', 'exec', `${TAG}-files-podman`, '/bin/busybox', 'cat', file]).stdout,
   );
 });

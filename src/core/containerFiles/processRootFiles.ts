@@ -1,4 +1,6 @@
-// The files of a process's root (/proc/PID/root) as a read-only file system, free of VS Code.
+// The files of a process's root (/proc/PID/root) as a file system, free of VS Code: read, and
+// written only when the adapter lets a user do so (writeFile: an existing regular file through
+// links inside the root, or a new file made in its parent without following a link).
 // Every path is resolved by the kernel inside that root (openat2 RESOLVE_IN_ROOT |
 // RESOLVE_NO_MAGICLINKS in the addon), so an image's absolute symlink to /etc/shadow gives the
 // image's file, ".." stops at its root, and /proc/self/root is refused. Each call re-checks that
@@ -33,7 +35,7 @@ const KINDS: Record<number, RootFileKind> = { 1: 'file', 2: 'directory' };
 export class ProcessRootFiles {
   constructor(
     readonly pinned: PinnedProcess,
-    private readonly addon: Pick<NativeAddon, 'rootStat' | 'rootReaddir' | 'rootRead'>,
+    private readonly addon: Pick<NativeAddon, 'rootStat' | 'rootReaddir' | 'rootRead' | 'rootWrite'>,
   ) {}
 
   stat(path: string): RootFileStat {
@@ -93,6 +95,12 @@ export class ProcessRootFiles {
 
   readFile(path: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Buffer {
     return Buffer.concat([...this.readChunks(path, limits)]);
+  }
+
+  /** The whole new content of `path` (create: it may be made; overwrite: an existing file is replaced). */
+  writeFile(path: string, data: Uint8Array, options: { create: boolean; overwrite: boolean }): void {
+    const buffer = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    this.call(path, () => this.addon.rootWrite(this.pinned.pid, this.pinned.startTicks, path, buffer, options.create, options.overwrite));
   }
 
   private call<T>(path: string, run: () => T): T {

@@ -1,7 +1,7 @@
-// Why a file of a process's root could not be read, in words, by kind: the VS Code adapter maps
+// Why a file of a process's root could not be read or written, in words, by kind: the VS Code adapter maps
 // each kind to its FileSystemError (gone → Unavailable, notFound → FileNotFound, ...).
 
-export type RootFileErrorKind = 'gone' | 'notFound' | 'notADirectory' | 'isADirectory' | 'noPermission' | 'tooLarge' | 'refused' | 'other';
+export type RootFileErrorKind = 'gone' | 'notFound' | 'notADirectory' | 'isADirectory' | 'exists' | 'noPermission' | 'tooLarge' | 'refused' | 'other';
 
 export class RootFileError extends Error {
   constructor(
@@ -26,16 +26,19 @@ export function rootFileError(error: unknown, pid: number, path: string): RootFi
       return new RootFileError('notADirectory', `${path} is not a directory in the root of process ${pid}.`);
     case 'EISDIR':
       return new RootFileError('isADirectory', `${path} is a directory.`);
+    case 'EEXIST':
+      return new RootFileError('exists', `${path} already exists in the root of process ${pid} (or is a symbolic link, which is not followed to make a new file).`);
     case 'EACCES':
     case 'EPERM':
-      return new RootFileError('noPermission', `No permission to read ${path} in the root of process ${pid} (${detail}).`);
+    case 'EROFS':
+      return new RootFileError('noPermission', `No permission for ${path} in the root of process ${pid} (${detail}).`);
     case 'ELOOP':
     case 'EXDEV':
       // RESOLVE_NO_MAGICLINKS and RESOLVE_IN_ROOT refuse a link that would leave the root.
       return new RootFileError('refused', `${path} leads outside the root of process ${pid} (through a /proc magic link or too many links): refused.`);
     case 'EINVAL':
-      return new RootFileError('other', `${path} is not a regular file (a device, FIFO or socket is not read).`);
+      return new RootFileError('other', `${path} is not a regular file or not a file name (a device, FIFO or socket is neither read nor written).`);
     default:
-      return new RootFileError('other', `Reading ${path} in the root of process ${pid} failed: ${detail}`);
+      return new RootFileError('other', `${path} in the root of process ${pid}: ${detail}`);
   }
 }

@@ -51,6 +51,12 @@ export interface NativeAddon {
   /** Up to `length` (at most 16 MiB) bytes of a regular file from `offset`. */
   rootRead(pid: number, startTicks: number, path: string, offset: number, length: number): Buffer;
   /**
+   * The whole new content of a file (create: it may be made; overwrite: an existing one is
+   * replaced). An existing file is found through links inside the root and must be a regular
+   * file; a new one is made in its parent with O_EXCL | O_NOFOLLOW ("EEXIST", "EINVAL"...).
+   */
+  rootWrite(pid: number, startTicks: number, path: string, data: Buffer, create: boolean, overwrite: boolean): void;
+  /**
    * The hostname inside the UTS namespace at each path (what `hostname` prints there), read by a
    * thread that joins each in turn; null where it cannot be joined. See native/uts_hostnames.c.
    */

@@ -6,6 +6,7 @@ import type { IdMapsPanels } from '../views/idMaps/idMapsPanels';
 import type { PrivilegedHelper } from '../helper/privilegedHelper';
 import type { TopologyFeature } from '../views/topology/topologyFeature';
 import type { InspectPanels } from '../views/inspect/inspectPanels';
+import type { WritableFolders } from '../../core/containerFiles/writableFolders';
 
 /** What command handlers share: the long-lived services created in activate(). */
 export interface CommandContext {
@@ -19,6 +20,8 @@ export interface CommandContext {
   readonly topology: TopologyFeature;
   /** The open Inspect Process panels. */
   readonly inspect: InspectPanels;
+  /** The container folders the user allowed writing in (this window only). */
+  readonly containerFolders: WritableFolders;
 }
 
 /** Builds the handler VS Code calls for one command. */

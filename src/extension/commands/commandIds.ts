@@ -50,6 +50,8 @@ export const COMMAND_IDS = {
   tryVethExperiment: 'nsInspector.walkthrough.tryVeth',
   inspectProcess: 'nsInspector.process.inspect',
   openContainerFilesystem: 'nsInspector.debug.openContainerFilesystem',
+  allowContainerFolderWriting: 'nsInspector.debug.allowContainerFolderWriting',
+  makeContainerFolderReadOnly: 'nsInspector.debug.makeContainerFolderReadOnly',
   traceSyscalls: 'nsInspector.debug.traceSyscalls',
   attachGdb: 'nsInspector.debug.attachGdb',
   capturePackets: 'nsInspector.debug.capturePackets',

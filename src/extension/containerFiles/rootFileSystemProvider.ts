@@ -1,30 +1,47 @@
-// The nsfs-root:// file system: a process's root, read-only, through ProcessRootFiles (the kernel
-// resolves every path inside that root). Errors become FileSystemErrors with their words: a
-// container that is gone is Unavailable.
+// The nsfs-root:// file system: a process's root through ProcessRootFiles (the kernel resolves
+// every path inside that root). Errors become FileSystemErrors with their words: a container that
+// is gone is Unavailable. Read-only unless the user allowed writing in that folder (for this
+// window): VS Code's provider-wide isReadonly cannot differ per folder, so the provider is
+// registered writable, every FileStat says Readonly (editors open read-only) until it is allowed,
+// and writeFile refuses with NoPermissions and how to allow. Only saving files is offered:
+// creating folders, deleting and renaming are refused even then.
 import * as vscode from 'vscode';
 import { nativeAddon } from '../../core/discovery/nativeAddon';
 import { DEFAULT_READ_LIMITS, ProcessRootFiles, type RootFileKind, type RootFileStat } from '../../core/containerFiles/processRootFiles';
 import { RootFileError } from '../../core/containerFiles/rootFileError';
 import { parseRootAuthority, ROOT_SCHEME } from '../../core/containerFiles/rootUri';
+import type { WritableFolders } from '../../core/containerFiles/writableFolders';
+
+const ALLOW_COMMAND = 'Namespace Inspector: Allow Writing in Container Folder…';
 
 export class RootFileSystemProvider implements vscode.FileSystemProvider {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly writable: WritableFolders,
+  ) {}
 
-  static register(log: vscode.LogOutputChannel): vscode.Disposable {
-    return vscode.workspace.registerFileSystemProvider(ROOT_SCHEME, new RootFileSystemProvider(log), { isCaseSensitive: true, isReadonly: true });
+  static register(log: vscode.LogOutputChannel, writable: WritableFolders): vscode.Disposable {
+    const provider = new RootFileSystemProvider(log, writable);
+    // When a folder's permission changes, its open documents are told to stat again: VS Code
+    // re-reads the Readonly permission and the editors become editable (or read-only) in place.
+    const unsubscribe = writable.onDidChange((authority) => {
+      const uris = vscode.workspace.textDocuments.map((document) => document.uri).filter((uri) => uri.scheme === ROOT_SCHEME && uri.authority === authority);
+      provider.changed.fire([vscode.Uri.from({ scheme: ROOT_SCHEME, authority, path: '/' }), ...uris].map((uri) => ({ type: vscode.FileChangeType.Changed, uri })));
+    });
+    return vscode.Disposable.from(vscode.workspace.registerFileSystemProvider(ROOT_SCHEME, provider, { isCaseSensitive: true }), new vscode.Disposable(unsubscribe), provider.changed);
   }
 
-  // Read-only: nothing to watch for (the view reads again when asked).
+  // Nothing to watch for (the view reads again when asked; our own writes are announced).
   watch(): vscode.Disposable {
     return new vscode.Disposable(() => undefined);
   }
 
   stat(uri: vscode.Uri): vscode.FileStat {
     const stat = this.files(uri, (files) => files.stat(uri.path));
-    return { type: fileType(stat.kind, stat.symlink), size: stat.size, mtime: Math.round(stat.mtimeMs), ctime: Math.round(stat.ctimeMs), permissions: vscode.FilePermission.Readonly };
+    return { type: fileType(stat.kind, stat.symlink), size: stat.size, mtime: Math.round(stat.mtimeMs), ctime: Math.round(stat.ctimeMs), permissions: this.writable.isAllowed(uri.authority) ? undefined : vscode.FilePermission.Readonly };
   }
 
   readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {
@@ -36,20 +53,31 @@ export class RootFileSystemProvider implements vscode.FileSystemProvider {
     return this.files(uri, (files) => files.readFile(uri.path, { ...DEFAULT_READ_LIMITS, maxBytes: Math.max(1, maxMb) * 1024 * 1024 }));
   }
 
-  createDirectory(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
+  writeFile(uri: vscode.Uri, content: Uint8Array, options: { readonly create: boolean; readonly overwrite: boolean }): void {
+    if (!this.writable.isAllowed(uri.authority)) {
+      throw vscode.FileSystemError.NoPermissions(`This container folder is read-only: run "${ALLOW_COMMAND}" (Explorer context menu on the folder) to save into the running container.`);
+    }
+    this.files(uri, (files) => files.writeFile(uri.path, content, { create: options.create, overwrite: options.overwrite }));
+    this.log.info(`container files: wrote ${content.byteLength} bytes to ${uri.toString()}`);
+    this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
 
-  writeFile(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
+  createDirectory(uri: vscode.Uri): never {
+    return this.notOffered(uri, 'Creating folders');
   }
 
   delete(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
+    return this.notOffered(uri, 'Deleting');
   }
 
   rename(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
+    return this.notOffered(uri, 'Renaming');
+  }
+
+  private notOffered(uri: vscode.Uri, what: string): never {
+    throw vscode.FileSystemError.NoPermissions(
+      this.writable.isAllowed(uri.authority) ? `${what} in a container folder is not offered: only saving files is.` : `This container folder is read-only: run "${ALLOW_COMMAND}" to save files into the running container.`,
+    );
   }
 
   private files<T>(uri: vscode.Uri, use: (files: ProcessRootFiles) => T): T {
@@ -70,6 +98,8 @@ export class RootFileSystemProvider implements vscode.FileSystemProvider {
           throw vscode.FileSystemError.FileNotADirectory(error.message);
         case 'isADirectory':
           throw vscode.FileSystemError.FileIsADirectory(error.message);
+        case 'exists':
+          throw vscode.FileSystemError.FileExists(error.message);
         case 'noPermission':
           throw vscode.FileSystemError.NoPermissions(error.message);
         default:

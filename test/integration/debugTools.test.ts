@@ -40,6 +40,8 @@ async function capture(pid: number, ifName: string, traffic: () => void): Promis
   const file = path.join(work, `capture-${pid}-${ifName}.pcap`);
   const child = spawn(HELPER, helperArgv({ verb: 'capture', target: { kind: 'pid', pid }, ifName }), { stdio: ['pipe', 'pipe', 'pipe'] });
   const out = fs.createWriteStream(file);
+  // Listened for from the start: the file can be closed before the helper's 'close' event comes.
+  const written = new Promise<void>((resolve) => out.on('close', () => resolve()));
   child.stdout.pipe(out);
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -53,7 +55,7 @@ async function capture(pid: number, ifName: string, traffic: () => void): Promis
     child.stdin.end();
   }
   assert.equal(await closed, 0, stderr);
-  await new Promise<void>((resolve) => out.on('close', () => resolve()));
+  await written;
   return must(['tcpdump', '-n', '-r', file]);
 }
 

@@ -51,7 +51,7 @@ test('a network namespace lists its interfaces and addresses; hostile names stay
   // Related items are text while links are off (detailsLinks.ts, FOLLOW_LINKS).
   const hrefs = [...html.matchAll(/<a\b[^>]*href="([^"]*)"/g)].map((m) => m[1]);
   assert.deepEqual(hrefs, [], html);
-  assert.match(text, /- owner: user\\:\\\[1\\\]/);
+  assert.match(text, /- owner: user:\[1\]/);
   const unreadable = namespaceDetails(result.namespaces.get(`${DEV}:21`)!, result, { interfaces: { error: 'nsenter: Permission denied' } });
   assert.match(unreadable, /## Interfaces\n\nCould not be read: `nsenter: Permission denied`/);
 });
@@ -70,9 +70,9 @@ test('related namespaces and processes are relative links to their own documents
 test("a container's namespace names its owner, parent, the container's other namespaces and its processes", () => {
   const result = fakeResult();
   const text = namespaceDetails(result.namespaces.get(`${DEV}:11`)!, result);
-  assert.match(text, /- owner: user\\:\\\[2\\\]/);
-  assert.match(text, /- parent: pid\\:\\\[10\\\]/);
-  assert.match(text, /- its other namespaces: user\\:\\\[2\\\], user\\:\\\[3\\\]/);
+  assert.match(text, /- owner: user:\[2\]/);
+  assert.match(text, /- parent: pid:\[10\]/);
+  assert.match(text, /- its other namespaces: user:\[2\], user:\[3\]/);
   assert.match(text, /^- PID 300 \(1 inside\)/m);
   assert.doesNotMatch(md.render(text), /<a\b/, 'no links while FOLLOW_LINKS is off');
 });

@@ -13,7 +13,7 @@ import { expandTreeItem, namespaceItem, treeItem } from './helpers/tree';
 import { chooseMenuItem } from './helpers/contextMenu';
 import { runCommand } from './helpers/palette';
 import { saveScreenshot, SCREENSHOT_DIR } from './helpers/screenshots';
-import { sideBarTitleAction } from './helpers/viewTitle';
+import { openSideBarTitleMenu } from './helpers/viewTitle';
 import { notification } from './helpers/notifications';
 import { activityBarEntry } from './helpers/activityBar';
 import { webviewFrame } from './helpers/webview';
@@ -64,11 +64,10 @@ describe('issue 17 polish in the workbench', () => {
   });
 
   it('Group By checks the active grouping', async () => {
-    const menu = session.page.locator('.context-view .monaco-menu');
+    let menu = session.page.locator('.context-view .monaco-menu');
     const open = async () => {
       await view().locator('.monaco-list').focus();
-      await sideBarTitleAction(session.page, 'Group By').click();
-      await menu.waitFor({ timeout: 5000 });
+      menu = await openSideBarTitleMenu(session.page, 'Group By');
     };
     await open();
     await menu.getByRole('menuitem', { name: '✓ Group Namespaces by Type' }).waitFor();

@@ -190,6 +190,22 @@ describe('network topology actions through the helper', function () {
     assert.deepEqual([...readFileSync(pngFile).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   });
 
+  it('a namespace that appears as the panel closes reaches no closed webview', async () => {
+    // The panel watches /run/netns and looks again 150 ms after a change; closing it in between
+    // once let that timer touch the disposed webview (an uncaught "Webview is disposed", which
+    // mocha fails this test for).
+    const panel = await vscode.commands.executeCommand<TopologyPanel>('nsInspector.topology.show');
+    const z = `nsi-${tag}-z`;
+    execFileSync('ip', ['netns', 'add', z]);
+    try {
+      panel.panel.dispose();
+      await new Promise((resolve) => setTimeout(resolve, 600));
+    } finally {
+      execFileSync('ip', ['netns', 'del', z]);
+    }
+    assert.equal(api.topology.panels.current, undefined, 'the closed panel is gone');
+  });
+
   it('deletes a namespace (its veth peer goes with it)', async () => {
     const result = await run('nsInspector.network.deleteNetns', x, { confirmed: true });
     assert.equal(result.ok, true, result.message);

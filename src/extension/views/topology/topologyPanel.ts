@@ -125,7 +125,8 @@ export class TopologyPanel extends LivePanel<ToTopologyWebview, FromTopologyWebv
         clearTimeout(this.netnsDebounce);
         this.netnsDebounce = setTimeout(() => this.panel.visible && this.live && void this.update(), 150);
       });
-      this._register({ dispose: () => watcher.close() });
+      // A change just before the panel closed must not reach a disposed webview.
+      this._register({ dispose: () => (watcher.close(), clearTimeout(this.netnsDebounce)) });
     } catch (error) {
       this.log.debug(`topology: not watching /run/netns: ${String(error)}`);
     }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_PACED_INTERVAL_MS, RefreshCost, pacedIntervalMs } from '../../src/core/discovery/refreshPacing';
+import { MAX_PACED_INTERVAL_MS, MAX_UNFOCUSED_INTERVAL_MS, RefreshCost, pacedIntervalMs } from '../../src/core/discovery/refreshPacing';
 
 describe('refresh pacing', () => {
   it('keeps the user\'s interval when a refresh is cheap', () => {
@@ -22,6 +22,12 @@ describe('refresh pacing', () => {
   it('stretches at most to two minutes, or the user\'s own longer interval', () => {
     assert.equal(pacedIntervalMs(5000, 1e9, true), MAX_PACED_INTERVAL_MS);
     assert.equal(pacedIntervalMs(600_000, 1e9, true), 600_000);
+  });
+
+  it('without focus stretches to ten minutes, so a refresh of 1.5 s CPU stays under 1% of a core', () => {
+    assert.equal(pacedIntervalMs(5000, 1e9, false), MAX_UNFOCUSED_INTERVAL_MS);
+    assert.equal(pacedIntervalMs(5000, 1500, false), Math.round(1500 / 0.007));
+    assert.ok(1500 / pacedIntervalMs(5000, 1500, false) <= 0.01);
   });
 
   it('follows a costlier refresh at once and a cheaper one gradually', () => {

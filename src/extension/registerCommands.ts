@@ -39,6 +39,7 @@ import { tryExperiment } from './commands/walkthrough/tryExperiment';
 import { inspectProcessCommand } from './commands/process/inspectProcess';
 import { openContainerFilesystem } from './commands/debug/openContainerFilesystem';
 import { allowContainerFolderWriting, makeContainerFolderReadOnly } from './commands/debug/containerFolderWriting';
+import { findInContainerFolder } from './commands/debug/findInContainerFolder';
 import { startTracer } from './commands/debug/startTracer';
 import { capturePackets } from './commands/debug/capturePackets';
 import { copyDebugCommand } from './commands/debug/copyDebugCommand';
@@ -93,6 +94,7 @@ const HANDLERS = {
   [COMMAND_IDS.openContainerFilesystem]: openContainerFilesystem,
   [COMMAND_IDS.allowContainerFolderWriting]: allowContainerFolderWriting,
   [COMMAND_IDS.makeContainerFolderReadOnly]: makeContainerFolderReadOnly,
+  [COMMAND_IDS.findInContainerFolder]: findInContainerFolder,
   [COMMAND_IDS.traceSyscalls]: startTracer('strace'),
   [COMMAND_IDS.attachGdb]: startTracer('gdb'),
   [COMMAND_IDS.capturePackets]: capturePackets,

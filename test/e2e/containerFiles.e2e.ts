@@ -3,6 +3,7 @@
 // (the window, a single folder, is reloaded as an untitled workspace after "Add to Workspace");
 // a file only the image has opens in an editor. Screenshots of the Explorer and the editor.
 import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,9 @@ import { NamespaceLab, nsInode } from '../integration/support/namespaces';
 import { busyboxRoot, startInImage } from '../integration/support/busyboxImage';
 
 const IMAGE_TEXT = 'This file is only in the image.';
+const NEEDLE = 'listen_port';
+// A line the image chose: a codicon, a bidi override and a terminal escape, shown as text.
+const HOSTILE_LINE = `${NEEDLE} = 8080 $(alert) \u202eevil \x1b[31mred`;
 
 describe('Open Container Filesystem from the tree', () => {
   const lab = new NamespaceLab();
@@ -40,6 +44,8 @@ describe('Open Container Filesystem from the tree', () => {
     const page = session.page;
     const root = busyboxRoot(dir, 'image');
     writeFileSync(join(root, 'image-only.txt'), `${IMAGE_TEXT}\n`);
+    writeFileSync(join(root, 'work', 'app.conf'), `# app\n${NEEDLE} = 80\n`);
+    writeFileSync(join(root, 'work', 'hostile.conf'), `${HOSTILE_LINE}\n`);
     const pid = await startInImage(lab, root, { drop: ['cap_sys_admin'], hostname: 'e2e-files', command: ['/bin/sleep', '600'] });
     const utsIno = nsInode(pid, 'uts');
     const view = sideBarView(page, 'Namespaces');
@@ -71,6 +77,34 @@ describe('Open Container Filesystem from the tree', () => {
       await saveScreenshot(page, 'container-files-explorer');
     } catch (error) {
       await saveScreenshot(page, 'container-files-failure');
+      throw error;
+    }
+  });
+
+  it('Find in Container Folder from the Explorer: matching lines in a picker, the image\'s text as text; the picked line opens', async () => {
+    const page = session.page;
+    const explorer = page.locator('.explorer-folders-view');
+    const folderRow = explorer.getByRole('treeitem', { name: /sleep \(PID \d+, read-only\)/ }).first();
+    const input = page.locator('.quick-input-widget input');
+    try {
+      await chooseFromContextMenuUntil(folderRow, 'Find in Container Folder…', input);
+      await input.fill(NEEDLE);
+      await page.keyboard.press('Enter');
+      const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+      const hostileRow = rows.filter({ hasText: '/work/hostile.conf:1' });
+      await hostileRow.waitFor({ timeout: 30_000 });
+      await rows.filter({ hasText: '/work/app.conf:2' }).waitFor();
+      const label = await hostileRow.locator('.label-name').innerText();
+      assert.match(label, /\$\(alert\)/, 'the codicon syntax is shown as text');
+      assert.ok(label.includes('\\x1b[31mred'), `the escape is shown visibly: ${label}`);
+      assert.ok(!label.includes('\u202e'), 'the bidi override is dropped');
+      assert.equal(await hostileRow.locator('.codicon-alert').count(), 0, 'no icon drawn');
+      await saveScreenshot(page, 'container-files-find');
+      await rows.filter({ hasText: '/work/app.conf:2' }).click();
+      await page.locator('.tabs-container .tab', { hasText: 'app.conf' }).first().waitFor({ timeout: 20_000 });
+      await page.locator('.editor-instance .view-lines', { hasText: `${NEEDLE} = 80` }).first().waitFor();
+    } catch (error) {
+      await saveScreenshot(page, 'container-files-find-failure');
       throw error;
     }
   });

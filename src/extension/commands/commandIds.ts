@@ -52,6 +52,7 @@ export const COMMAND_IDS = {
   openContainerFilesystem: 'nsInspector.debug.openContainerFilesystem',
   allowContainerFolderWriting: 'nsInspector.debug.allowContainerFolderWriting',
   makeContainerFolderReadOnly: 'nsInspector.debug.makeContainerFolderReadOnly',
+  findInContainerFolder: 'nsInspector.debug.findInContainerFolder',
   traceSyscalls: 'nsInspector.debug.traceSyscalls',
   attachGdb: 'nsInspector.debug.attachGdb',
   capturePackets: 'nsInspector.debug.capturePackets',

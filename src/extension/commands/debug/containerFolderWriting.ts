@@ -5,34 +5,17 @@
 // Explorer (its URI), a caller (a URI string), or a pick among the open container folders; a
 // caller (a keybinding, a test) may answer the modal with {confirm: 'allow' | 'cancel'}.
 import * as vscode from 'vscode';
-import { parseRootAuthority, ROOT_SCHEME } from '../../../core/containerFiles/rootUri';
+import { parseRootAuthority } from '../../../core/containerFiles/rootUri';
 import { containerName } from '../../../core/model/container';
 import { hostTextForUi, LINE_MAX } from '../../../core/text/hostText';
 import type { CommandContext, CommandFactory } from '../commandContext';
+import { folderUri, pickFolder } from './containerFolderPick';
 
 const ALLOW = 'Allow Writing';
 
 function givenConfirm(options: unknown): string | undefined {
   const confirm = (options as { confirm?: unknown } | undefined)?.confirm;
   return confirm === 'allow' ? ALLOW : confirm === 'cancel' ? '' : undefined;
-}
-
-function folderUri(arg: unknown): vscode.Uri | undefined {
-  const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg, true) : undefined;
-  return uri?.scheme === ROOT_SCHEME && parseRootAuthority(uri.authority) ? uri.with({ path: '/', query: '', fragment: '' }) : undefined;
-}
-
-async function pickFolder(title: string, wanted: (uri: vscode.Uri) => boolean): Promise<vscode.Uri | undefined> {
-  const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === ROOT_SCHEME && wanted(folder.uri));
-  if (folders.length === 0) {
-    void vscode.window.showInformationMessage(`${title}: no open container folder to choose from (Open Container Filesystem adds one).`);
-    return undefined;
-  }
-  const pick = await vscode.window.showQuickPick(
-    folders.map((folder) => ({ label: `$(package) ${folder.name}`, description: folder.uri.toString(), uri: folder.uri })),
-    { title, placeHolder: 'Pick a container folder' },
-  );
-  return pick?.uri;
 }
 
 /** "process 1234 (nginx) in container web", from the last discovery, escaped. */

@@ -99,6 +99,7 @@ describe('Open Container Filesystem from the tree', () => {
       assert.ok(label.includes('\\x1b[31mred'), `the escape is shown visibly: ${label}`);
       assert.ok(!label.includes('\u202e'), 'the bidi override is dropped');
       assert.equal(await hostileRow.locator('.codicon-alert').count(), 0, 'no icon drawn');
+      await page.waitForTimeout(400); // the picker's fade-in, for a clean picture only
       await saveScreenshot(page, 'container-files-find');
       await rows.filter({ hasText: '/work/app.conf:2' }).click();
       await page.locator('.tabs-container .tab', { hasText: 'app.conf' }).first().waitFor({ timeout: 20_000 });

@@ -54,28 +54,34 @@ export class RootFileSystemProvider implements vscode.FileSystemProvider {
     return this.files(uri, (files) => files.readFile(uri.path, { ...DEFAULT_READ_LIMITS, maxBytes: Math.max(1, maxMb) * 1024 * 1024 }));
   }
 
-  writeFile(uri: vscode.Uri, content: Uint8Array, options: { readonly create: boolean; readonly overwrite: boolean }): void {
+  // The changes are async: a refusal must be a rejected promise, never a synchronous throw. VS
+  // Code's workspace.fs.writeFile calls writeFile through a per-file queue (a Limiter) that counts
+  // a task as running before it calls it and only counts it done when the returned promise
+  // settles: a throw left the task running forever, and every later workspace.fs.writeFile of
+  // that file waited on it (the "hang after Make Container Folder Read-Only": the same file had
+  // been refused once before).
+  async writeFile(uri: vscode.Uri, content: Uint8Array, options: { readonly create: boolean; readonly overwrite: boolean }): Promise<void> {
     this.mustBeWritable(uri);
     this.files(uri, (files) => files.writeFile(uri.path, content, { create: options.create, overwrite: options.overwrite }));
     this.log.info(`container files: wrote ${content.byteLength} bytes to ${uri.toString()}`);
     this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
 
-  createDirectory(uri: vscode.Uri): void {
+  async createDirectory(uri: vscode.Uri): Promise<void> {
     this.mustBeWritable(uri);
     this.files(uri, (files) => files.createDirectory(uri.path));
     this.log.info(`container files: made folder ${uri.toString()}`);
     this.changed.fire([{ type: vscode.FileChangeType.Created, uri }]);
   }
 
-  delete(uri: vscode.Uri, options: { readonly recursive: boolean }): void {
+  async delete(uri: vscode.Uri, options: { readonly recursive: boolean }): Promise<void> {
     this.mustBeWritable(uri);
     this.files(uri, (files) => files.delete(uri.path, { recursive: options.recursive }));
     this.log.info(`container files: deleted ${uri.toString()}${options.recursive ? ' (recursive)' : ''}`);
     this.changed.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
   }
 
-  rename(oldUri: vscode.Uri, newUri: vscode.Uri, options: { readonly overwrite: boolean }): void {
+  async rename(oldUri: vscode.Uri, newUri: vscode.Uri, options: { readonly overwrite: boolean }): Promise<void> {
     if (newUri.scheme !== ROOT_SCHEME || newUri.authority !== oldUri.authority) {
       throw vscode.FileSystemError.NoPermissions(`${newUri.toString()} is not in the container folder of ${oldUri.toString()}: a rename stays within one container's root.`);
     }

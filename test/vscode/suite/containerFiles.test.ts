@@ -198,7 +198,11 @@ describe('Open Container Filesystem', function () {
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'made-in-vscode.txt'), Buffer.from('new\n'));
     assert.equal(readFileSync(join(imageRoot, 'made-in-vscode.txt'), 'utf8'), 'new\n');
     assert.equal(await vscode.commands.executeCommand('nsInspector.debug.makeContainerFolderReadOnly', folder), folder.toString());
+    // The file open in the editor, refused once already above: each refusal settles (a provider
+    // that threw synchronously left VS Code's per-file write queue stuck, and this write hung).
     await assertRefused(file);
+    await assertRefused(file);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), file.toString(), 'the file is open in the editor');
     await assertRefused(vscode.Uri.joinPath(folder, 'made-in-vscode.txt'));
     assert.equal(readFileSync(join(imageRoot, 'made-in-vscode.txt'), 'utf8'), 'new\n');
     assert.equal(readFileSync(join(imageRoot, 'image-only.txt'), 'utf8'), edited);

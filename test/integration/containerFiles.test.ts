@@ -8,8 +8,9 @@
 // New folders, deletes and renames: links in the image to host folders (/etc, a /tmp folder,
 // ../../..) used as the parent stay in the root or give "not found", used as the target are the
 // link itself (made over: exists; deleted or renamed: the link, never its target); a recursive
-// delete of a folder of such links removes only the links; a rename cannot leave the root; each
-// asserts the host's folder unchanged. Run as root.
+// delete of a folder of such links removes only the links, and does not enter a volume (a host
+// folder mounted in); a rename cannot leave the root; each asserts the host's files unchanged.
+// Run as root.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -30,6 +31,8 @@ const IMAGE_ONLY = `only in the image ${stamp}`;
 const BIG = 3 * 1024 * 1024 + 17;
 /** A host folder the image links to (`/tmp/x`): mkdir, delete and rename must never touch it. */
 const HOST_DIR = `/tmp/nsi-host-dir-${stamp}`;
+/** A host folder mounted into the container as a volume at /vol/data: a recursive delete of /vol must not enter it. */
+const HOST_VOLUME = `/tmp/nsi-host-volume-${stamp}`;
 
 /** HOST_DIR's names and contents, to compare before and after. */
 function hostDirState(): string {
@@ -91,6 +94,8 @@ function makeImage(): string {
   fs.symlinkSync(HOST_DIR, path.join(root, 'victim/sub/to-host-dir'));
   fs.symlinkSync('../../..', path.join(root, 'victim/up'));
   fs.symlinkSync('/etc', path.join(root, 'victim/etc'));
+  fs.mkdirSync(path.join(root, 'vol/data'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'vol/before.txt'), 'in the image\n');
   fs.mkdirSync(path.join(root, 'full/inner'), { recursive: true });
   fs.writeFileSync(path.join(root, 'full/inner/c.txt'), 'c\n');
   must(['mkfifo', path.join(root, 'fifo')]);
@@ -261,6 +266,9 @@ function attacks(engine: string, pidOf: () => number, remove: () => void, cat: (
       files.createDirectory('/nsi-empty');
       files.delete('/nsi-empty', { recursive: false });
       assert.equal(inRoot('/nsi-empty'), undefined);
+      // A NUL would cut the path short at it ("/full"): refused, nothing deleted or read.
+      assert.throws(() => files.delete('/full\0/inner/c.txt', { recursive: true }), RootFileError);
+      assert.throws(() => files.readFile('/nsi-image-only.txt\0.bak'), RootFileError);
       assert.throws(() => files.delete('/full', { recursive: false }), kindIs('notEmpty'));
       assert.ok(inRoot('/full/inner/c.txt')?.isFile(), 'nothing deleted');
       files.delete('/full', { recursive: true });
@@ -295,6 +303,11 @@ function attacks(engine: string, pidOf: () => number, remove: () => void, cat: (
       assert.equal(hostDirState(), hostBefore, 'the host folder is unchanged');
       assert.equal(fs.readFileSync(HOST_SECRET, 'utf8'), hostSecret);
       assert.ok(fs.existsSync('/etc/passwd'));
+      // A folder holding a volume (a host folder mounted in): the delete does not enter the mount.
+      assert.throws(() => files.delete('/vol', { recursive: true }), (error: unknown) => error instanceof RootFileError && /another mount/.test(error.message));
+      assert.equal(fs.readFileSync(path.join(HOST_VOLUME, 'volume.txt'), 'utf8'), `volume ${stamp}\n`, "the volume's host file is still there");
+      assert.throws(() => files.delete('/vol/data', { recursive: true }), RootFileError);
+      assert.equal(fs.readdirSync(HOST_VOLUME).join(), 'volume.txt');
     });
 
     it('renames inside the root; overwrite only when asked; links are renamed, never followed', () => {
@@ -365,6 +378,8 @@ describe('container files (openat2 RESOLVE_IN_ROOT)', { timeout: 300_000 }, () =
   before(async () => {
     fs.writeFileSync(HOST_SECRET, HOST_TEXT, { mode: 0o600 });
     fs.mkdirSync(HOST_DIR);
+    fs.mkdirSync(HOST_VOLUME);
+    fs.writeFileSync(path.join(HOST_VOLUME, 'volume.txt'), `volume ${stamp}\n`);
     fs.writeFileSync(path.join(HOST_DIR, 'keep.txt'), `host ${stamp}\n`);
     tarball = makeImage();
     await lab.docker();
@@ -379,6 +394,7 @@ describe('container files (openat2 RESOLVE_IN_ROOT)', { timeout: 300_000 }, () =
     run(['podman', 'image', 'rm', '-f', `localhost/${IMAGE}`]);
     fs.rmSync(HOST_SECRET, { force: true });
     fs.rmSync(HOST_DIR, { recursive: true, force: true });
+    fs.rmSync(HOST_VOLUME, { recursive: true, force: true });
     fs.rmSync(WORK, { recursive: true, force: true });
     await lab.cleanup();
   });
@@ -386,7 +402,7 @@ describe('container files (openat2 RESOLVE_IN_ROOT)', { timeout: 300_000 }, () =
   attacks(
     'Docker',
     () => {
-      must(['docker', 'run', '-d', '--network', 'none', '--name', `${TAG}-files-docker`, IMAGE, '/bin/busybox', 'sleep', '3600']);
+      must(['docker', 'run', '-d', '--network', 'none', '-v', `${HOST_VOLUME}:/vol/data`, '--name', `${TAG}-files-docker`, IMAGE, '/bin/busybox', 'sleep', '3600']);
       return Number(must(['docker', 'inspect', '-f', '{{.State.Pid}}', `${TAG}-files-docker`]).trim());
     },
     () => must(['docker', 'rm', '-f', `${TAG}-files-docker`]),
@@ -395,7 +411,7 @@ describe('container files (openat2 RESOLVE_IN_ROOT)', { timeout: 300_000 }, () =
   attacks(
     'Podman',
     () => {
-      must(['podman', 'run', '-d', ...PODMAN_RUN_FLAGS, '--network', 'none', '--name', `${TAG}-files-podman`, `localhost/${IMAGE}`, '/bin/busybox', 'sleep', '3600']);
+      must(['podman', 'run', '-d', ...PODMAN_RUN_FLAGS, '--network', 'none', '-v', `${HOST_VOLUME}:/vol/data`, '--name', `${TAG}-files-podman`, `localhost/${IMAGE}`, '/bin/busybox', 'sleep', '3600']);
       return Number(must(['podman', 'inspect', '-f', '{{.State.Pid}}', `${TAG}-files-podman`]).trim());
     },
     () => must(['podman', 'rm', '-f', '-t', '0', `${TAG}-files-podman`]),

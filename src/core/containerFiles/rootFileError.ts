@@ -28,7 +28,7 @@ export function rootFileError(error: unknown, pid: number, path: string, change?
     return new RootFileError('other', `${path}: the last part of a path must be a name (not empty, "." or "..")${change === 'rename' ? ', and a folder cannot move into itself' : ''}.`);
   }
   if (change && code === 'EXDEV') {
-    return new RootFileError('other', `${path} in the root of process ${pid}: ${change === 'delete' ? 'a folder inside is another mount (a volume or a special file system), which a delete does not descend into' : 'a rename cannot move between two mounts (a volume or a special file system)'}.`);
+    return new RootFileError('other', `${path} in the root of process ${pid}: ${change === 'delete' ? 'it or a folder inside is another mount (a volume or a special file system), which a delete does not enter' : 'a rename cannot move between two mounts (a volume or a special file system)'}.`);
   }
   switch (code) {
     case 'ESRCH':

@@ -1,7 +1,8 @@
 /*
  * nsnative: what discovery needs from the kernel that Node.js cannot do or cannot do fast.
  * Node-API is ABI-stable, so one binary per CPU architecture serves Node.js and every
- * Electron-based VS Code. Everything here only reads.
+ * Electron-based VS Code. Everything here only reads, except the changes to a container's files
+ * that the user allowed (root_files.c: rootWrite, rootMkdir, rootDelete, rootRename).
  */
 #include "native.h"
 
@@ -25,6 +26,12 @@ NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
   napi_set_named_property(env, exports, "rootRead", fn);
   napi_create_function(env, "rootWrite", NAPI_AUTO_LENGTH, ns_root_write, NULL, &fn);
   napi_set_named_property(env, exports, "rootWrite", fn);
+  napi_create_function(env, "rootMkdir", NAPI_AUTO_LENGTH, ns_root_mkdir, NULL, &fn);
+  napi_set_named_property(env, exports, "rootMkdir", fn);
+  napi_create_function(env, "rootDelete", NAPI_AUTO_LENGTH, ns_root_delete, NULL, &fn);
+  napi_set_named_property(env, exports, "rootDelete", fn);
+  napi_create_function(env, "rootRename", NAPI_AUTO_LENGTH, ns_root_rename, NULL, &fn);
+  napi_set_named_property(env, exports, "rootRename", fn);
   napi_create_function(env, "utsHostnames", NAPI_AUTO_LENGTH, ns_uts_hostnames, NULL, &fn);
   napi_set_named_property(env, exports, "utsHostnames", fn);
   return exports;

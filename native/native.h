@@ -37,6 +37,10 @@ napi_value ns_root_readdir(napi_env env, napi_callback_info info);
 napi_value ns_root_read(napi_env env, napi_callback_info info);
 /* rootWrite: a whole file written inside the root (root_files.c). */
 napi_value ns_root_write(napi_env env, napi_callback_info info);
+/* rootMkdir, rootDelete, rootRename: relative to the parent opened in the root (root_files.c). */
+napi_value ns_root_mkdir(napi_env env, napi_callback_info info);
+napi_value ns_root_delete(napi_env env, napi_callback_info info);
+napi_value ns_root_rename(napi_env env, napi_callback_info info);
 
 /* utsHostnames(paths): the hostname inside each UTS namespace (uts_hostnames.c). */
 napi_value ns_uts_hostnames(napi_env env, napi_callback_info info);

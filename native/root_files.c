@@ -14,12 +14,19 @@
  * content. Other errors carry the errno name as their code (ENOENT, ELOOP, EXDEV, EACCES...).
  * Only reads: a file is opened O_PATH, checked to be a regular file, and only then reopened for
  * reading, so no FIFO blocks and no device is opened.
+ *
+ * Changes (offered only when the user allowed writing; see each function): rootWrite,
+ * rootMkdir, rootDelete, rootRename. Each opens the parent directory as reads resolve a path
+ * (openat2 in the root), checks the last component is a plain name (not empty, ".", ".." and
+ * without '/'), and acts relative to that directory fd (mkdirat, unlinkat, renameat2), which
+ * never follows a final symlink: a link is made, removed or renamed itself, never its target.
  */
 #define _GNU_SOURCE
 #include "native.h"
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/openat2.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -40,7 +47,8 @@ static int throw_errno(napi_env env, int err, const char *what) {
   snprintf(message, sizeof message, "%s: %s", what, strerror(err));
   const char *code = err == ESRCH ? "ESRCH" : err == ENOENT ? "ENOENT" : err == ELOOP ? "ELOOP" : err == EXDEV ? "EXDEV"
                    : err == EACCES ? "EACCES" : err == EPERM ? "EPERM" : err == ENOTDIR ? "ENOTDIR" : err == EISDIR ? "EISDIR"
-                   : err == EINVAL ? "EINVAL" : err == EEXIST ? "EEXIST" : err == ENOSPC ? "ENOSPC" : err == EROFS ? "EROFS" : err == ENAMETOOLONG ? "ENAMETOOLONG" : err == EAGAIN ? "EAGAIN" : "EIO";
+                   : err == EINVAL ? "EINVAL" : err == EEXIST ? "EEXIST" : err == ENOSPC ? "ENOSPC" : err == EROFS ? "EROFS" : err == ENAMETOOLONG ? "ENAMETOOLONG" : err == EAGAIN ? "EAGAIN"
+                   : err == ENOTEMPTY ? "ENOTEMPTY" : err == EBUSY ? "EBUSY" : "EIO";
   napi_throw_error(env, code, message);
   return -1;
 }
@@ -110,8 +118,38 @@ static int open_in_root(const pinned_t *p, const char *path, uint64_t flags) {
   return -1;
 }
 
+/* The directory that holds the last component of path, opened as reads resolve (openat2 in the
+ * root, links inside the root followed), and that component: 0 with *dir (an O_PATH fd) and
+ * *name (pointing into path) set, or an errno. The name must be plain: not empty, ".", ".."
+ * (or anything with '/', which it cannot hold after the last '/'), so "/" and "a/.." are EINVAL. */
+static int open_parent(const pinned_t *p, const char *path, int *dir, const char **name) {
+  const char *slash = strrchr(path, '/');
+  *name = slash ? slash + 1 : path;
+  if (!**name || !strcmp(*name, ".") || !strcmp(*name, "..")) return EINVAL;
+  char *parent = strndup(path, slash ? (size_t)(slash - path) : 0);
+  if (!parent) return ENOMEM;
+  *dir = open_in_root(p, *parent ? parent : "/", O_PATH | O_DIRECTORY);
+  int err = *dir < 0 ? errno : 0;
+  free(parent);
+  return err;
+}
+
 static int kind_of(mode_t mode) {
   return S_ISREG(mode) ? 1 : S_ISDIR(mode) ? 2 : S_ISLNK(mode) ? 3 : 0;
+}
+
+/* A path argument (malloc'ed), or NULL with a JS error thrown: a string without NUL (a NUL
+   would cut it short, and "/dir\0/file" must not delete /dir). */
+static char *path_arg(napi_env env, napi_value value) {
+  size_t length = 0;
+  if (napi_get_value_string_utf8(env, value, NULL, 0, &length) != napi_ok) return napi_throw_type_error(env, NULL, "path must be a string"), NULL;
+  char *path = ns_string_arg(env, value);
+  if (!path) return napi_throw_error(env, NULL, "out of memory"), NULL;
+  if (strlen(path) != length) {
+    free(path);
+    return napi_throw_error(env, "EINVAL", "a path must not contain a NUL character"), NULL;
+  }
+  return path;
 }
 
 /* The common arguments: pid, start ticks, path (a malloc'ed string). */
@@ -120,8 +158,8 @@ static int common_args(napi_env env, napi_value *argv, size_t argc, size_t want,
   int32_t p;
   if (napi_get_value_int32(env, argv[0], &p) != napi_ok || p <= 0) return napi_throw_type_error(env, NULL, "pid must be a positive integer"), -1;
   if (napi_get_value_double(env, argv[1], ticks) != napi_ok) return napi_throw_type_error(env, NULL, "startTicks must be a number"), -1;
-  *path = ns_string_arg(env, argv[2]);
-  if (!*path) return napi_throw_type_error(env, NULL, "path must be a string"), -1;
+  *path = path_arg(env, argv[2]);
+  if (!*path) return -1;
   *pid = p;
   return 0;
 }
@@ -303,15 +341,9 @@ static int open_for_write(const pinned_t *p, const char *path, bool create, bool
   }
   if (errno != ENOENT || !create) return errno;
   /* Not there: create it in its parent. */
-  const char *slash = strrchr(path, '/');
-  const char *name = slash ? slash + 1 : path;
-  if (!*name || !strcmp(name, ".") || !strcmp(name, "..")) return EINVAL;
-  size_t parent_length = slash ? (size_t)(slash - path) : 0;
-  char *parent = strndup(path, parent_length);
-  if (!parent) return ENOMEM;
-  int dir = open_in_root(p, *parent ? parent : "/", O_PATH | O_DIRECTORY);
-  int err = dir < 0 ? errno : 0;
-  free(parent);
+  int dir = -1;
+  const char *name;
+  int err = open_parent(p, path, &dir, &name);
   if (err) return err;
   *out = openat(dir, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY, 0644);
   err = *out < 0 ? errno : 0;
@@ -345,4 +377,141 @@ napi_value ns_root_write(napi_env env, napi_callback_info info) {
   napi_value result = NULL;
   if (!err) napi_get_undefined(env, &result);
   return finish(env, err, err == EINVAL ? "not a regular file or not a file name" : NULL, result, ticks, path, &p);
+}
+
+/* rootMkdir(pid, startTicks, path): a new directory (mode 0755 less the umask) in its parent.
+ * mkdirat never follows a final symlink: a link (even a dangling one) in its place is EEXIST. */
+napi_value ns_root_mkdir(napi_env env, napi_callback_info info) {
+  napi_value argv[3];
+  pid_t pid;
+  double ticks;
+  char *path;
+  pinned_t p;
+  if (begin(env, info, 3, argv, &pid, &ticks, &path, &p) < 0) return NULL;
+  int dir = -1;
+  const char *name;
+  int err = open_parent(&p, path, &dir, &name);
+  if (!err && mkdirat(dir, name, 0755) < 0) err = errno;
+  if (dir >= 0) close(dir);
+  napi_value result = NULL;
+  if (!err) napi_get_undefined(env, &result);
+  return finish(env, err, err == EINVAL ? "not a file name" : NULL, result, ticks, path, &p);
+}
+
+/* Deeper than this, a recursive delete stops (each level holds an fd). */
+#define MAX_DELETE_DEPTH 256
+
+/* Deletes the directory name in dir and everything below it. Each level is opened relative to
+ * the one above with RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_XDEV: a link is never
+ * followed (links are unlinked as entries: the link goes, its target stays), and a mount (a
+ * volume, /proc, /dev) is not descended into (EXDEV) — the container's own files only. */
+static int remove_tree(int dir, const char *name, int depth) {
+  if (depth > MAX_DELETE_DEPTH) return ENAMETOOLONG;
+  struct open_how how;
+  memset(&how, 0, sizeof how);
+  how.flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
+  how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV;
+  long fd = -1;
+  for (int i = 0; i < 4; i++) {
+    fd = syscall(SYS_openat2, dir, name, &how, sizeof how);
+    if (fd >= 0 || errno != EAGAIN) break;
+  }
+  if (fd < 0) return errno;
+  DIR *entries = fdopendir((int)fd);
+  if (!entries) {
+    int err = errno;
+    close((int)fd);
+    return err;
+  }
+  int err = 0;
+  struct dirent *entry;
+  errno = 0;
+  while (!err && (entry = readdir(entries))) {
+    if (!strcmp(entry->d_name, ".") || !strcmp(entry->d_name, "..")) continue;
+    struct stat st;
+    if (fstatat((int)fd, entry->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+      if (errno != ENOENT) err = errno;
+    } else if (S_ISDIR(st.st_mode)) {
+      err = remove_tree((int)fd, entry->d_name, depth + 1);
+    } else if (unlinkat((int)fd, entry->d_name, 0) < 0 && errno != ENOENT) {
+      err = errno;
+    }
+    errno = 0;
+  }
+  if (!err && errno) err = errno;
+  closedir(entries);
+  if (!err && unlinkat(dir, name, AT_REMOVEDIR) < 0) err = errno;
+  return err;
+}
+
+/* rootDelete(pid, startTicks, path, recursive): the entry itself, found in its parent without
+ * following it (a link is removed, never its target). A directory: removed when empty
+ * (ENOTEMPTY otherwise), or with everything below it when recursive (remove_tree). */
+napi_value ns_root_delete(napi_env env, napi_callback_info info) {
+  napi_value argv[4];
+  pid_t pid;
+  double ticks;
+  char *path;
+  pinned_t p;
+  if (begin(env, info, 4, argv, &pid, &ticks, &path, &p) < 0) return NULL;
+  bool recursive = false;
+  if (napi_get_value_bool(env, argv[3], &recursive) != napi_ok) {
+    unpin(&p);
+    free(path);
+    napi_throw_type_error(env, NULL, "recursive must be a boolean");
+    return NULL;
+  }
+  int dir = -1;
+  const char *name;
+  int err = open_parent(&p, path, &dir, &name);
+  struct stat st;
+  if (!err && fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) < 0) err = errno;
+  if (!err) {
+    if (!S_ISDIR(st.st_mode)) {
+      if (unlinkat(dir, name, 0) < 0) err = errno;
+    } else if (recursive) {
+      err = remove_tree(dir, name, 0);
+    } else if (unlinkat(dir, name, AT_REMOVEDIR) < 0) {
+      err = errno == EEXIST ? ENOTEMPTY : errno;
+    }
+  }
+  if (dir >= 0) close(dir);
+  napi_value result = NULL;
+  if (!err) napi_get_undefined(env, &result);
+  return finish(env, err, err == EINVAL ? "not a file name" : NULL, result, ticks, path, &p);
+}
+
+/* rootRename(pid, startTicks, from, to, overwrite): renameat2 between the two parents, both
+ * opened in the same pinned root (a rename out of it cannot be expressed), with
+ * RENAME_NOREPLACE unless overwrite (EEXIST then). renameat2 follows neither last component:
+ * a link is renamed, or replaced, itself. */
+napi_value ns_root_rename(napi_env env, napi_callback_info info) {
+  napi_value argv[5];
+  pid_t pid;
+  double ticks;
+  char *path;
+  pinned_t p;
+  if (begin(env, info, 5, argv, &pid, &ticks, &path, &p) < 0) return NULL;
+  bool overwrite = false;
+  char *to = path_arg(env, argv[3]);
+  if (!to || napi_get_value_bool(env, argv[4], &overwrite) != napi_ok) {
+    bool pending = false;
+    napi_is_exception_pending(env, &pending);
+    if (!pending) napi_throw_type_error(env, NULL, "to must be a string, overwrite a boolean");
+    free(to);
+    unpin(&p);
+    free(path);
+    return NULL;
+  }
+  int from_dir = -1, to_dir = -1;
+  const char *from_name, *to_name;
+  int err = open_parent(&p, path, &from_dir, &from_name);
+  if (!err) err = open_parent(&p, to, &to_dir, &to_name);
+  if (!err && renameat2(from_dir, from_name, to_dir, to_name, overwrite ? 0 : RENAME_NOREPLACE) < 0) err = errno;
+  if (from_dir >= 0) close(from_dir);
+  if (to_dir >= 0) close(to_dir);
+  free(to);
+  napi_value result = NULL;
+  if (!err) napi_get_undefined(env, &result);
+  return finish(env, err, err == EINVAL ? "not a file name, or a folder moved into itself" : NULL, result, ticks, path, &p);
 }

@@ -29,4 +29,18 @@ describe('rootFileError for writes', () => {
     assert.equal(rootFileError(Object.assign(new Error('x'), { code: 'EEXIST' }), 1, '/a').kind, 'exists');
     assert.equal(rootFileError(Object.assign(new Error('x'), { code: 'EROFS' }), 1, '/a').kind, 'noPermission');
   });
+
+  it('making folders, deleting and renaming: ENOTEMPTY, and EINVAL / EXDEV in their own words', () => {
+    const of = (code: string, change?: 'mkdir' | 'delete' | 'rename') => rootFileError(Object.assign(new Error('x'), { code }), 7, '/a', change);
+    assert.equal(of('ENOTEMPTY', 'delete').kind, 'notEmpty');
+    assert.match(of('ENOTEMPTY', 'delete').message, /not empty/);
+    assert.match(of('EINVAL', 'mkdir').message, /must be a name/);
+    assert.match(of('EINVAL', 'rename').message, /cannot move into itself/);
+    assert.match(of('EINVAL').message, /not a regular file/);
+    assert.match(of('EXDEV', 'delete').message, /another mount/);
+    assert.match(of('EXDEV', 'rename').message, /between two mounts/);
+    // Without a change, EXDEV is what RESOLVE_IN_ROOT says of an escape: refused.
+    assert.equal(of('EXDEV').kind, 'refused');
+    assert.equal(of('ESRCH', 'rename').kind, 'gone');
+  });
 });

@@ -1,12 +1,14 @@
 // The files of a process's root (/proc/PID/root) as a file system, free of VS Code: read, and
-// written only when the adapter lets a user do so (writeFile: an existing regular file through
-// links inside the root, or a new file made in its parent without following a link).
+// changed only when the adapter lets a user do so (writeFile: an existing regular file through
+// links inside the root, or a new file made in its parent without following a link;
+// createDirectory, delete and rename: in the parent opened inside the root, the last name never
+// followed, so a link is made, removed or renamed itself and never its target).
 // Every path is resolved by the kernel inside that root (openat2 RESOLVE_IN_ROOT |
 // RESOLVE_NO_MAGICLINKS in the addon), so an image's absolute symlink to /etc/shadow gives the
 // image's file, ".." stops at its root, and /proc/self/root is refused. Each call re-checks that
 // the pinned process still runs: a container that is gone is an error, never stale content.
 import type { NativeAddon } from '../discovery/nativeAddon';
-import { RootFileError, rootFileError } from './rootFileError';
+import { RootFileError, rootFileError, type RootFileChange } from './rootFileError';
 import type { PinnedProcess } from './rootUri';
 
 export type RootFileKind = 'file' | 'directory' | 'other';
@@ -35,7 +37,7 @@ const KINDS: Record<number, RootFileKind> = { 1: 'file', 2: 'directory' };
 export class ProcessRootFiles {
   constructor(
     readonly pinned: PinnedProcess,
-    private readonly addon: Pick<NativeAddon, 'rootStat' | 'rootReaddir' | 'rootRead' | 'rootWrite'>,
+    private readonly addon: Pick<NativeAddon, 'rootStat' | 'rootReaddir' | 'rootRead' | 'rootWrite' | 'rootMkdir' | 'rootDelete' | 'rootRename'>,
   ) {}
 
   stat(path: string): RootFileStat {
@@ -103,11 +105,26 @@ export class ProcessRootFiles {
     this.call(path, () => this.addon.rootWrite(this.pinned.pid, this.pinned.startTicks, path, buffer, options.create, options.overwrite));
   }
 
-  private call<T>(path: string, run: () => T): T {
+  /** A new folder (its parent must exist; a link or anything else in its place: exists). */
+  createDirectory(path: string): void {
+    this.call(path, () => this.addon.rootMkdir(this.pinned.pid, this.pinned.startTicks, path), 'mkdir');
+  }
+
+  /** Removes a file, a link (never its target) or a folder (with its contents only when recursive). */
+  delete(path: string, options: { recursive: boolean }): void {
+    this.call(path, () => this.addon.rootDelete(this.pinned.pid, this.pinned.startTicks, path, options.recursive), 'delete');
+  }
+
+  /** Renames within this root (overwrite: an existing target is replaced, else it is "exists"). */
+  rename(from: string, to: string, options: { overwrite: boolean }): void {
+    this.call(from, () => this.addon.rootRename(this.pinned.pid, this.pinned.startTicks, from, to, options.overwrite), 'rename', to);
+  }
+
+  private call<T>(path: string, run: () => T, change?: RootFileChange, to?: string): T {
     try {
       return run();
     } catch (error) {
-      throw rootFileError(error, this.pinned.pid, path);
+      throw rootFileError(error, this.pinned.pid, to === undefined ? path : `${path} → ${to}`, change);
     }
   }
 }

@@ -57,6 +57,16 @@ export interface NativeAddon {
    */
   rootWrite(pid: number, startTicks: number, path: string, data: Buffer, create: boolean, overwrite: boolean): void;
   /**
+   * rootMkdir, rootDelete and rootRename act in the parent directory opened in the root; the
+   * last component must be a plain name ("EINVAL") and is never followed (a link is made,
+   * removed or renamed itself). rootDelete of a directory: "ENOTEMPTY" unless recursive, which
+   * follows no link and descends into no other mount ("EXDEV"). rootRename: "EEXIST" unless
+   * overwrite; both paths in the same root.
+   */
+  rootMkdir(pid: number, startTicks: number, path: string): void;
+  rootDelete(pid: number, startTicks: number, path: string, recursive: boolean): void;
+  rootRename(pid: number, startTicks: number, from: string, to: string, overwrite: boolean): void;
+  /**
    * The hostname inside the UTS namespace at each path (what `hostname` prints there), read by a
    * thread that joins each in turn; null where it cannot be joined. See native/uts_hostnames.c.
    */

@@ -3,8 +3,9 @@
 // is gone is Unavailable. Read-only unless the user allowed writing in that folder (for this
 // window): VS Code's provider-wide isReadonly cannot differ per folder, so the provider is
 // registered writable, every FileStat says Readonly (editors open read-only) until it is allowed,
-// and writeFile refuses with NoPermissions and how to allow. Only saving files is offered:
-// creating folders, deleting and renaming are refused even then.
+// and every change (writeFile, createDirectory, delete, rename) refuses with NoPermissions and
+// how to allow. Once allowed, they act inside the root (ProcessRootFiles); a rename stays within
+// one container folder.
 import * as vscode from 'vscode';
 import { nativeAddon } from '../../core/discovery/nativeAddon';
 import { DEFAULT_READ_LIMITS, ProcessRootFiles, type RootFileKind, type RootFileStat } from '../../core/containerFiles/processRootFiles';
@@ -53,31 +54,51 @@ export class RootFileSystemProvider implements vscode.FileSystemProvider {
     return this.files(uri, (files) => files.readFile(uri.path, { ...DEFAULT_READ_LIMITS, maxBytes: Math.max(1, maxMb) * 1024 * 1024 }));
   }
 
-  writeFile(uri: vscode.Uri, content: Uint8Array, options: { readonly create: boolean; readonly overwrite: boolean }): void {
-    if (!this.writable.isAllowed(uri.authority)) {
-      throw vscode.FileSystemError.NoPermissions(`This container folder is read-only: run "${ALLOW_COMMAND}" (Explorer context menu on the folder) to save into the running container.`);
-    }
+  // The changes are async: a refusal must be a rejected promise, never a synchronous throw. VS
+  // Code's workspace.fs.writeFile calls writeFile through a per-file queue (a Limiter) that counts
+  // a task as running before it calls it and only counts it done when the returned promise
+  // settles: a throw left the task running forever, and every later workspace.fs.writeFile of
+  // that file waited on it (the "hang after Make Container Folder Read-Only": the same file had
+  // been refused once before).
+  async writeFile(uri: vscode.Uri, content: Uint8Array, options: { readonly create: boolean; readonly overwrite: boolean }): Promise<void> {
+    this.mustBeWritable(uri);
     this.files(uri, (files) => files.writeFile(uri.path, content, { create: options.create, overwrite: options.overwrite }));
     this.log.info(`container files: wrote ${content.byteLength} bytes to ${uri.toString()}`);
     this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
 
-  createDirectory(uri: vscode.Uri): never {
-    return this.notOffered(uri, 'Creating folders');
+  async createDirectory(uri: vscode.Uri): Promise<void> {
+    this.mustBeWritable(uri);
+    this.files(uri, (files) => files.createDirectory(uri.path));
+    this.log.info(`container files: made folder ${uri.toString()}`);
+    this.changed.fire([{ type: vscode.FileChangeType.Created, uri }]);
   }
 
-  delete(uri: vscode.Uri): never {
-    return this.notOffered(uri, 'Deleting');
+  async delete(uri: vscode.Uri, options: { readonly recursive: boolean }): Promise<void> {
+    this.mustBeWritable(uri);
+    this.files(uri, (files) => files.delete(uri.path, { recursive: options.recursive }));
+    this.log.info(`container files: deleted ${uri.toString()}${options.recursive ? ' (recursive)' : ''}`);
+    this.changed.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
   }
 
-  rename(uri: vscode.Uri): never {
-    return this.notOffered(uri, 'Renaming');
+  async rename(oldUri: vscode.Uri, newUri: vscode.Uri, options: { readonly overwrite: boolean }): Promise<void> {
+    if (newUri.scheme !== ROOT_SCHEME || newUri.authority !== oldUri.authority) {
+      throw vscode.FileSystemError.NoPermissions(`${newUri.toString()} is not in the container folder of ${oldUri.toString()}: a rename stays within one container's root.`);
+    }
+    this.mustBeWritable(oldUri);
+    this.files(oldUri, (files) => files.rename(oldUri.path, newUri.path, { overwrite: options.overwrite }));
+    this.log.info(`container files: renamed ${oldUri.toString()} to ${newUri.toString()}`);
+    this.changed.fire([
+      { type: vscode.FileChangeType.Deleted, uri: oldUri },
+      { type: vscode.FileChangeType.Created, uri: newUri },
+    ]);
   }
 
-  private notOffered(uri: vscode.Uri, what: string): never {
-    throw vscode.FileSystemError.NoPermissions(
-      this.writable.isAllowed(uri.authority) ? `${what} in a container folder is not offered: only saving files is.` : `This container folder is read-only: run "${ALLOW_COMMAND}" to save files into the running container.`,
-    );
+  /** Every change is refused (NoPermissions, saying how to allow) until the user allows writing in the folder. */
+  private mustBeWritable(uri: vscode.Uri): void {
+    if (!this.writable.isAllowed(uri.authority)) {
+      throw vscode.FileSystemError.NoPermissions(`This container folder is read-only: run "${ALLOW_COMMAND}" (Explorer context menu on the folder) to change files in the running container.`);
+    }
   }
 
   private files<T>(uri: vscode.Uri, use: (files: ProcessRootFiles) => T): T {
@@ -100,6 +121,9 @@ export class RootFileSystemProvider implements vscode.FileSystemProvider {
           throw vscode.FileSystemError.FileIsADirectory(error.message);
         case 'exists':
           throw vscode.FileSystemError.FileExists(error.message);
+        case 'notEmpty':
+          // FileSystemError has no kind for it (VS Code's own disk provider gives Unknown too).
+          throw new vscode.FileSystemError(error.message);
         case 'noPermission':
           throw vscode.FileSystemError.NoPermissions(error.message);
         default:

@@ -1,11 +1,12 @@
 // The Network Topology's actions through the real privileged helper (as root it runs directly),
 // with the model before and after each; bad input refused with nothing changed; the panel draws,
-// exports SVG and PNG, and a capture writes a pcap.
+// exports SVG and PNG, and a capture writes a pcap that is handed over: opened in a wireshark on
+// PATH (a stand-in that records its argv) or, without one, revealed in the Explorer.
 import { after, before, describe, it } from 'mocha';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -142,7 +143,8 @@ describe('network topology actions through the helper', function () {
     }
   });
 
-  it('captures on an interface into a pcap file', async () => {
+  /** Captures on vx until the file holds five datagrams from x to y, then stops: Stop Capture's result. */
+  async function captureSome(): Promise<{ file: string; bytes: number; handedOver?: string }> {
     const started = await run('nsInspector.topology.capture', x, 'vx');
     assert.equal(started.ok, true, started.message);
     assert.match(started.message, /captures\/nsi-.*-vx-.*\.pcap$/);
@@ -157,13 +159,59 @@ describe('network topology actions through the helper', function () {
     } finally {
       sender.kill('SIGKILL');
     }
-    const stopped = await vscode.commands.executeCommand<{ file: string; bytes: number }>('nsInspector.topology.stopCapture');
+    const stopped = await vscode.commands.executeCommand<{ file: string; bytes: number; handedOver?: string }>('nsInspector.topology.stopCapture');
     assert.equal(stopped.file, started.message);
     const pcap = readFileSync(stopped.file);
     assert.equal(pcap.readUInt32LE(0), 0xa1b2c3d4, 'a pcap file header');
     assert.ok(pcap.length > enough, `the datagrams were captured (${pcap.length} bytes)`);
     assert.deepEqual(api.topology.captures.list(), []);
-    rmSync(stopped.file);
+    return stopped;
+  }
+
+  /** Runs `body` with the extension host's PATH set to `path` (the extension looks programs up at each call). */
+  async function withPath<T>(path: string, body: () => Promise<T>): Promise<T> {
+    const saved = process.env.PATH;
+    process.env.PATH = path;
+    try {
+      return await body();
+    } finally {
+      process.env.PATH = saved;
+    }
+  }
+
+  it('captures on an interface into a pcap file; without wireshark on PATH the file is revealed in the Explorer', async () => {
+    // This host's PATH without any folder that holds a wireshark.
+    const path = (process.env.PATH ?? '').split(':').filter((dir) => dir && !existsSync(join(dir, 'wireshark'))).join(':');
+    const runs: string[] = [];
+    const listening = api.runs.onDidLog((line) => runs.push(line));
+    try {
+      const stopped = await withPath(path, captureSome);
+      assert.equal(stopped.handedOver, 'revealed');
+      assert.deepEqual(runs.filter((line) => line.includes('wireshark')), [], 'no wireshark was run');
+      rmSync(stopped.file);
+    } finally {
+      listening.dispose();
+    }
+  });
+
+  it('with a wireshark on PATH the capture opens in it: argv only, the pcap path one argument', async () => {
+    // A stand-in wireshark that writes its arguments, one per NUL, into a file.
+    const bin = join(out, 'bin');
+    const argvFile = join(out, 'wireshark-argv');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'wireshark'), `#!/bin/sh\nfor arg do printf '%s\\0' "$arg"; done > '${argvFile}.tmp' && mv '${argvFile}.tmp' '${argvFile}'\n`, { mode: 0o755 });
+    const runs: string[] = [];
+    const listening = api.runs.onDidLog((line) => runs.push(line));
+    try {
+      const stopped = await withPath(`${bin}:${process.env.PATH}`, captureSome);
+      assert.equal(stopped.handedOver, 'wireshark');
+      const argv = await eventually('the stand-in wireshark to run', async () => (existsSync(argvFile) ? readFileSync(argvFile, 'utf8') : undefined));
+      assert.deepEqual(argv.split('\0').slice(0, -1), ['-r', stopped.file]);
+      assert.ok(runs.some((line) => line.startsWith(`run: ${join(bin, 'wireshark')} -r `) && line.includes('started')), `the run was logged: ${runs.join(' | ')}`);
+      rmSync(stopped.file);
+    } finally {
+      listening.dispose();
+    }
   });
 
   it('draws the panel and exports SVG and PNG', async () => {

@@ -15,7 +15,7 @@ import { Disposable } from '../../disposable';
 import type { HelperCapture, PrivilegedHelper } from '../../helper/privilegedHelper';
 import { hostTextForUi } from '../../../core/text/hostText';
 import { isCancellation } from '../../../core/exec/runTool';
-import { openCapture } from './openCapture';
+import { openCapture, type CaptureHandOver } from './openCapture';
 
 interface RunningCapture extends CaptureInfo {
   helper: HelperCapture;
@@ -28,6 +28,8 @@ export interface CaptureResult {
   file: string;
   bytes: number;
   exitCode: number;
+  /** Where the file was handed to the user (undefined: the capture failed, an error was shown). */
+  handedOver?: CaptureHandOver;
 }
 
 export class PcapCaptures extends Disposable {
@@ -93,12 +95,13 @@ export class PcapCaptures extends Disposable {
       this.changed.fire(this.list());
       const bytes = fs.statSync(file).size;
       this.log.info(`topology: capture on ${ifName} in ${ns.label} ended (exit ${result.exitCode}), ${bytes} bytes in ${file}`);
+      let handedOver: CaptureHandOver | undefined;
       if (result.exitCode !== 0 && bytes <= 24) {
         void vscode.window.showErrorMessage(`Capture on ${hostTextForUi(ifName)} failed: ${result.stderr.trim() || `exit ${result.exitCode}`}`);
       } else {
-        openCapture(this.log, file, bytes);
+        handedOver = openCapture(this.log, file, bytes);
       }
-      return { file, bytes, exitCode: result.exitCode };
+      return { file, bytes, exitCode: result.exitCode, handedOver };
     })();
     const capture: RunningCapture = { id, namespaceKey: ns.key, ifname: ifName, file, helper, written, stopped, stop: () => stopRequested() };
     this.running.set(id, capture);

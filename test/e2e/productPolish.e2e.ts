@@ -76,7 +76,11 @@ describe('issue 17 polish in the workbench', () => {
     assert.equal(await tabs.count(), 1);
     // By keyboard: Tab from the heading to the link named by the UTS namespace's inode, then Enter.
     await processPage.locator('h1').click();
-    const focused = () => processPage.evaluate(() => (globalThis as unknown as { document: { activeElement: { tagName: string; textContent: string } | null } }).document.activeElement);
+    const focused = () =>
+      processPage.evaluate(() => {
+        const active = (globalThis as unknown as { document: { activeElement: { tagName: string; textContent: string } | null } }).document.activeElement;
+        return active && { tagName: active.tagName, textContent: active.textContent };
+      });
     for (let presses = 0; ; presses++) {
       const active = await focused();
       if (active?.tagName === 'A' && active.textContent === String(utsIno)) break;

@@ -84,12 +84,17 @@ test("a container's namespace links its owner, parent, the container's other nam
   assert.match(html, /<a href="\.\.\/process\/3000\/300-sleep\.md">PID 300<\/a>/, html);
 });
 
-test("a process links its parent and each of its namespaces", () => {
+test('a process links its parent and each of its namespaces, named as the tree names them', () => {
   const result = fakeResult();
   const text = processDetails(result.processes.get(301)!, result);
   assert.match(text, /- parent PID: \[300\]\(\.\.\/3000\/300-sleep\.md\)\n/);
-  assert.match(text, /- user: \[3\]\(\.\.\/\.\.\/namespace\/user-3\.md\) · `sleep`\n/);
-  assert.match(text, /- net: \[20\]\(\.\.\/\.\.\/namespace\/net-20\.md\) · `systemd`\n/);
+  assert.match(text, /- user: \[3\]\(\.\.\/\.\.\/namespace\/user-3\.md\) · `docker abababababab`\n/);
+  assert.match(text, /- net: \[20\]\(\.\.\/\.\.\/namespace\/net-20\.md\) · `host`\n/);
+  // A UTS namespace by its hostname, whatever that holds.
+  const uts = result.namespaces.get(`${DEV}:40`)!;
+  Object.assign(uts, { hostname: 'box`\n[x](https://example.invalid)', pids: [301] });
+  result.processes.get(1)!.namespaces.uts = 41;
+  assert.match(processDetails(result.processes.get(301)!, result), /- uts: \[40\]\(\.\.\/\.\.\/namespace\/uts-40\.md\) · ``box`\\n\[x\]\(https:\/\/example\.invalid\)``\n/);
   // A parent discovery did not see, and a namespace it did not list, are named without a link.
   const orphan = { ...result.processes.get(301)!, ppid: 999, namespaces: { ...result.processes.get(301)!.namespaces, ipc: 77 } };
   assert.match(processDetails(orphan, result), /- parent PID: 999\n[^]*- ipc: 77\n/);

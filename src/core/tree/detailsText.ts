@@ -101,11 +101,13 @@ export function processDetails(process: ProcessInfo, result: DiscoveryResult, co
     '## Namespaces',
     '',
   ];
+  // Each namespace by the name the tree gives it ("host", a container, a hostname, an ip netns name).
+  const host = hostNamespaces(result, context.readerPid);
   for (const type of NS_TYPES) {
     const ino = process.namespaces[type];
     if (ino === undefined) continue;
     const ns = result.namespaces.get(idKey({ dev: result.nsfsDev, ino }));
-    lines.push(`- ${type}: ${ns ? namespaceLink(ns, here, `${ino}`) : ino}${ns?.label ? ` · ${code(ns.label)}` : ''}`);
+    lines.push(`- ${type}: ${ns ? `${namespaceLink(ns, here, `${ino}`)} · ${code(namespaceName(ns, result, isHostNamespace(ns, host)))}` : ino}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,7 +1,8 @@
 // Issue 17's smaller items as a user meets them in the browser: a UTS namespace labelled by its
-// hostname, the summary's document, the
-// active grouping checked in Group By, the topology's SVG export confirmed and unmarked, and the
-// activity-bar icon (a screenshot each).
+// hostname, Show Details linking a process to its namespaces and back (followed in the Markdown
+// preview, by keyboard and by mouse), the summary's document, the active grouping checked in
+// Group By, the topology's SVG export confirmed and unmarked, and the activity-bar icon (a
+// screenshot each).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { type VsCodeSession } from './helpers/session';
 import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView } from './helpers/views';
 import { expandTreeItem, namespaceItem, treeItem } from './helpers/tree';
-import { chooseMenuItem } from './helpers/contextMenu';
+import { chooseMenuItem, openContextMenu } from './helpers/contextMenu';
 import { runCommand } from './helpers/palette';
 import { saveScreenshot, SCREENSHOT_DIR } from './helpers/screenshots';
 import { openSideBarTitleMenu } from './helpers/viewTitle';
@@ -61,6 +62,49 @@ describe('issue 17 polish in the workbench', () => {
     await item.waitFor({ timeout: 20_000 });
     await item.scrollIntoViewIfNeeded();
     await saveScreenshot(session.page, 'tree-uts-hostname');
+  });
+
+  it('Show Details of a process links its namespaces, and a namespace its processes: followed in the same preview', async () => {
+    const page = session.page;
+    const tabs = page.locator('.tabs-container .tab');
+    const namespace = namespaceItem(view(), 'uts', utsIno, hostname);
+    await expandTreeItem(namespace);
+    const row = view().getByRole('treeitem').filter({ hasText: new RegExp(`PID ${sleeper}\\b`) }).first();
+    await chooseMenuItem(await openContextMenu(row), 'Show Details');
+    const processPage = await webviewFrame(page, `h1:has-text("(PID ${sleeper})")`);
+    await tabs.filter({ hasText: `${sleeper}-sleep.md` }).waitFor();
+    assert.equal(await tabs.count(), 1);
+    // By keyboard: Tab from the heading to the link named by the UTS namespace's inode, then Enter.
+    await processPage.locator('h1').click();
+    const focused = () =>
+      processPage.evaluate(() => {
+        const active = (globalThis as unknown as { document: { activeElement: { tagName: string; textContent: string } | null } }).document.activeElement;
+        return active && { tagName: active.tagName, textContent: active.textContent };
+      });
+    for (let presses = 0; ; presses++) {
+      const active = await focused();
+      if (active?.tagName === 'A' && active.textContent === String(utsIno)) break;
+      assert.ok(presses < 40, `no link to uts:[${utsIno}] within 40 presses of Tab (at ${JSON.stringify(active)})`);
+      await page.keyboard.press('Tab');
+    }
+    assert.match(await processPage.locator('body').innerText(), new RegExp(`uts: ${utsIno} · ${hostname}`));
+    await saveScreenshot(page, 'details-process-link-focused');
+    await page.keyboard.press('Enter');
+    const nsPage = await webviewFrame(page, `h1:has-text("uts:[${utsIno}]")`, 15_000);
+    assert.match(await nsPage.locator('h1').innerText(), new RegExp(`^${hostname} · uts:\\[${utsIno}\\]$`));
+    assert.match(await nsPage.locator('body').innerText(), new RegExp(`hostname: ${hostname}`));
+    await tabs.filter({ hasText: `uts-${utsIno}.md` }).waitFor();
+    assert.equal(await tabs.count(), 1, 'followed in the same preview: no new editor');
+    await saveScreenshot(page, 'details-followed-to-namespace');
+    // By mouse, back to the process from the namespace's list of processes (the last of its
+    // links: the first is its most senior process).
+    await nsPage.getByRole('link', { name: `PID ${sleeper}`, exact: true }).last().click();
+    const again = await webviewFrame(page, `h1:has-text("(PID ${sleeper})")`, 15_000);
+    assert.match(await again.locator('body').innerText(), new RegExp(`PID in each PID namespace, host first: ${sleeper}`));
+    await tabs.filter({ hasText: `${sleeper}-sleep.md` }).waitFor();
+    assert.equal(await tabs.count(), 1);
+    await saveScreenshot(page, 'details-followed-back-to-process');
+    await runCommand(page, 'View: Close All Editors');
   });
 
   it('Group By checks the active grouping', async () => {

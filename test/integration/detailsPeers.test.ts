@@ -1,4 +1,4 @@
-// Show Details of a network namespace names a veth's peer's namespace: the nsid the
+// Show Details of a network namespace links a veth's peer to the peer's namespace: the nsid the
 // interface names is resolved by asking the kernel from inside the namespace (real veth pair).
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,7 +15,7 @@ describe('details of a network namespace: veth peers', () => {
   const lab = new NamespaceLab();
   after(() => lab.cleanup());
 
-  it("names the namespace at the other end of a veth", async () => {
+  it('links the peer of a veth to the namespace at its other end', async () => {
     const a = lab.addNetns('peer-a');
     const b = lab.addNetns('peer-b');
     execFileSync('ip', ['-n', a, 'link', 'add', 'pa', 'type', 'veth', 'peer', 'name', 'pb', 'netns', b]);
@@ -29,6 +29,6 @@ describe('details of a network namespace: veth peers', () => {
     const peers = peerNamespaces(nsA, interfaces, result, nativeAddon());
     assert.equal(peers.get(pa.linkNetnsid!), nsB);
     const text = namespaceDetails(nsA, result, { interfaces, peers });
-    assert.match(text, new RegExp(`- \`pa\` \\(veth, .*peer ifindex \\d+ in net:\\[${nsB.id.ino}\\] \\(${b.replace(/-/g, '\\\\-')}\\)`), text);
+    assert.match(text, new RegExp(`- \`pa\` \\(veth, .*peer ifindex \\d+ in \\[net:\\[${nsB.id.ino}\\]\\]\\(net-${nsB.id.ino}\\.md\\) \\(${b.replace(/-/g, '\\\\-')}\\)`), text);
   });
 });

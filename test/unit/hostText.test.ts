@@ -108,8 +108,8 @@ test('a hostile process in the tree: label, tooltip and details document show no
     const html = md.render(markdown);
     assert.doesNotMatch(html, /<img\b/i, html);
     // The details link related items to their own documents; no link comes from host text.
-    for (const [, href] of html.matchAll(/<a\b[^>]*href="([^"]*)"/g)) assert.match(href, /^(\.\.\/(namespace|process)\/)?([a-z]+-\d+|\d+-[\w.-]*)\.md$/, html);
-    assert.equal((html.match(/<a\b/g) ?? []).length, (html.match(/<a\b[^>]*href="(\.\.\/)?[\w/.-]+\.md"/g) ?? []).length, html);
+    for (const [, href] of html.matchAll(/<a\b[^>]*href="([^"]*)"/g)) assert.match(href, /^(\.\.\/)*((namespace|\d+|process\/\d+)\/)?([a-z]+-\d+|\d+-[\w.-]*)\.md$/, html);
+    assert.equal((html.match(/<a\b/g) ?? []).length, (html.match(/<a\b[^>]*href="(\.\.\/)*[\w/.-]+\.md"/g) ?? []).length, html);
     assert.doesNotMatch(html, /\u202E/u);
     assert.ok(markdown.length < 12_000, `capped: ${markdown.length}`);
   }

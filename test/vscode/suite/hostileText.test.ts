@@ -1,7 +1,8 @@
 // A real process whose argv and comm try to inject Markdown and HTML (test/integration/support/
 // hostileProcess.ts): the tree items of its namespace and of itself carry one-line labels, and
 // their tooltips are untrusted MarkdownStrings without HTML that VS Code's own Markdown renderer
-// (markdown.api.render) turns into no link and no image; the details document neither.
+// (markdown.api.render) turns into no link and no image; the details documents link only to other
+// details documents, never from host text.
 import { after, before, describe, it } from 'mocha';
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -35,10 +36,14 @@ describe('Host text in the Namespaces view', function () {
     await vscode.workspace.getConfiguration('nsInspector').update('autoRefreshInterval', undefined, vscode.ConfigurationTarget.Global);
   });
 
-  async function assertInert(markdown: string, where: string): Promise<void> {
+  /** Renders `markdown` as VS Code does: no image, no bidi override, and only the links `ours` allows. */
+  async function assertInert(markdown: string, where: string, ours: (href: string) => boolean = () => false): Promise<void> {
     const html = await vscode.commands.executeCommand<string>('markdown.api.render', markdown);
     assert.equal(typeof html, 'string', 'markdown.api.render answered');
-    assert.doesNotMatch(html, /<a\b|<img\b/i, `${where} renders a link or image:\n${html}`);
+    assert.doesNotMatch(html, /<img\b/i, `${where} renders an image:\n${html}`);
+    const links = [...html.matchAll(/<a\b[^>]*>/g)].map((m) => m[0]);
+    const hrefs = links.map((a) => /\bdata-href="([^"]*)"|\bhref="([^"]*)"/.exec(a)).map((m) => m?.[1] ?? m?.[2] ?? '');
+    assert.deepEqual(hrefs.filter((href) => !ours(href)), [], `${where} renders a link of its own:\n${html}`);
     assert.doesNotMatch(markdown, /\u202E/u, `${where} keeps the bidi override`);
   }
 
@@ -58,9 +63,14 @@ describe('Host text in the Namespaces view', function () {
     }
   });
 
-  it('the details document of the process shows no link or image in a Markdown preview', async () => {
+  it('the details documents of the process and its namespace link only to details documents', async () => {
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('nsInspector.namespace.showDetails', processNodeId(nsId, hostile.pid));
     assert.ok(doc.getText().includes('[x](https://example.invalid)'), 'the argv is shown, as text');
-    await assertInert(doc.getText(), 'the details document');
+    // Its namespaces and its parent: relative links to their documents, nothing else.
+    const ours = (href: string) => /^(\.\.\/)+(namespace\/[a-z]+-\d+|\d+\/\d+-[\w.-]*)\.md$/.test(href);
+    await assertInert(doc.getText(), 'the details document of the process', ours);
+    const ns = await vscode.commands.executeCommand<vscode.TextDocument>('nsInspector.namespace.showDetails', nsId);
+    assert.ok(ns.getText().includes(`[PID ${hostile.pid}](../process/`), 'the namespace links its process');
+    await assertInert(ns.getText(), 'the details document of its UTS namespace', (href) => /^(\.\.\/process\/\d+\/\d+-[\w.-]*|[a-z]+-\d+)\.md$/.test(href));
   });
 });

@@ -145,17 +145,35 @@ describe('Namespaces view', function () {
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('nsInspector.namespace.showDetails', nsNode(made.netIno));
     const text = doc.getText();
     assert.equal(doc.uri.scheme, 'nsinspector');
-    for (const field of [`net:[${made.netIno}]`, `device: ${dev}`, `/run/netns/${made.netnsName}`, 'owner: user:[', `most senior process: PID ${made.netPid}`, `leaders: ${made.netPid}`, '## Interfaces (1)', '- `lo` (loopback']) {
+    for (const field of [`net:[${made.netIno}]`, `device: ${dev}`, `/run/netns/${made.netnsName}`, 'owner: [user:[', `most senior process: [PID ${made.netPid}](../process/`, `leaders: ${made.netPid}`, '## Interfaces (1)', '- `lo` (loopback']) {
       assert.ok(text.includes(field), `details lack "${field}":\n${text}`);
     }
     const user = await vscode.commands.executeCommand<vscode.TextDocument>('nsInspector.namespace.showDetails', nsNode(made.innerUserIno));
     assert.match(user.getText(), /UID map: 0→0 ×1/);
-    assert.match(user.getText(), /parent: user:\[\d+\]/);
+    assert.match(user.getText(), /parent: \[user:\[\d+\]\]\(user-\d+\.md\)/);
     const proc = await vscode.commands.executeCommand<vscode.TextDocument>('nsInspector.namespace.showDetails', processNodeId(nsNode(made.utsIno), made.sessionPid));
     assert.match(proc.getText(), new RegExp(`PID in each PID namespace, host first: ${made.sessionPid} → 1`));
     assert.match(proc.getText(), /- started: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(/, 'a wall-clock start time');
     // Shown rendered: the Markdown preview of the document is the active tab.
     assert.match(vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '', /^Preview /);
+  });
+
+  it('each link of a details document leads to the document of what it names', async () => {
+    const proc = await vscode.commands.executeCommand<vscode.TextDocument>('nsInspector.namespace.showDetails', processNodeId(nsNode(made.utsIno), made.sessionPid));
+    assert.equal(proc.uri.query, '', 'the path alone names the subject');
+    // As the Markdown preview follows a link: resolved against the URI of the document it is in.
+    const follow = async (from: vscode.TextDocument, text: string): Promise<vscode.TextDocument> => {
+      const link = new RegExp(`\\[${text.replace(/[[\]]/g, '\\$&')}\\]\\(([^)]+)\\)`).exec(from.getText());
+      assert.ok(link, `no link "${text}" in:\n${from.getText()}`);
+      return vscode.workspace.openTextDocument(vscode.Uri.joinPath(from.uri, '..', link[1]));
+    };
+    const uts = await follow(proc, String(made.utsIno));
+    assert.match(uts.getText(), new RegExp(`^# .* · uts:\\[${made.utsIno}\\]\n`));
+    assert.equal(uts.languageId, 'markdown', 'the preview follows a link only to a Markdown document');
+    const back = await follow(uts, `PID ${made.sessionPid}`);
+    assert.equal(back.uri.toString(), proc.uri.toString());
+    const owner = await follow(uts, `user:[${inoOf(made.sessionPid, 'user')}]`);
+    assert.match(owner.getText(), /- UID map: /);
   });
 
   it('copies the inode, the PID and a ready nsenter command line', async () => {

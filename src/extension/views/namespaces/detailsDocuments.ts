@@ -1,8 +1,8 @@
-// Read-only "Show Details" documents under the nsinspector: scheme. A document names what it
-// shows (a namespace by dev:inode, a process by PID and start time) and is rendered from the
-// latest discovery result, so open documents follow refreshes and say so when their subject is gone.
+// Read-only "Show Details" documents under the nsinspector: scheme. A document's path names what
+// it shows (a namespace by type and inode, a process by PID and start time: detailsLinks.ts) and
+// it is rendered from the latest discovery result, so open documents follow refreshes and say so
+// when their subject is gone. Links between them are followed in VS Code's Markdown preview.
 import * as vscode from 'vscode';
-import { idKey } from '../../../core/model/namespaceId';
 import type { Namespace } from '../../../core/model/namespace';
 import type { ProcessInfo } from '../../../core/model/process';
 import type { DiscoveryResult } from '../../../core/model/result';
@@ -17,11 +17,11 @@ import { namespaceDetailsPath, parseDetailsPath, processDetailsPath } from '../.
 export const DETAILS_SCHEME = 'nsinspector';
 
 export function namespaceDetailsUri(ns: Namespace): vscode.Uri {
-  return vscode.Uri.from({ scheme: DETAILS_SCHEME, path: namespaceDetailsPath(ns), query: idKey(ns.id) });
+  return vscode.Uri.from({ scheme: DETAILS_SCHEME, path: namespaceDetailsPath(ns) });
 }
 
 export function processDetailsUri(process: ProcessInfo): vscode.Uri {
-  return vscode.Uri.from({ scheme: DETAILS_SCHEME, path: processDetailsPath(process), query: `${process.pid}:${process.startTicks}` });
+  return vscode.Uri.from({ scheme: DETAILS_SCHEME, path: processDetailsPath(process) });
 }
 
 /** The last Show Namespace Summary, as a document to read and copy. */
@@ -51,12 +51,12 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
     if (uri.path === SUMMARY_URI.path) return this.summary;
     const result = this.latest();
     if (!result) return 'Namespace Inspector has not discovered anything yet.\n';
+    const subject = parseDetailsPath(uri.path);
+    if (!subject) return `# Not found\n\nNamespace Inspector has no details document at this address.\n`;
     const context: DetailsContext = { bootTimeSec: readBootTime(), nowMs: Date.now(), readerPid: process.pid };
-    // A link followed in the preview has the path alone: it names the subject as of now.
-    const linked = uri.query ? undefined : parseDetailsPath(uri.path);
-    if (uri.path.startsWith('/namespace/')) {
-      const ns = result.namespaces.get(linked?.kind === 'namespace' ? `${result.nsfsDev}:${linked.ino}` : uri.query);
-      if (!ns) return gone(`The namespace ${uri.path.slice('/namespace/'.length, -3).replace('-', ':[')}]`);
+    if (subject.kind === 'namespace') {
+      const ns = result.namespaces.get(`${result.nsfsDev}:${subject.ino}`);
+      if (ns?.type !== subject.type) return gone(`The namespace ${subject.type}:[${subject.ino}]`);
       // Read here, for this one namespace, while its document is open: discovery never runs `ip`.
       if (ns.type === 'net') {
         context.interfaces = await readNamespaceInterfaces(ns);
@@ -64,9 +64,8 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
       }
       return namespaceDetails(ns, result, context);
     }
-    const [pid, startTicks] = linked?.kind === 'process' ? [linked.pid, result.processes.get(linked.pid)?.startTicks] : uri.query.split(':').map(Number);
-    const shown = result.processes.get(pid);
-    return shown && shown.startTicks === startTicks ? processDetails(shown, result, context) : gone(`The process with PID ${pid}`);
+    const shown = result.processes.get(subject.pid);
+    return shown?.startTicks === subject.startTicks ? processDetails(shown, result, context) : gone(`The process with PID ${subject.pid}`);
   }
 
   dispose(): void {

@@ -279,7 +279,9 @@ napi_value ns_root_read(napi_env env, napi_callback_info info) {
   } else {
     char again[64];
     snprintf(again, sizeof again, "/proc/self/fd/%d", held);
-    int fd = open(again, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    /* O_NONBLOCK: a few "regular" files of procfs and debugfs block a read until the kernel has
+       something to say (/proc/kmsg, trace_pipe); they answer EAGAIN instead of freezing the caller. */
+    int fd = open(again, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) {
       err = errno;
     } else {

@@ -5,7 +5,7 @@
 // "gone"; an aborted search stops. Run as root.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -44,6 +44,9 @@ function makeRoot(): void {
   fs.symlinkSync(HOST_FILE, path.join(ROOT, 'escape.txt'));
   fs.symlinkSync('/tmp', path.join(ROOT, 'host-tmp'));
   fs.symlinkSync('/', path.join(ROOT, 'loop'));
+  write('lines/cr-only.txt', `one\rtwo ${NEEDLE}\rthree`);
+  write('lines/bom.txt', `\uFEFF${NEEDLE} after a BOM\n`);
+  write('lines/empty.txt', '');
 }
 
 describe('searching a process root', () => {
@@ -71,7 +74,7 @@ describe('searching a process root', () => {
     const result = await searchRootFiles(files, { query: NEEDLE });
     assert.deepEqual(
       result.matches.map((m) => `${m.path}:${m.line}:${m.column}`),
-      ['/etc/app.conf:3:15', '/srv/a.txt:1:0', '/srv/a.txt:2:4', '/srv/deep/nested/notes.txt:2:4'],
+      ['/etc/app.conf:3:15', '/lines/bom.txt:1:0', '/lines/cr-only.txt:2:4', '/srv/a.txt:1:0', '/srv/a.txt:2:4', '/srv/deep/nested/notes.txt:2:4'],
     );
     const shout = result.matches.at(-1)!;
     assert.equal(shout.preview, `the ${NEEDLE.toUpperCase()} shouts`, 'the line without its CR');
@@ -110,10 +113,59 @@ describe('searching a process root', () => {
     assert.deepEqual(dotted.matches.map((m) => m.path), ['/etc/app.conf']);
   });
 
-  it('stops at the match limit and says so', async () => {
+  it('stops at the match limit and says so, also when the limit falls inside the last file', async () => {
     const result = await searchRootFiles(files, { query: NEEDLE, maxMatches: 2 });
     assert.equal(result.matches.length, 2);
     assert.equal(result.truncated, true);
+    const inSrv = await searchRootFiles(files, { query: NEEDLE, start: '/srv', maxMatches: 1, skip: [] });
+    assert.deepEqual(inSrv.matches.map((m) => `${m.path}:${m.line}`), ['/srv/a.txt:1']);
+    assert.equal(inSrv.truncated, true);
+  });
+
+  it('counts lines as VS Code does: a lone CR ends a line, a byte-order mark is no column', async () => {
+    const result = await searchRootFiles(files, { query: NEEDLE, start: '/lines' });
+    assert.deepEqual(result.matches.map((m) => `${m.path}:${m.line}:${m.column}:${m.preview}`), [
+      `/lines/bom.txt:1:0:${NEEDLE} after a BOM`,
+      `/lines/cr-only.txt:2:4:two ${NEEDLE}`,
+    ]);
+  });
+
+  it('stops between two files of one folder when cancelled (a folder of many files is no single step)', async () => {
+    for (let i = 0; i < 300; i++) write(`many/f${String(i).padStart(3, '0')}.txt`, `${NEEDLE} ${i}\n`);
+    try {
+      const controller = new AbortController();
+      const result = await searchRootFiles(files, {
+        query: NEEDLE,
+        start: '/many',
+        signal: controller.signal,
+        onFile: (count) => count === 5 && controller.abort(),
+      });
+      assert.equal(result.cancelled, true);
+      assert.ok(result.filesSearched < 300, `searched ${result.filesSearched}`);
+    } finally {
+      fs.rmSync(path.join(ROOT, 'many'), { recursive: true, force: true });
+    }
+  });
+
+  it('the entry limit counts folders and skipped files too', async () => {
+    const result = await searchRootFiles(files, { query: 'nothing-has-this', maxFiles: 3 });
+    assert.equal(result.truncated, true);
+    assert.ok(result.filesSearched <= 3);
+  });
+
+  it("never opens an empty file: /proc/kmsg mounted into the root (a read would wait for the kernel's log) is passed by", async () => {
+    const before = await searchRootFiles(files, { query: NEEDLE, start: '/lines' });
+    const kmsg = path.join(ROOT, 'lines', 'kmsg');
+    fs.writeFileSync(kmsg, '');
+    execFileSync('mount', ['--bind', '/proc/kmsg', kmsg]);
+    try {
+      const result = await searchRootFiles(files, { query: NEEDLE, start: '/lines' });
+      assert.deepEqual(result.matches, before.matches);
+      assert.equal(result.filesSearched, before.filesSearched);
+      assert.equal(result.skipped.unreadable, 0);
+    } finally {
+      execFileSync('umount', [kmsg]);
+    }
   });
 
   it('an aborted search stops and says so', async () => {

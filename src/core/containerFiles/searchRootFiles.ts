@@ -3,8 +3,9 @@
 // its own. It walks the tree through ProcessRootFiles (every path resolved by the kernel inside
 // the root), like `grep -r`: symbolic links are not followed (no loops, no file twice), the
 // kernel's virtual trees (/proc, /sys, /dev) are left out, binary and large files are skipped and
-// counted. The walk yields to the event loop as it goes, so the extension host stays responsive,
-// and stops when its signal is aborted.
+// counted, and empty files are not opened (procfs reports size 0, and a read of /proc/kmsg waits
+// for the kernel: a container may mount procfs anywhere). The walk yields to the event loop
+// between files, so the extension host stays responsive, and stops when its signal is aborted.
 import { RootFileError } from './rootFileError';
 import type { ProcessRootFiles } from './processRootFiles';
 
@@ -20,7 +21,7 @@ export interface RootSearchOptions {
   maxFileBytes?: number;
   /** The search stops after this many matching lines (truncated). */
   maxMatches?: number;
-  /** The search stops after this many files (truncated). */
+  /** The search stops after this many entries, files (searched or skipped) and folders (truncated). */
   maxFiles?: number;
   signal?: AbortSignal;
   /** Told after every file searched, for a progress display. */
@@ -68,16 +69,19 @@ export async function searchRootFiles(files: ProcessRootFiles, options: RootSear
   const result: RootSearchResult = { matches: [], filesSearched: 0, skipped: { binary: 0, tooLarge: 0, unreadable: 0 }, truncated: false, cancelled: false };
 
   const folders = [trimSlash(options.start ?? '/') || '/'];
+  let visited = 0;
   let sliceStart = Date.now();
-  while (folders.length) {
+  /** Lets the event loop run when this slice is used up; false once the search is cancelled. */
+  const mayGoOn = async (): Promise<boolean> => {
     if (Date.now() - sliceStart > SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = Date.now();
     }
-    if (options.signal?.aborted) {
-      result.cancelled = true;
-      break;
-    }
+    if (options.signal?.aborted) result.cancelled = true;
+    return !result.cancelled;
+  };
+  while (folders.length) {
+    if (!(await mayGoOn())) break;
     const folder = folders.pop()!;
     let entries: ReturnType<ProcessRootFiles['readDirectory']>;
     try {
@@ -90,17 +94,18 @@ export async function searchRootFiles(files: ProcessRootFiles, options: RootSear
     // Sorted, and pushed in reverse, so the walk visits names in order (results read like a listing).
     const subfolders: string[] = [];
     for (const [name, kind, symlink] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (symlink) continue;
+      if (symlink || (kind !== 'directory' && kind !== 'file')) continue;
+      if (visited >= maxFiles || result.matches.length >= maxMatches) {
+        result.truncated = true;
+        return result;
+      }
+      visited++;
       const path = folder === '/' ? `/${name}` : `${folder}/${name}`;
       if (kind === 'directory') {
         if (!skip.has(path)) subfolders.push(path);
         continue;
       }
-      if (kind !== 'file') continue;
-      if (result.filesSearched >= maxFiles || result.matches.length >= maxMatches) {
-        result.truncated = true;
-        return result;
-      }
+      if (!(await mayGoOn())) return result;
       searchFile(files, path, pattern, maxFileBytes, maxMatches, result);
       options.onFile?.(result.filesSearched);
     }
@@ -112,7 +117,10 @@ export async function searchRootFiles(files: ProcessRootFiles, options: RootSear
 function searchFile(files: ProcessRootFiles, path: string, pattern: RegExp, maxFileBytes: number, maxMatches: number, result: RootSearchResult): void {
   let content: Buffer;
   try {
-    if (files.stat(path).size > maxFileBytes) {
+    const size = files.stat(path).size;
+    // Nothing to find in an empty file, and procfs files say 0: not opened at all.
+    if (size === 0) return;
+    if (size > maxFileBytes) {
       result.skipped.tooLarge++;
       return;
     }
@@ -128,12 +136,16 @@ function searchFile(files: ProcessRootFiles, path: string, pattern: RegExp, maxF
     result.skipped.binary++;
     return;
   }
-  const lines = content.toString('utf8').split('\n');
-  for (let i = 0; i < lines.length && result.matches.length < maxMatches; i++) {
+  // Lines as VS Code counts them (\n, \r\n or a lone \r), without a leading byte-order mark.
+  const lines = content.toString('utf8').replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
     const found = pattern.exec(lines[i]);
     if (!found) continue;
-    const text = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
-    result.matches.push({ path, line: i + 1, column: found.index, length: found[0].length, preview: text.slice(0, PREVIEW_MAX) });
+    if (result.matches.length >= maxMatches) {
+      result.truncated = true;
+      return;
+    }
+    result.matches.push({ path, line: i + 1, column: found.index, length: found[0].length, preview: lines[i].slice(0, PREVIEW_MAX) });
   }
 }
 

@@ -46,7 +46,7 @@ export const findInContainerFolder: CommandFactory = (ctx) => async (arg?: unkno
       ? givenQuery
       : await vscode.window.showInputBox({
           title: TITLE,
-          prompt: `Text to find in ${folder.path} of ${labelOf(folder)} (literal, case-insensitive)`,
+          prompt: `Text to find in ${hostTextForUi(folder.path, LINE_MAX)} of ${labelOf(folder)} (literal, case-insensitive)`,
           validateInput: (value) => (value === '' ? 'Type the text to find.' : undefined),
         });
   if (!query) return undefined;
@@ -74,7 +74,7 @@ export const findInContainerFolder: CommandFactory = (ctx) => async (arg?: unkno
 
   const searched = `${result.filesSearched} files searched${skippedWords(result)}`;
   if (result.matches.length === 0) {
-    void vscode.window.showInformationMessage(`No line in ${folder.path} of ${labelOf(folder)} holds "${hostTextForUi(query)}" (${searched}).`);
+    void vscode.window.showInformationMessage(`No line in ${hostTextForUi(folder.path, LINE_MAX)} of ${labelOf(folder)} holds "${hostTextForUi(query)}" (${searched}).`);
     return { result };
   }
   const items: MatchItem[] = result.matches.map((match) => ({

@@ -509,7 +509,18 @@ napi_value ns_root_rename(napi_env env, napi_callback_info info) {
   const char *from_name, *to_name;
   int err = open_parent(&p, path, &from_dir, &from_name);
   if (!err) err = open_parent(&p, to, &to_dir, &to_name);
-  if (!err && renameat2(from_dir, from_name, to_dir, to_name, overwrite ? 0 : RENAME_NOREPLACE) < 0) err = errno;
+  if (!err && renameat2(from_dir, from_name, to_dir, to_name, overwrite ? 0 : RENAME_NOREPLACE) < 0) {
+    err = errno;
+    /* NFS, 9p and some FUSE file systems refuse RENAME_NOREPLACE (EINVAL): look, then rename. The
+       gap between the two is inside the container's own folders, so it can only lose a file the
+       container made there in that instant, never reach out of the root. */
+    struct stat st;
+    if (err == EINVAL && !overwrite) {
+      if (fstatat(to_dir, to_name, &st, AT_SYMLINK_NOFOLLOW) == 0) err = EEXIST;
+      else if (errno != ENOENT) err = errno;
+      else err = renameat(from_dir, from_name, to_dir, to_name) < 0 ? errno : 0;
+    }
+  }
   if (from_dir >= 0) close(from_dir);
   if (to_dir >= 0) close(to_dir);
   free(to);

@@ -2,8 +2,9 @@
 // (read by core/exec/callerPrivilege.ts, the one place that reads the UID) decides what New
 // Isolated Terminal, the terminal profiles and the nsenter commands build and offer; whether a
 // terminal may run sudo follows nsInspector.helper.elevation (read by helperSettings.ts, as the
-// helper's own elevation does); and the question "how do you want the privileges?" is asked here. An extension-host test pretends to be
-// another user through pretend() to walk the non-root paths with real terminals.
+// helper's own elevation does); and the question "how do you want the privileges?" is asked here.
+// The extension-host tests walk the non-root paths in a VS Code that runs as an unprivileged user
+// (test/vscode/unprivileged).
 import * as vscode from 'vscode';
 import { Disposable } from './disposable';
 import { CONTEXT_KEYS, setContextKey } from './contextKeys';
@@ -29,26 +30,16 @@ export class CallerIdentity extends Disposable {
     super();
   }
 
-  private pretendedUid: number | undefined;
   private readonly asked = this._register(new vscode.EventEmitter<PrivilegeQuestion>());
   /** A privilege question was shown (tests check what was offered, then answer the quick pick). */
   readonly onDidAsk = this.asked.event;
 
   get uid(): number {
-    return this.pretendedUid ?? callerUid();
+    return callerUid();
   }
 
   get isRoot(): boolean {
     return this.uid === 0;
-  }
-
-  /**
-   * Behave as user `uid` when deciding what to build and offer (undefined: the real user). The
-   * terminals still run as the real user: for tests of the non-root branches.
-   */
-  pretend(uid: number | undefined): void {
-    this.pretendedUid = uid;
-    this.announce();
   }
 
   /** Whether a terminal may run `sudo …` for `action`: undefined, or why not (elevation "none"). */

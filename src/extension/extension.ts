@@ -25,7 +25,7 @@ export interface NamespaceInspectorApi {
   readonly namespacesView: NamespacesView;
   /** Isolated terminals and their namespaces. */
   readonly sessions: IsolatedSessions;
-  /** Whether the user is root (tests pretend otherwise) and the privilege questions. */
+  /** Whether the user is root, and the privilege questions. */
   readonly identity: CallerIdentity;
   /** The open ID-maps panels. */
   readonly idMaps: IdMapsPanels;

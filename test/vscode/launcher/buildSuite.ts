@@ -1,5 +1,6 @@
-// Bundles the extension-host suite: one file per test so mocha can load them by name, with
-// `vscode` (given by the host) and `mocha` (one shared instance from node_modules) left external.
+// Bundles the extension-host suites. The one run as root: one file per test so mocha can load
+// them by name, with `vscode` (given by the host) and `mocha` (one shared instance from
+// node_modules) left external. The one run as an unprivileged user: a single file, mocha inside.
 import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { REPO_ROOT } from '../../../scripts/vscode/buildProject';
 
 export const SUITE_OUT_DIR = join(REPO_ROOT, 'out', 'vscode-suite');
 export const SUITE_ENTRY = join(SUITE_OUT_DIR, 'index.js');
+export const UNPRIVILEGED_SUITE_ENTRY = join(REPO_ROOT, 'out', 'vscode-suite-unprivileged', 'index.js');
 
 export async function buildSuite(): Promise<void> {
   const suiteDir = join(REPO_ROOT, 'test', 'vscode', 'suite');
@@ -23,5 +25,21 @@ export async function buildSuite(): Promise<void> {
     sourcemap: 'inline',
     external: ['vscode', 'mocha'],
     logLevel: 'warning',
+  });
+}
+
+export async function buildUnprivilegedSuite(): Promise<void> {
+  await build({
+    entryPoints: [join(REPO_ROOT, 'test', 'vscode', 'unprivileged', 'index.ts')],
+    outfile: UNPRIVILEGED_SUITE_ENTRY,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    external: ['vscode'],
+    logLevel: 'warning',
+    // Mocha's parallel mode (not used here) resolves its worker files at run time.
+    logOverride: { 'require-resolve-not-external': 'silent' },
   });
 }

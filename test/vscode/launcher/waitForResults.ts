@@ -7,7 +7,7 @@ const HOST_EXITED = /Extension Host Process exited with code: (-?\d+|null)/;
 const AFTER_EXIT_GRACE_MS = 3000;
 
 /** Waits for the suite's results file; fails early when the extension host ended without one. */
-export async function waitForSuiteResults(resultsFile: string, serverLog: string, timeoutMs: number): Promise<SuiteResults> {
+export async function waitForSuiteResults(resultsFile: string, serverLog: string, timeoutMs: number, keptLog = 'test-results/vscode-server.log'): Promise<SuiteResults> {
   const deadline = Date.now() + timeoutMs;
   let hostExitedAt: number | undefined;
   while (Date.now() < deadline) {
@@ -19,7 +19,7 @@ export async function waitForSuiteResults(resultsFile: string, serverLog: string
     const exit = existsSync(serverLog) ? HOST_EXITED.exec(readFileSync(serverLog, 'utf8')) : null;
     if (exit && hostExitedAt === undefined) hostExitedAt = Date.now();
     if (hostExitedAt !== undefined && Date.now() - hostExitedAt > AFTER_EXIT_GRACE_MS) {
-      throw new Error(`the extension host exited (code ${exit?.[1]}) without writing results; see test-results/vscode-server.log`);
+      throw new Error(`the extension host exited (code ${exit?.[1]}) without writing results; see ${keptLog}`);
     }
     await sleep(500);
   }

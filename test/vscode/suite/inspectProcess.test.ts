@@ -98,8 +98,7 @@ describe('Inspect Process', function () {
     const [first] = [...result.processes.values()].filter((p) => p.cmdline.length > 0).sort((a, b) => Number(!a.container) - Number(!b.container) || a.pid - b.pid);
     try {
       const opened = inspect();
-      // Hundreds of rows: give the workbench time to fill the list before accepting its first.
-      await answerQuickPick(0, new Promise((resolve) => setTimeout(resolve, 2000)));
+      await answerQuickPick(0, opened);
       const panel = await opened;
       assert.equal(panel.target.pid, first.pid);
     } finally {

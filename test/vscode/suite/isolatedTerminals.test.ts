@@ -16,7 +16,7 @@ import type { IsolatedSession } from '../../../src/extension/terminals/isolatedS
 import type { JoinTerminal } from '../../../src/extension/commands/namespace/openJoinTerminal';
 import { closeTerminals } from './closeTerminals';
 import { activatedApi } from './extensionUnderTest';
-import { answerQuickPick, closeQuickInput } from './quickInput';
+import { answerQuickPick, closeQuickInput, terminalFocused } from './quickInput';
 
 const CMD = {
   newTerminal: 'nsInspector.isolate.newTerminal',
@@ -228,18 +228,18 @@ describe('Isolated terminals and shells in namespaces', function () {
     const nodeId = processNodeId(nsNodeId(nsInode(pid, 'uts')), pid);
     await refreshUntil('the process in the tree', () => !!api.namespacesView.snapshot?.node(nodeId));
     const all = vscode.commands.executeCommand<JoinTerminal | undefined>(CMD.openShell, nodeId);
-    await answerQuickPick(0);
+    await answerQuickPick(0, all);
     const allShell = track(await all);
     assert.ok(allShell);
     // As root, joining its mount namespace: nsinspect-enter, which also takes on the process' privileges.
     assert.match(allShell.argv.join(' '), new RegExp(`^\\S+/nsinspect-enter --target ${pid} --ns mnt,uts,net --root --wd --uid `));
     allShell.terminal.sendText(`{ readlink /proc/self/ns/uts; readlink /proc/self/ns/mnt; } > ${join(dir, 'all')}; echo done > ${join(dir, 'all.done')}`);
     assert.deepEqual((await proof('all')).trim().split('\n'), [`uts:[${nsInode(pid, 'uts')}]`, `mnt:[${nsInode(pid, 'mnt')}]`]);
-    await waitFor('the shell terminal to take the focus', () => (vscode.window.activeTerminal === allShell.terminal ? true : undefined), 10_000);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // The next pick would close if the new terminal took the focus while it is open.
+    await terminalFocused(allShell.terminal);
 
     const tools = vscode.commands.executeCommand<JoinTerminal | undefined>(CMD.openShell, nodeId);
-    await answerQuickPick(2);
+    await answerQuickPick(2, tools);
     const toolsShell = track(await tools);
     assert.ok(toolsShell);
     assert.match(toolsShell.argv.join(' '), new RegExp(`^nsenter --target ${pid} --uts --net -- `));

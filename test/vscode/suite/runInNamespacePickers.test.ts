@@ -13,7 +13,7 @@ import type { NamespaceInspectorApi } from '../../../src/extension/extension';
 import type { JoinTerminal } from '../../../src/extension/commands/namespace/openJoinTerminal';
 import { closeTerminals } from './closeTerminals';
 import { activatedApi } from './extensionUnderTest';
-import { acceptQuickInput, answerQuickPick, closeQuickInput } from './quickInput';
+import { acceptQuickInput, answerQuickPick, closeQuickInput, terminalFocused } from './quickInput';
 
 const RUN_IN_NAMESPACE = 'nsInspector.file.runInNamespace';
 
@@ -55,7 +55,7 @@ describe('Run in Namespace through its pickers', function () {
     const { path, out } = script('netns');
     const run = vscode.commands.executeCommand<JoinTerminal | undefined>(RUN_IN_NAMESPACE, vscode.Uri.file(path));
     await answerQuickPick(2); // new session, a namespace's processes, a named network namespace
-    await answerQuickPick(0); // the netns names, sorted: the test's sorts first
+    await answerQuickPick(0, run); // the netns names, sorted: the test's sorts first
     const made = await run;
     assert.ok(made);
     terminals.push(made.terminal);
@@ -64,8 +64,7 @@ describe('Run in Namespace through its pickers', function () {
     const [net] = await output(out);
     assert.equal(net, `net:[${ino}]`);
     // The terminal takes the focus when it comes up; a quick pick open then would close.
-    await waitFor('the run terminal to be active', () => (vscode.window.activeTerminal === made.terminal ? true : undefined), 10_000);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await terminalFocused(made.terminal);
   });
 
   it('"New isolated session…" with the offered types (UTS, PID) and hostname: the script runs in a new PID namespace under that hostname', async () => {
@@ -73,7 +72,7 @@ describe('Run in Namespace through its pickers', function () {
     const run = vscode.commands.executeCommand<JoinTerminal | undefined>(RUN_IN_NAMESPACE, vscode.Uri.file(path));
     await answerQuickPick(0); // new session
     await acceptQuickInput(); // the types as checked: UTS and PID
-    await acceptQuickInput(); // the hostname as offered: ns-NNNN
+    await acceptQuickInput(run); // the hostname as offered: ns-NNNN
     const made = await run;
     assert.ok(made);
     terminals.push(made.terminal);

@@ -15,7 +15,7 @@ import type { Topology } from '../../../src/core/net/topology';
 import type { TopologyPanel } from '../../../src/extension/views/topology/topologyPanel';
 import { waitFor } from '../../integration/support/namespaces';
 import { activatedApi } from './extensionUnderTest';
-import { answerQuickPick } from './quickInput';
+import { answerQuickPick, settled } from './quickInput';
 
 type Result = { ok: boolean; message: string; name?: string };
 
@@ -286,6 +286,8 @@ describe('a PID target re-checked right before acting', function () {
 
   it('Connect refuses when the process moved to another network namespace meanwhile', async () => {
     const api = await activatedApi();
+    // With the panel open, every reading of the picture joins the one running (see below).
+    await vscode.commands.executeCommand('nsInspector.topology.show');
     execFileSync('mkfifo', [fifo]);
     // bash blocks on the FIFO (no child process that could be the namespace's first PID), then
     // the same PID unshares a new network namespace.
@@ -301,11 +303,14 @@ describe('a PID target re-checked right before acting', function () {
     assert.ok(first?.isHost, 'the host is the first namespace the picker offers');
 
     const result = vscode.commands.executeCommand<Result>('nsInspector.network.connectVeth', { a: shown.key, ifA, ifB, cidrA: '', cidrB: '' });
-    // While the picker for the other end is open: the PID moves on.
-    await new Promise((resolve) => setTimeout(resolve, 4000));
+    // The command reads the picture, takes its first end from it and asks for the other one.
+    // This reading joins the command's, so after it the command has its first end: while the
+    // picker for the other end is open, the PID moves on.
+    await api.topology.latest();
+    await settled();
     writeFileSync(fifo, 'go\n');
     await eventually('the PID in a new netns', async () => (netOf() !== before && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'sleep' ? true : undefined));
-    await answerQuickPick(0);
+    await answerQuickPick(0, result);
     const answer = await result;
     assert.equal(answer.ok, false, answer.message);
     assert.match(answer.message, new RegExp(`the network namespace of PID ${pid} is now net:\\[\\d+\\], not net:\\[${shown.inode}\\]`, 'i'));

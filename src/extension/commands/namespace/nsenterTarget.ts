@@ -3,7 +3,6 @@
 // that holds a namespace; then which of its namespaces to join.
 import * as vscode from 'vscode';
 import { HOST_TOOLS_TYPES, type NsenterTarget } from '../../../core/exec/nsenterArgv';
-import { callerIsRoot } from '../../../core/exec/callerPrivilege';
 import { processNamespaces } from '../../../core/exec/processNamespaces';
 import { joinPrivilegeProblem, needsPreservedCredentials, type JoinFacts, type JoinProblem } from '../../../core/exec/joinPrivilege';
 import { processIdMaps, processOwnerUid, readPtraceScope } from '../../../core/exec/joinFacts';
@@ -86,9 +85,8 @@ export async function resolveJoin(ctx: CommandContext, arg: unknown, options: Jo
     (target.kind === 'process' && joinsUser && needsPreservedCredentialsOf(target.pid));
   const fullPrivileges = chosen?.fullPrivileges ?? false;
   const joinsMount = target.kind === 'process' && (types ?? NS_TYPES).includes('mnt') && target.namespaces.mnt !== undefined && target.namespaces.mnt !== processNamespaces('self').mnt;
-  // Only a shell that runs as root on the host has host privileges to lose (the real UID, not
-  // the identity's: tests may pretend that VS Code is not root).
-  const dropPrivileges = joinsMount && !fullPrivileges && (callerIsRoot() || sudo);
+  // Only a shell that runs as root on the host has host privileges to lose.
+  const dropPrivileges = joinsMount && !fullPrivileges && (ctx.identity.isRoot || sudo);
   const what = options?.hostTools || sameTypes(types, HOST_TOOLS_TYPES) ? ' host tools' : fullPrivileges ? ' full host privileges' : '';
   const title = target.kind === 'file' ? target.path : `PID ${target.pid}${what}`;
   return { target, types: types ?? undefined, preserveCredentials, sudo, dropPrivileges, title };

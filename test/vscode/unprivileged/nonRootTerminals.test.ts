@@ -1,7 +1,8 @@
-// The non-root branches in a real VS Code: the extension is told (through its one CallerIdentity)
-// that the user is not root, so it asks how to get privileges; the test checks what was offered,
-// answers the quick pick like a keyboard user, and the terminal that opens (running as the real
-// root user of this machine) proves from inside that the chosen route was taken.
+// The non-root branches in a real VS Code that runs as a user who is not root (nobody; the
+// launcher's sudoers rule lets it run unshare and nsenter through sudo, as a desktop user in the
+// sudo group can): the extension asks how to get privileges; the test checks what was offered,
+// answers the quick pick like a keyboard user, and the terminal that opens proves from inside
+// that the chosen route was taken. A terminal profile, which cannot ask, adds a user namespace.
 import { after, before, describe, it } from 'mocha';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -9,36 +10,37 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { NamespaceLab, nsInode, waitFor, waitForCommand } from '../../integration/support/namespaces';
-import { namespaceNodeId, processNodeId } from '../../../src/core/tree/nodeIds';
+import { nsInode, waitFor } from '../../integration/support/namespaces';
 import type { NamespaceInspectorApi } from '../../../src/extension/extension';
 import type { IsolatedSession } from '../../../src/extension/terminals/isolatedSessions';
 import type { JoinTerminal } from '../../../src/extension/commands/namespace/openJoinTerminal';
-import { closeTerminals } from './closeTerminals';
-import { activatedApi } from './extensionUnderTest';
-import { answerQuickPick, closeQuickInput, nextEvent } from './quickInput';
+import { closeTerminals } from '../suite/closeTerminals';
+import { activatedApi, EXTENSION_ID, extensionUnderTest } from '../suite/extensionUnderTest';
+import { answerQuickPick, closeQuickInput, dismissQuickInput, nextEvent } from '../suite/quickInput';
+import { privilegedNodeOf, RootProcess } from './rootProcess';
 
 const NEW_TERMINAL = 'nsInspector.isolate.newTerminal';
 const OPEN_SHELL = 'nsInspector.namespace.openShell';
 
 describe('Not root: the choice of user namespace or sudo', function () {
   this.timeout(90_000);
-  const lab = new NamespaceLab();
+  const uid = process.getuid!();
   const dir = mkdtempSync(join(tmpdir(), 'nsi-nonroot-'));
   const terminals: vscode.Terminal[] = [];
+  const roots: RootProcess[] = [];
   let api: NamespaceInspectorApi;
 
   before(async () => {
+    assert.notEqual(uid, 0, 'this suite runs as a user who is not root');
     api = await activatedApi();
     await vscode.workspace.getConfiguration('nsInspector').update('autoRefreshInterval', 0, vscode.ConfigurationTarget.Global);
-    api.identity.pretend(1000);
   });
 
   after(async () => {
-    api.identity.pretend(undefined);
     await closeQuickInput();
     await closeTerminals(api, terminals);
-    lab.cleanup();
+    if (api?.namespacesView.privileged) await vscode.commands.executeCommand('nsInspector.view.leavePrivileged');
+    for (const root of roots) await root.stop();
     rmSync(dir, { recursive: true, force: true });
     await vscode.workspace.getConfiguration('nsInspector').update('autoRefreshInterval', undefined, vscode.ConfigurationTarget.Global);
   });
@@ -55,7 +57,7 @@ describe('Not root: the choice of user namespace or sudo', function () {
     const asked = nextEvent(api.identity.onDidAsk);
     const made = vscode.commands.executeCommand<IsolatedSession | undefined>(NEW_TERMINAL, args);
     const question = await asked;
-    await answerQuickPick(down);
+    await answerQuickPick(down, made);
     const session = await made;
     if (session) terminals.push(session.terminal);
     return { question, session };
@@ -87,9 +89,9 @@ describe('Not root: the choice of user namespace or sudo', function () {
     // Its name and icon say what it isolates: the network (a user namespace came along for privileges).
     assert.equal(session.terminal.name, 'Isolated: net+user');
     assert.equal(((session.terminal.creationOptions as vscode.TerminalOptions).iconPath as vscode.ThemeIcon).id, 'globe');
-    // The real user here is root, so "current" maps 0 to 0, one ID (root maps all of them).
+    // "Current" maps this user to itself inside, one ID.
     const [uidMap, links, netNs] = await proofFrom(session.terminal, 'current', "tr -s ' ' < /proc/self/uid_map; ip -o link | wc -l; readlink /proc/self/ns/net");
-    assert.equal(uidMap.trim(), '0 0 1');
+    assert.equal(uidMap.trim(), `${uid} ${uid} 1`);
     assert.equal(links.trim(), '1');
     assert.notEqual(netNs, `net:[${nsInode('self', 'net')}]`);
   });
@@ -112,34 +114,44 @@ describe('Not root: the choice of user namespace or sudo', function () {
     const asked = nextEvent(api.identity.onDidAsk);
     const made = vscode.commands.executeCommand(NEW_TERMINAL, { types: ['ipc'] });
     await asked;
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    await closeQuickInput();
+    await dismissQuickInput(made);
     assert.equal(await made, undefined);
     assert.equal(vscode.window.terminals.length, before);
   });
 
   it("joining a root process' namespaces as non-root: the reasons are stated, sudo is offered and works", async () => {
     const name = `t-${randomBytes(4).toString('hex')}`;
-    const pid = lab.start(['unshare', '--uts', 'sh', '-c', `hostname ${name} && exec sleep 600`]).pid!;
-    await waitForCommand(pid, 'sleep');
-    const utsIno = nsInode(pid, 'uts');
-    await vscode.commands.executeCommand('nsInspector.view.refresh');
-    const nodeId = processNodeId(namespaceNodeId({ dev: api.namespacesView.result!.nsfsDev, ino: utsIno }), pid);
-    for (let tries = 0; !api.namespacesView.snapshot?.node(nodeId); tries++) {
-      assert.ok(tries < 20, 'the process never showed in the tree');
-      await vscode.commands.executeCommand('nsInspector.view.refresh');
-    }
+    const root = new RootProcess(['unshare', '--uts', 'sh', '-c', `hostname ${name} && exec sleep 600`]);
+    roots.push(root);
+    const pid = await root.pid('sleep');
+    const nodeId = await privilegedNodeOf(api, pid);
     const asked = nextEvent(api.identity.onDidAsk);
     const opened = vscode.commands.executeCommand<JoinTerminal | undefined>(OPEN_SHELL, nodeId, { types: ['uts'] });
     const question = await asked;
-    assert.match(question.reason, /^You are not root \(UID 1000\): the process runs as UID 0 .*ptrace access check.*; its namespaces are owned by your own user namespace/);
+    assert.match(question.reason, new RegExp(`^You are not root \\(UID ${uid}\\): the process runs as UID 0 .*ptrace access check.*; its namespaces are owned by your own user namespace`));
     assert.deepEqual(question.choices, ['sudo', 'try']);
-    await answerQuickPick(0);
+    await answerQuickPick(0, opened);
     const join = await opened;
     assert.ok(join);
     terminals.push(join.terminal);
     assert.deepEqual(join.argv.slice(0, 6), ['sudo', '--', 'nsenter', '--target', String(pid), '--uts']);
     const [host] = await proofFrom(join.terminal, 'joinSudo', 'hostname');
     assert.equal(host, name);
+  });
+
+  it('a terminal profile adds a user namespace (a profile cannot ask): root inside, isolated', async () => {
+    const id = 'nsInspector.isolated.utsPid';
+    const profile = (extensionUnderTest().packageJSON.contributes.terminal.profiles as Array<{ id: string; title: string }>).find((p) => p.id === id)!;
+    const opened = nextEvent(vscode.window.onDidOpenTerminal);
+    // The way the terminal panel's "+" menu creates it.
+    await vscode.commands.executeCommand('workbench.action.terminal.newWithProfile', { config: { extensionIdentifier: EXTENSION_ID, id, title: profile.title } });
+    const terminal = await opened;
+    terminals.push(terminal);
+    const options = terminal.creationOptions as vscode.TerminalOptions;
+    assert.deepEqual((options.shellArgs as string[]).slice(0, 4), ['--user', '--uts', '--pid', '--map-root-user']);
+    const [pid, userNs, rootInside] = await proofFrom(terminal, 'profile', 'echo $$; readlink /proc/self/ns/user; id -u');
+    assert.equal(pid, '1');
+    assert.notEqual(userNs, `user:[${nsInode('self', 'user')}]`);
+    assert.equal(rootInside, '0');
   });
 });

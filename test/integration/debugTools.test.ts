@@ -15,12 +15,22 @@ import { ptraceRefusal } from '../../src/core/debugTools/ptraceRefusal';
 import { helperArgv } from '../../src/core/helper/helperArgv';
 import { EngineLab, IMAGE, PODMAN_RUN_FLAGS, TAG, must, run } from './support/engines';
 import { HELPER } from './support/helperRun';
+import { waitFor } from './support/namespaces';
 
 const lab = new EngineLab();
 const LOOP = ['/bin/busybox', 'sh', '-c', 'while :; do echo tick; sleep 0.2; done'];
 const DOCKER = `${TAG}-debug-docker`;
 const PODMAN = `${TAG}-debug-podman`;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'nsi-debugtools-'));
+
+/** A /proc file's text, or '' when it cannot be read (yet). */
+function readOr(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
 
 /** Runs argv until it ends or `ms` pass (then SIGINT: strace and gdb detach on it); its output. */
 async function runUntilClosed(argv: string[], ms: number): Promise<string> {
@@ -47,9 +57,13 @@ async function capture(pid: number, ifName: string, traffic: () => void): Promis
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const closed = new Promise((resolve) => child.on('close', resolve));
   try {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await waitFor('tcpdump to listen', () => (stderr.includes('listening on') ? true : undefined), 15_000);
     traffic();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // tcpdump -U writes each packet as it comes: the file holds the pings once it reads them back.
+    await waitFor('the pings in the capture', () => {
+      const read = run(['tcpdump', '-n', '-r', file]).stdout;
+      return read.includes('ICMP echo request') && read.includes('ICMP echo reply') ? true : undefined;
+    }, 10_000);
   } finally {
     // The capture ends when its stdin closes, also when the traffic failed.
     child.stdin.end();
@@ -155,8 +169,9 @@ describe('host tools pointed at container processes', { timeout: 300_000 }, () =
     it('a non-dumpable process of the same user: notDumpable, and strace is refused', async () => {
       // perl as nobody: prctl(PR_SET_DUMPABLE, 0) (syscall 157 on x86-64), then sleeps.
       sleeper = spawn('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', 'perl', '-e', 'syscall(157, 4, 0) == 0 or die; sleep 60'], { stdio: 'ignore' });
-      await new Promise((resolve) => setTimeout(resolve, 500));
       const pid = sleeper.pid!;
+      // Past the prctl once perl sleeps: in nanosleep or clock_nanosleep (35, 230 on x86-64).
+      await waitFor('perl to sleep', () => (['35', '230'].includes(readOr(`/proc/${pid}/syscall`).split(' ')[0]) ? true : undefined), 10_000);
       assert.equal(fs.statSync(`/proc/${pid}/mem`).uid, 0, "the kernel gives a non-dumpable process's /proc files to root");
       assert.equal(fs.statSync(`/proc/${pid}`).uid, 65534, 'but not its /proc/PID directory');
       assert.equal(checkAsNobody(pid), 'notDumpable');

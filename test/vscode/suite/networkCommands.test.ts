@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'mocha';
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, chmodSync, chownSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { netnsNameOf } from '../../../src/core/net/netnsNameOf';
 import { processNamespaces } from '../../../src/core/exec/processNamespaces';
 import type { NamespaceInspectorApi } from '../../../src/extension/extension';
 import { PrivilegedHelper } from '../../../src/extension/helper/privilegedHelper';
+import { waitFor } from '../../integration/support/namespaces';
 import { activatedApi } from './extensionUnderTest';
 
 const T = randomBytes(3).toString('hex');
@@ -102,9 +103,15 @@ describe('network namespace commands and the privileged helper', function () {
     const capture = await api.helper.capture({ kind: 'netns', name: names[0] }, `ea${T}`);
     const chunks: Buffer[] = [];
     capture.pcap.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const send = 'const s=require("dgram").createSocket("udp4");let n=0;const f=()=>s.send("nsi-capture",9999,"10.91.0.1",()=>{if(++n<20)setTimeout(f,100);else s.close()});f()';
-    // tcpdump needs a moment to start listening: datagrams for two seconds.
-    execFileSync('ip', ['netns', 'exec', names[1], process.execPath, '-e', send]);
+    // tcpdump listens a moment after it starts: a datagram every 100 ms until one is captured
+    // (tcpdump -U hands each packet on as it comes).
+    const send = 'const s=require("dgram").createSocket("udp4");setInterval(()=>s.send("nsi-capture",9999,"10.91.0.1"),100)';
+    const sender = spawn('ip', ['netns', 'exec', names[1], process.execPath, '-e', send], { stdio: 'ignore' });
+    try {
+      await waitFor('a datagram in the capture', () => (Buffer.concat(chunks).includes(Buffer.from('nsi-capture')) ? true : undefined), 20_000);
+    } finally {
+      sender.kill('SIGKILL');
+    }
     const result = await capture.stop();
     assert.equal(result.exitCode, 0, result.stderr);
     const pcap = Buffer.concat(chunks);

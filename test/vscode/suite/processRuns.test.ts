@@ -38,7 +38,10 @@ describe('process runs: one runner, one log line each', function () {
     }
     const ours = logged.filter((line) => line.startsWith(`run: ip -n ${name} `));
     assert.ok(ours.length >= 1, `no line for ${name} among:\n${logged.join('\n')}`);
-    assert.match(ours[0], new RegExp(`^run: ip -n ${name} -j -d -s -b - → exit 0 in \\d+ ms$`));
+    // The topology's reading. (A details document left open on a namespace that had this inode
+    // before, which the kernel hands out again, reads it too: `ip -j -d -b -`, no -s.)
+    const topologyRun = new RegExp(`^run: ip -n ${name} -j -d -s -b - → exit 0 in \\d+ ms$`);
+    assert.ok(ours.some((line) => topologyRun.test(line)), `no topology line among:\n${ours.join('\n')}`);
     // It went to the output channel, at debug level (the channel shows it when its level is Debug).
     assert.equal(typeof api.log.logLevel, 'number');
   });

@@ -52,7 +52,7 @@ describe('Find in Container Folder', function () {
   it('lists the matching lines, and the one picked opens with its match selected', async () => {
     const folder = folderOf(pid);
     const found = vscode.commands.executeCommand<FindOutcome | undefined>(FIND, folder, { query: NEEDLE });
-    await answerQuickPick(0);
+    await answerQuickPick(0, found);
     const outcome = await found;
     assert.ok(outcome, 'the search ran');
     assert.deepEqual(outcome.result.matches.map((m) => `${m.path}:${m.line}`), ['/etc/app/settings.ini:3', '/work/hostile.txt:1']);
@@ -66,7 +66,7 @@ describe('Find in Container Folder', function () {
   it('never follows a link to the host, and searches from the folder it is given', async () => {
     const work = vscode.Uri.joinPath(folderOf(pid), 'work');
     const found = vscode.commands.executeCommand<FindOutcome | undefined>(FIND, work, { query: NEEDLE });
-    await answerQuickPick(0);
+    await answerQuickPick(0, found);
     const outcome = await found;
     assert.deepEqual(outcome?.result.matches.map((m) => m.path), ['/work/hostile.txt']);
   });
@@ -74,7 +74,7 @@ describe('Find in Container Folder', function () {
   it('a file given searches its folder', async () => {
     const file = vscode.Uri.joinPath(folderOf(pid), 'etc/app/settings.ini');
     const found = vscode.commands.executeCommand<FindOutcome | undefined>(FIND, file, { query: 'name = web' });
-    await answerQuickPick(0);
+    await answerQuickPick(0, found);
     const outcome = await found;
     assert.deepEqual(outcome?.result.matches.map((m) => `${m.path}:${m.line}`), ['/etc/app/settings.ini:2']);
   });

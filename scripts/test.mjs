@@ -31,12 +31,15 @@ const broken = [];
 const times = [];
 const started = Date.now();
 
-/** Runs a layer in the foreground, its output on ours. */
+/**
+ * Runs a layer in the foreground, its output on ours. Asynchronously: a layer running alongside
+ * is timed by its own exit event, which a blocking spawnSync would hold back until this one ends.
+ */
 function runForeground(layer) {
   console.log(`\n=== ${layer.name} tests ===`);
   const t = Date.now();
-  const run = spawnSync('npm', ['run', '--silent', layer.script], { stdio: 'inherit', env: process.env });
-  return { status: run.status, seconds: (Date.now() - t) / 1000 };
+  const child = spawn('npm', ['run', '--silent', layer.script], { stdio: 'inherit', env: process.env });
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, seconds: (Date.now() - t) / 1000 })));
 }
 
 /** Starts a layer in the background, its output into test-results/<layer>.log. */
@@ -46,13 +49,16 @@ function runBackground(layer) {
   const t = Date.now();
   const child = spawn('npm', ['run', '--silent', layer.script], { stdio: ['ignore', out, out], env: process.env });
   closeSync(out);
-  return new Promise((resolve) =>
-    child.on('close', (status) => {
+  const exited = new Promise((resolve) => child.on('close', (status) => resolve({ status, seconds: (Date.now() - t) / 1000 })));
+  // Its output is shown once the foreground layer is done, not in the middle of that one's.
+  return {
+    async done() {
+      const run = await exited;
       console.log(`\n=== ${layer.name} tests (ran alongside the next layer) ===`);
       process.stdout.write(readFileSync(logFile, 'utf8'));
-      resolve({ status, seconds: (Date.now() - t) / 1000 });
-    }),
-  );
+      return run;
+    },
+  };
 }
 
 function count(layer, run) {
@@ -78,12 +84,12 @@ let background;
 for (const [i, layer] of selected.entries()) {
   rmSync(`test-results/${layer.name}.json`, { force: true });
   if (layer.alongsideNext && i + 1 < selected.length) {
-    background = { layer, done: runBackground(layer) };
+    background = { layer, running: runBackground(layer) };
     continue;
   }
-  const run = runForeground(layer);
+  const run = await runForeground(layer);
   if (background) {
-    count(background.layer, await background.done);
+    count(background.layer, await background.running.done());
     background = undefined;
   }
   count(layer, run);

@@ -49,7 +49,6 @@ export class PrivilegedHelper {
     /** The helper shipped in the extension (helper/nsinspect-helper). */
     readonly shippedPath: string,
     private readonly settings: () => HelperSettings = readHelperSettings,
-    private readonly uid: () => number = callerUid,
   ) {}
 
   static forExtension(log: vscode.LogOutputChannel, extensionPath: string): PrivilegedHelper {
@@ -67,7 +66,7 @@ export class PrivilegedHelper {
   helperPath(): { path: string; trust: HelperTrust } {
     const installed = this.settings().installPath;
     const trust = checkHelperTrust(installed, this.shippedSha256);
-    if (trust.ok || trust.reason !== 'missing' || this.uid() !== 0) return { path: installed, trust };
+    if (trust.ok || trust.reason !== 'missing' || callerUid() !== 0) return { path: installed, trust };
     return { path: this.shippedPath, trust: checkHelperTrust(this.shippedPath, this.shippedSha256) };
   }
 
@@ -163,7 +162,7 @@ export class PrivilegedHelper {
     const sudo = findExecutable('sudo');
     const facts = {
       mode: elevation,
-      uid: this.uid(),
+      uid: callerUid(),
       pkexec: findExecutable('pkexec'),
       sudo,
       graphicalSession: !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY),

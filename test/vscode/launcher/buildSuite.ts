@@ -2,7 +2,7 @@
 // them by name, with `vscode` (given by the host) and `mocha` (one shared instance from
 // node_modules) left external. The one run as an unprivileged user: a single file, mocha inside.
 import { build } from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../../scripts/vscode/buildProject';
 
@@ -15,6 +15,8 @@ export async function buildSuite(): Promise<void> {
   const entries = readdirSync(suiteDir)
     .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
     .map((f) => join(suiteDir, f));
+  // Emptied first: a test file moved or renamed would otherwise still run from its old output.
+  rmSync(SUITE_OUT_DIR, { recursive: true, force: true });
   await build({
     entryPoints: entries,
     outdir: SUITE_OUT_DIR,

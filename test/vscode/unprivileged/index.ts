@@ -7,6 +7,7 @@ export function run(): Promise<void> {
   return runSuite(async (mocha) => {
     mocha.suite.emit('pre-require', globalThis, __filename, mocha);
     await import('./elevationNone.test');
+    await import('./helperTrust.test');
     await import('./nonRootTerminals.test');
   });
 }

@@ -133,6 +133,7 @@ function toStat(fields: number[], symlink: boolean): RootFileStat {
   return { kind: KINDS[fields[0]] ?? 'other', symlink, size: fields[1], mode: fields[2], mtimeMs: fields[3], ctimeMs: fields[4] };
 }
 
-function joinPath(dir: string, name: string): string {
+/** A name in a folder of the root: "/" + "etc" is "/etc", "/etc" + "hosts" is "/etc/hosts". */
+export function joinPath(dir: string, name: string): string {
   return dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`;
 }

@@ -7,7 +7,7 @@
 // for the kernel: a container may mount procfs anywhere). The walk yields to the event loop
 // between files, so the extension host stays responsive, and stops when its signal is aborted.
 import { RootFileError } from './rootFileError';
-import type { ProcessRootFiles } from './processRootFiles';
+import { joinPath, type ProcessRootFiles } from './processRootFiles';
 
 export interface RootSearchOptions {
   /** Literal text to find (not a pattern). */
@@ -100,7 +100,7 @@ export async function searchRootFiles(files: ProcessRootFiles, options: RootSear
         return result;
       }
       visited++;
-      const path = folder === '/' ? `/${name}` : `${folder}/${name}`;
+      const path = joinPath(folder, name);
       if (kind === 'directory') {
         if (!skip.has(path)) subfolders.push(path);
         continue;

@@ -3,6 +3,7 @@
 // it is rendered from the latest discovery result, so open documents follow refreshes and say so
 // when their subject is gone. Links between them are followed in VS Code's Markdown preview.
 import * as vscode from 'vscode';
+import { idKey } from '../../../core/model/namespaceId';
 import type { Namespace } from '../../../core/model/namespace';
 import type { ProcessInfo } from '../../../core/model/process';
 import type { DiscoveryResult } from '../../../core/model/result';
@@ -55,7 +56,7 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
     if (!subject) return `# Not found\n\nNamespace Inspector has no details document at this address.\n`;
     const context: DetailsContext = { bootTimeSec: readBootTime(), nowMs: Date.now(), readerPid: process.pid };
     if (subject.kind === 'namespace') {
-      const ns = result.namespaces.get(`${result.nsfsDev}:${subject.ino}`);
+      const ns = result.namespaces.get(idKey({ dev: result.nsfsDev, ino: subject.ino }));
       if (ns?.type !== subject.type) return gone(`The namespace ${subject.type}:[${subject.ino}]`);
       // Read here, for this one namespace, while its document is open: discovery never runs `ip`.
       if (ns.type === 'net') {

@@ -13,7 +13,7 @@ import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView } from './helpers/views';
 import { expandTreeItem, namespaceItem, treeItem } from './helpers/tree';
 import { chooseFromContextMenuUntil, chooseMenuItem, openContextMenu } from './helpers/contextMenu';
-import { saveScreenshot } from './helpers/screenshots';
+import { animationsFinished, saveScreenshot } from './helpers/screenshots';
 import { runCommand } from './helpers/palette';
 import { answerInputBox } from './helpers/inputBox';
 import { notification } from './helpers/notifications';
@@ -117,7 +117,7 @@ describe('Open Container Filesystem from the tree', () => {
       assert.ok(label.includes('\\x1b[31mred'), `the escape is shown visibly: ${label}`);
       assert.ok(!label.includes('\u202e'), 'the bidi override is dropped');
       assert.equal(await hostileRow.locator('.codicon-alert').count(), 0, 'no icon drawn');
-      await page.waitForTimeout(400); // the picker's fade-in, for a clean picture only
+      await animationsFinished(page);
       await saveScreenshot(page, 'container-files-find');
       await rows.filter({ hasText: '/work/app.conf:2' }).click();
       await page.locator('.tabs-container .tab', { hasText: 'app.conf' }).first().waitFor({ timeout: 20_000 });

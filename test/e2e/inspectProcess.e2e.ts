@@ -11,7 +11,7 @@ import { type VsCodeSession } from './helpers/session';
 import { openNamespacesSession } from './helpers/namespacesSession';
 import { pickAfterRefresh } from './helpers/palette';
 import { saveScreenshot } from './helpers/screenshots';
-import { focusWorkbench, setColorTheme, webviewFrame } from './helpers/webview';
+import { focusWorkbench, scrollIntoLiveView, setColorTheme, webviewFrame } from './helpers/webview';
 import { deepestDescendant, waitForCommand } from '../integration/support/namespaces';
 import { spawn } from 'node:child_process';
 
@@ -82,7 +82,7 @@ describe('Inspect Process in the workbench', () => {
     assert.ok(!shown?.includes('\u202e') && !shown?.includes('\n') && shown?.includes('\\n'), 'bidi control dropped, newline escaped');
     assert.equal(await frame.locator('#environment img').count(), 0);
     assert.equal(await frame.locator('body').getAttribute('data-pwned'), null);
-    await frame.locator('[data-section="environment"]').scrollIntoViewIfNeeded();
+    await scrollIntoLiveView(frame.locator('[data-section="environment"]'));
     await saveScreenshot(session.page, 'inspect-environment');
   });
 
@@ -92,11 +92,11 @@ describe('Inspect Process in the workbench', () => {
     await frame.locator('#environment').waitFor({ state: 'detached' });
     for (const [theme, name] of [['Light Modern', 'inspect-light'], ['Dark Modern', 'inspect-dark']] as const) {
       await setColorTheme(page, theme);
-      await frame.locator('header').scrollIntoViewIfNeeded();
+      await scrollIntoLiveView(frame.locator('header'));
       await saveScreenshot(page, name);
-      await frame.locator('[data-section="capabilities"]').scrollIntoViewIfNeeded();
+      await scrollIntoLiveView(frame.locator('[data-section="capabilities"]'));
       await saveScreenshot(page, `${name}-capabilities`);
-      await frame.locator('[data-section="mounts"]').scrollIntoViewIfNeeded();
+      await scrollIntoLiveView(frame.locator('[data-section="mounts"]'));
       await saveScreenshot(page, `${name}-mounts`);
     }
   });
@@ -105,7 +105,7 @@ describe('Inspect Process in the workbench', () => {
     process.kill(sleeper, 'SIGKILL');
     await frame.locator('.gone', { hasText: `Process ${sleeper} has exited` }).waitFor({ timeout: 15_000 });
     assert.equal(await frame.locator('table.pids tr[data-kind="process"]').count(), 1, 'the last facts stay');
-    await frame.locator('header').scrollIntoViewIfNeeded();
+    await scrollIntoLiveView(frame.locator('header'));
     await saveScreenshot(session.page, 'inspect-gone');
     assert.deepEqual(cspErrors, []);
   });

@@ -1,7 +1,7 @@
 // Webviews in the workbench are nested iframes (an outer frame and an inner "active-frame" that
 // holds the page). These find the frame whose document has a given element, and switch theme and
 // zoom for screenshots.
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { runCommand } from './palette';
 
 /** The frame whose page contains `selector` (waits until one does). */
@@ -58,4 +58,19 @@ export async function focusWorkbench(page: Page): Promise<void> {
   const tree = page.locator('.part.sidebar .monaco-list').first();
   if (await tree.isVisible()) await tree.focus();
   else await page.locator('.tabs-container').first().focus();
+}
+
+/**
+ * Scrolls an element of a live webview into view. A live panel redraws its sections when its
+ * facts change, which can detach the element mid-scroll: then it is looked up again.
+ */
+export async function scrollIntoLiveView(element: Locator, attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await element.scrollIntoViewIfNeeded();
+      return;
+    } catch (error) {
+      if (attempt === attempts || !String(error).includes('not attached')) throw error;
+    }
+  }
 }

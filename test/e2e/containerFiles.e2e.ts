@@ -41,6 +41,41 @@ describe('Open Container Filesystem from the tree', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('Open in New Window: a window whose only folder is the container folder shows its files', async () => {
+    // Such a window is a virtual workspace (no folder on disk): VS Code runs there only the
+    // extensions that declare they can, and without this one nothing serves nsfs-root.
+    const page = session.page;
+    const root = busyboxRoot(dir, 'window');
+    writeFileSync(join(root, 'window-only.txt'), 'Only in the new window.\n');
+    const pid = await startInImage(lab, root, { drop: ['cap_sys_admin'], hostname: 'e2e-window', command: ['/bin/sleep', '600'] });
+    const utsIno = nsInode(pid, 'uts');
+    const view = sideBarView(page, 'Namespaces');
+    await runCommand(page, 'Namespace Inspector: Filter Namespaces...', { asks: true });
+    await answerInputBox(page, String(utsIno));
+    await expandTreeItem(treeItem(view, 'uts'));
+    await expandTreeItem(namespaceItem(view, 'uts', utsIno));
+    const ask = notification(page, `Open the files of process ${pid}`);
+    await chooseFromContextMenuUntil(treeItem(view, 'sleep'), 'Open Container Filesystem', ask);
+    const popupOpened = page.context().waitForEvent('page', { timeout: 30_000 });
+    await ask.getByRole('button', { name: 'Open in New Window' }).click();
+    const popup = await popupOpened;
+    try {
+      await popup.setViewportSize({ width: 1280, height: 800 });
+      await popup.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await runCommand(popup, 'View: Show Explorer');
+      const explorer = popup.locator('.explorer-folders-view');
+      await explorer.getByRole('treeitem', { name: 'bin' }).first().waitFor({ timeout: 30_000 });
+      await explorer.getByRole('treeitem', { name: 'window-only.txt' }).first().click();
+      await popup.locator('.editor-instance .view-lines', { hasText: 'Only in the new window.' }).first().waitFor({ timeout: 20_000 });
+      await saveScreenshot(popup, 'container-files-new-window');
+    } catch (error) {
+      await saveScreenshot(popup, 'container-files-new-window-failure');
+      throw error;
+    } finally {
+      await popup.close();
+    }
+  });
+
   it("a process's root becomes a read-only Explorer folder whose image-only file opens in an editor", async () => {
     const page = session.page;
     const root = busyboxRoot(dir, 'image');

@@ -238,6 +238,17 @@ describe('network topology actions through the helper', function () {
     assert.deepEqual([...readFileSync(pngFile).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   });
 
+  it('an export to a place in a container folder goes through that folder, never to the same path on the host', async () => {
+    // The extension host's own root, as a container folder: read-only until allowed. A write
+    // through uri.fsPath would have put the picture at that path on the host.
+    const stat = readFileSync(`/proc/${process.pid}/stat`, 'utf8');
+    const ticks = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    const target = join(out, 'in-container.svg');
+    const inContainer = vscode.Uri.from({ scheme: 'nsfs-root', authority: `${process.pid}-${ticks}`, path: target });
+    await assert.rejects(async () => vscode.commands.executeCommand('nsInspector.topology.exportSvg', inContainer), (error: Error) => /read-only|Allow Writing/i.test(error.message));
+    assert.equal(existsSync(target), false, 'nothing was written on the host');
+  });
+
   it('a namespace that appears as the panel closes reaches no closed webview', async () => {
     // The panel watches /run/netns and looks again 150 ms after a change; closing it in between
     // once let that timer touch the disposed webview (an uncaught "Webview is disposed", which

@@ -1,6 +1,5 @@
 // The network topology feature: the panel and the captures; the page's messages run the network
 // commands (answerTopologyPage). Commands reach it through CommandContext.topology.
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Topology } from '../../../core/net/topology';
 import { Disposable } from '../../disposable';
@@ -67,7 +66,8 @@ export class TopologyFeature extends Disposable {
   async exportPicture(format: 'svg' | 'png', target?: vscode.Uri): Promise<string | undefined> {
     if (!this.panels.current) this.panels.show();
     const data = await this.requestExport(format);
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    // A folder on this machine: a container folder (nsfs-root) may come first in a workspace.
+    const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri;
     const uri =
       target ??
       (await vscode.window.showSaveDialog({
@@ -76,21 +76,24 @@ export class TopologyFeature extends Disposable {
         filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
       }));
     if (!uri) return undefined;
-    fs.writeFileSync(uri.fsPath, format === 'svg' ? Buffer.from(data, 'utf8') : Buffer.from(data, 'base64'));
-    this.log.info(`topology: exported ${format} to ${uri.fsPath}`);
-    void confirmExport(uri);
-    return uri.fsPath;
+    // Through VS Code's file system, never uri.fsPath: a place picked in a container folder is a
+    // path inside that container (whose provider may refuse), not the same path on the host.
+    await vscode.workspace.fs.writeFile(uri, format === 'svg' ? Buffer.from(data, 'utf8') : Buffer.from(data, 'base64'));
+    const written = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+    this.log.info(`topology: exported ${format} to ${written}`);
+    void confirmExport(uri, written);
+    return written;
   }
 }
 
 /** Says where the picture went, with the ways to look at it. */
-async function confirmExport(uri: vscode.Uri): Promise<void> {
+async function confirmExport(uri: vscode.Uri, written: string): Promise<void> {
   // Reveal in the OS needs a desktop on this machine; in a browser or remote window the Explorer
   // can reveal a file of the workspace.
   const local = vscode.env.remoteName === undefined && vscode.env.uiKind === vscode.UIKind.Desktop;
   const inWorkspace = vscode.workspace.getWorkspaceFolder(uri) !== undefined;
   const reveal = local ? 'Reveal in File Manager' : inWorkspace ? 'Reveal in Explorer' : undefined;
-  const choice = await vscode.window.showInformationMessage(`Exported the network topology to ${hostTextForUi(uri.fsPath, LINE_MAX)}.`, 'Open', ...(reveal ? [reveal] : []));
+  const choice = await vscode.window.showInformationMessage(`Exported the network topology to ${hostTextForUi(written, LINE_MAX)}.`, 'Open', ...(reveal ? [reveal] : []));
   if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', uri);
   else if (choice === reveal) await vscode.commands.executeCommand(local ? 'revealFileInOS' : 'revealInExplorer', uri);
 }

@@ -24,11 +24,13 @@ const settings = Object.entries(pkg.contributes.configuration.properties as Reco
 const untrusted = pkg.capabilities?.untrustedWorkspaces;
 const RUNS_WORKSPACE_FILE = 'nsInspector.file.runInNamespace';
 
-test('untrusted workspaces: limited support, said what works; no virtual workspaces', () => {
+test('untrusted workspaces: limited support, said what works; virtual workspaces (container folders only) limited too', () => {
   assert.equal(untrusted?.supported, 'limited');
   assert.match(untrusted.description, /Restricted Mode/);
   assert.match(untrusted.description, /Run in Namespace/);
-  assert.equal(pkg.capabilities.virtualWorkspaces, false);
+  // A window of container folders only is a virtual workspace: this extension serves them.
+  assert.equal(pkg.capabilities.virtualWorkspaces.supported, 'limited');
+  assert.match(pkg.capabilities.virtualWorkspaces.description, /Run in Namespace/);
 });
 
 test('every setting that names a path or program, or the helper, is restricted and machine-scoped', () => {

@@ -86,6 +86,35 @@ describe('the helper snapshot as discovery records', () => {
     assert.deepEqual(old.cmdline, ['/sbin/init', 'x'.repeat(4096 - '/sbin/init'.length - 1)]);
   });
 
+  it('takes the maps read once per user namespace and the mounts read once per mount namespace for every process in them', () => {
+    // The helper reads uid_map, gid_map and setgroups from one process of each user namespace and
+    // mountinfo from one of each mount namespace, each worker from the first it meets: here 70's
+    // maps stand for 80 too, and 80's mounts (another worker's first) for 70.
+    const shared = { ...HOST, user: 40, mnt: 41 };
+    const once = snapshot({
+      self: '900',
+      nsfsdev: '4\n',
+      procs: ['70 0', '80 0', '60 0'],
+      links: [...links(60, 60, { pid: 11 }), ...links(70, 70, shared), ...links(80, 80, shared)],
+      fds: [],
+      stat: [stat(60, 'gone', 1, 'Z'), stat(70, 'a', 1), stat(80, 'b', 1)],
+      uid_map: ['/proc/70/uid_map:         0       1000          1\n'],
+      gid_map: [],
+      setgroups: ['/proc/70/setgroups:deny\n'],
+      mountinfo: '/proc/80/mountinfo:501 30 0:4 net:[95] /run/netns/x rw - nsfs nsfs rw\n',
+      ioctl: '4 95 1073741824 4 40 -1 -1 -1\n',
+      end: '',
+    });
+    const parsed = parseHelperSnapshot(once);
+    for (const pid of [70, 80]) {
+      assert.equal(parsed.files.get(`/proc/${pid}/uid_map`), '         0       1000          1\n', `the user namespace's map for ${pid}`);
+      assert.equal(parsed.files.get(`/proc/${pid}/gid_map`), '', `an empty gid_map for ${pid}: none was printed`);
+      assert.equal(parsed.files.get(`/proc/${pid}/setgroups`), 'deny\n');
+    }
+    assert.deepEqual(parsed.chunk.mounts.map((m) => [m.mntns, m.pid]), [[41, 80]]);
+    assert.equal(snapshotProbe(parsed, '/proc/80/root/run/netns/x', false)?.[1], 95);
+  });
+
   it('refuses a truncated snapshot', () => {
     assert.throws(() => parseHelperSnapshot(text.slice(0, text.indexOf('\0@@end'))), /incomplete/);
   });

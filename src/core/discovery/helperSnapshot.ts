@@ -18,7 +18,9 @@ export interface HelperSnapshot {
   chunk: ScanChunk;
   /** Contents of the per-process files the later steps read (uid_map, gid_map, setgroups). */
   files: Map<string, string>;
-  /** Path -> namespace key ("dev:ino") for every path the helper probed, for NsIoctl lookups. */
+  /** Namespace links of every task read: PID -> TID -> link name -> inode. */
+  taskLinks: Map<number, Map<number, Map<string, number>>>;
+  /** Path -> namespace key ("dev:ino") of the fds and bind mounts read, for NsIoctl lookups. */
   pathKeys: Map<string, string>;
   /** The ioctl facts by namespace key. */
   facts: Map<string, IoctlRecord>;
@@ -81,22 +83,21 @@ export function parseHelperSnapshot(text: string): HelperSnapshot {
   const nsfsDev = Number((s.get('nsfsdev') ?? '').trim());
   if (!Number.isInteger(selfPid) || !Number.isInteger(nsfsDev)) throw new Error('the helper snapshot has no self PID or nsfs device');
 
-  // Links of every task: /proc/PID/task/TID/ns/LINK TYPE:[INO]
+  // Links of every task: /proc/PID/task/TID/ns/LINK TYPE:[INO] (tens of thousands of records:
+  // one pattern each, and their paths are not stored; snapshotProbe reads them back from here).
   const taskLinks = new Map<number, Map<number, Map<string, number>>>();
   const pathKeys = new Map<string, string>();
+  const linkRecord = /^\/proc\/(\d+)\/task\/(\d+)\/ns\/([a-z_]+) [a-z_]+:\[(\d+)\]$/;
   for (const record of records(s.get('links'))) {
-    const match = /^\/proc\/(\d+)\/task\/(\d+)\/ns\/([a-z_]+) (.*)$/s.exec(record);
-    const link = match && parseNsLink(match[4]);
-    if (!match || !link) continue;
+    const match = linkRecord.exec(record);
+    const ino = match ? Number(match[4]) : NaN;
+    if (!match || !Number.isSafeInteger(ino)) continue;
     const [pid, tid, name] = [Number(match[1]), Number(match[2]), match[3]];
     let tasks = taskLinks.get(pid);
     if (!tasks) taskLinks.set(pid, (tasks = new Map()));
     let links = tasks.get(tid);
     if (!links) tasks.set(tid, (links = new Map()));
-    links.set(name, link.ino);
-    const key = idKey({ dev: nsfsDev, ino: link.ino });
-    pathKeys.set(record.slice(0, record.indexOf(' ')), key);
-    if (pid === tid) pathKeys.set(`/proc/${pid}/ns/${name}`, key);
+    links.set(name, ino);
   }
 
   const fdsByPid = new Map<number, NonNullable<TaskRecord['fds']>>();
@@ -134,7 +135,13 @@ export function parseHelperSnapshot(text: string): HelperSnapshot {
 
   const chunk: ScanChunk = { tasks: [], namespaces: [], mounts: [] };
   const mountsByMntns = new Map<number, NsfsMountsRecord>();
-  const mountLines = mountinfoByPid(s.get('mountinfo'));
+  // The nsfs lines of each mount namespace, from the first process read in it (a helper reads
+  // them once per mount namespace; an older one for every process).
+  const mountLines = new Map<number, { pid: number; lines: string }>();
+  for (const [pid, lines] of [...mountinfoByPid(s.get('mountinfo'))].sort(([a], [b]) => a - b)) {
+    const mntns = taskLinks.get(pid)?.get(pid)?.get('mnt');
+    if (mntns !== undefined && !mountLines.has(mntns)) mountLines.set(mntns, { pid, lines });
+  }
   for (const pid of [...uids.keys()].sort((a, b) => a - b)) {
     if (excluded.has(pid)) continue;
     const own = taskLinks.get(pid)?.get(pid);
@@ -170,10 +177,10 @@ export function parseHelperSnapshot(text: string): HelperSnapshot {
     }
     const mntns = own.get('mnt');
     if (mntns !== undefined && !mountsByMntns.has(mntns)) {
-      const lines = mountLines.get(pid) ?? '';
-      mountsByMntns.set(mntns, { mntns, pid, lines });
-      for (const mount of nsfsMounts(parseMountinfo(lines))) {
-        pathKeys.set(`/proc/${pid}/root${mount.mountPoint}`, idKey({ dev: devFromMajorMinor(mount.major, mount.minor), ino: mount.ino }));
+      const read = mountLines.get(mntns) ?? { pid, lines: '' };
+      mountsByMntns.set(mntns, { mntns, pid: read.pid, lines: read.lines });
+      for (const mount of nsfsMounts(parseMountinfo(read.lines))) {
+        pathKeys.set(`/proc/${read.pid}/root${mount.mountPoint}`, idKey({ dev: devFromMajorMinor(mount.major, mount.minor), ino: mount.ino }));
       }
     }
   }
@@ -190,15 +197,22 @@ export function parseHelperSnapshot(text: string): HelperSnapshot {
 
   const files = new Map<string, string>();
   for (const file of ['uid_map', 'gid_map', 'setgroups']) {
-    const contents = perPid(s.get(file), file);
-    // grep prints nothing for an empty file: a user namespace with no mapping yet. As root every
+    // Read once per user namespace (an older helper: for every process): the same for each
+    // process in it.
+    const byUserns = new Map<number, string>();
+    for (const [pid, content] of perPid(s.get(file), file)) {
+      const userns = taskLinks.get(pid)?.get(pid)?.get('user');
+      if (userns !== undefined && !byUserns.has(userns)) byUserns.set(userns, content);
+    }
+    // Nothing is printed for an empty file: a user namespace with no mapping yet. As root every
     // process' maps are readable, so a process read without one has an empty one.
     for (const task of chunk.tasks) {
-      const content = contents.get(task.pid) ?? (file === 'setgroups' || task.state !== 'read' ? undefined : '');
+      const userns = task.state === 'read' ? task.links[NS_LINKS.indexOf('user')] : 0;
+      const content = (userns ? byUserns.get(userns) : undefined) ?? (file === 'setgroups' || task.state !== 'read' ? undefined : '');
       if (content !== undefined) files.set(`/proc/${task.pid}/${file}`, content);
     }
   }
-  return { selfPid, nsfsDev, chunk, files, pathKeys, facts, ownPidNs };
+  return { selfPid, nsfsDev, chunk, files, taskLinks, pathKeys, facts, ownPidNs };
 }
 
 /** The helper, its children, and the sudo or pkexec that started it. */
@@ -232,7 +246,7 @@ function mountinfoByPid(section: string | undefined): Map<number, string> {
 
 /** The ioctl facts of the namespace a probed path leads to, and with `ancestors` those above it. */
 export function snapshotProbe(snapshot: HelperSnapshot, path: string, ancestors: boolean): number[] | null {
-  const key = snapshot.pathKeys.get(path);
+  const key = linkKey(snapshot, path) ?? snapshot.pathKeys.get(path);
   const first = key === undefined ? undefined : snapshot.facts.get(key);
   if (!first) return null;
   const flat: number[] = [];
@@ -251,4 +265,13 @@ export function snapshotProbe(snapshot: HelperSnapshot, path: string, ancestors:
     }
   }
   return flat;
+}
+
+/** The namespace key of a task's link path (/proc/PID/ns/NAME or /proc/PID/task/TID/ns/NAME). */
+function linkKey(snapshot: HelperSnapshot, path: string): string | undefined {
+  const match = /^\/proc\/(\d+)\/(?:task\/(\d+)\/)?ns\/([a-z_]+)$/.exec(path);
+  if (!match) return undefined;
+  const pid = Number(match[1]);
+  const ino = snapshot.taskLinks.get(pid)?.get(match[2] === undefined ? pid : Number(match[2]))?.get(match[3]);
+  return ino === undefined ? undefined : idKey({ dev: snapshot.nsfsDev, ino });
 }

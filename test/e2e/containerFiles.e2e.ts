@@ -11,11 +11,11 @@ import type { Locator } from 'playwright-core';
 import { type VsCodeSession } from './helpers/session';
 import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView } from './helpers/views';
-import { expandTreeItem, namespaceItem, treeItem } from './helpers/tree';
+import { showFilteredNamespace } from './helpers/filteredNamespace';
+import { expandTreeItem, treeItem } from './helpers/tree';
 import { chooseFromContextMenuUntil, chooseMenuItem, openContextMenu } from './helpers/contextMenu';
 import { animationsFinished, saveScreenshot } from './helpers/screenshots';
 import { runCommand } from './helpers/palette';
-import { answerInputBox } from './helpers/inputBox';
 import { notification } from './helpers/notifications';
 import { activityBarEntry } from './helpers/activityBar';
 import { NamespaceLab, nsInode } from '../integration/support/namespaces';
@@ -50,10 +50,7 @@ describe('Open Container Filesystem from the tree', () => {
     const pid = await startInImage(lab, root, { drop: ['cap_sys_admin'], hostname: 'e2e-window', command: ['/bin/sleep', '600'] });
     const utsIno = nsInode(pid, 'uts');
     const view = sideBarView(page, 'Namespaces');
-    await runCommand(page, 'Namespace Inspector: Filter Namespaces...', { asks: true });
-    await answerInputBox(page, String(utsIno));
-    await expandTreeItem(treeItem(view, 'uts'));
-    await expandTreeItem(namespaceItem(view, 'uts', utsIno));
+    await showFilteredNamespace(page, view, 'uts', utsIno, { expand: true });
     const ask = notification(page, `Open the files of process ${pid}`);
     await chooseFromContextMenuUntil(treeItem(view, 'sleep'), 'Open Container Filesystem', ask);
     const popupOpened = page.context().waitForEvent('page', { timeout: 30_000 });
@@ -87,10 +84,7 @@ describe('Open Container Filesystem from the tree', () => {
     const view = sideBarView(page, 'Namespaces');
     /** Open Container Filesystem from the process item's context menu (until `outcome` shows, when given). */
     const openFromTree = async (outcome?: Locator) => {
-      await runCommand(page, 'Namespace Inspector: Filter Namespaces...', { asks: true });
-      await answerInputBox(page, String(utsIno));
-      await expandTreeItem(treeItem(view, 'uts'));
-      await expandTreeItem(namespaceItem(view, 'uts', utsIno));
+      await showFilteredNamespace(page, view, 'uts', utsIno, { expand: true });
       if (outcome) await chooseFromContextMenuUntil(treeItem(view, 'sleep'), 'Open Container Filesystem', outcome);
       else await chooseMenuItem(await openContextMenu(treeItem(view, 'sleep'), 8000), 'Open Container Filesystem');
     };

@@ -10,11 +10,10 @@ import type { Locator, Page } from 'playwright-core';
 import { type VsCodeSession } from './helpers/session';
 import { openNamespacesSession } from './helpers/namespacesSession';
 import { sideBarView } from './helpers/views';
-import { expandTreeItem, namespaceItem, treeItem } from './helpers/tree';
+import { showFilteredNamespace } from './helpers/filteredNamespace';
+import { treeItem } from './helpers/tree';
 import { chooseFromContextMenuUntil } from './helpers/contextMenu';
 import { saveScreenshot } from './helpers/screenshots';
-import { runCommand } from './helpers/palette';
-import { answerInputBox } from './helpers/inputBox';
 import { NamespaceLab, nsInode, waitFor } from '../integration/support/namespaces';
 import { busyboxRoot, startInImage } from '../integration/support/busyboxImage';
 
@@ -52,13 +51,10 @@ describe('Open Shell in Namespaces from the tree', () => {
   it('the context-menu entry on a namespace item opens a terminal inside it', async () => {
     const page = session.page;
     const view = sideBarView(page, 'Namespaces');
-    // Filtered to the test's namespace: on a busy host its row may be far down a long list.
-    await runCommand(page, 'Namespace Inspector: Filter Namespaces...', { asks: true });
-    await answerInputBox(page, String(netIno));
-    await expandTreeItem(treeItem(view, 'net'));
+    const netItem = await showFilteredNamespace(page, view, 'net', netIno, { name: netnsName });
     const tab = page.locator('.terminal-tabs-entry, .panel .composite.title', { hasText: `/run/netns/${netnsName}` }).first();
     try {
-      await chooseFromContextMenuUntil(namespaceItem(view, 'net', netIno, netnsName), 'Open Shell in Namespaces...', tab);
+      await chooseFromContextMenuUntil(netItem, 'Open Shell in Namespaces...', tab);
     } catch (error) {
       await saveScreenshot(page, 'open-shell-failure');
       throw error;
@@ -76,10 +72,7 @@ describe('Open Shell in Namespaces from the tree', () => {
     const pid = await startInImage(lab, root, { drop: ['cap_sys_admin', 'cap_sys_ptrace', 'cap_sys_module'], hostname: 'e2e-shells', command: ['/bin/sleep', '600'] });
     const utsIno = nsInode(pid, 'uts');
     const view = sideBarView(page, 'Namespaces');
-    await runCommand(page, 'Namespace Inspector: Filter Namespaces...', { asks: true });
-    await answerInputBox(page, String(utsIno));
-    await expandTreeItem(treeItem(view, 'uts'));
-    await expandTreeItem(namespaceItem(view, 'uts', utsIno));
+    await showFilteredNamespace(page, view, 'uts', utsIno, { expand: true });
     // The process row, not the namespace: the namespace's senior process is unshare, outside the image.
     const picker = page.locator('.quick-input-widget', { hasText: 'full host privileges' });
     await chooseFromContextMenuUntil(treeItem(view, 'sleep'), 'Open Shell in Namespaces...', picker);

@@ -2,9 +2,12 @@
 // after a while, it refreshes at once. The next refresh is timed from the end of the last, so a
 // slow scan never piles up behind itself. The interval is the user's, stretched when a refresh
 // costs more than a small share of a core (less while the window has no focus): see
-// core/discovery/refreshPacing.ts.
+// core/discovery/refreshPacing.ts. Without focus, a due refresh also waits while no process
+// started or ended on the host (core/discovery/hostActivity.ts), at most the unfocused pace's
+// longest interval.
 import * as vscode from 'vscode';
-import { RefreshCost, pacedIntervalMs } from '../../../core/discovery/refreshPacing';
+import { MAX_UNFOCUSED_INTERVAL_MS, RefreshCost, pacedIntervalMs } from '../../../core/discovery/refreshPacing';
+import { readHostActivity, shouldSkipRefresh } from '../../../core/discovery/hostActivity';
 
 /** The shortest interval: a workspace's settings must not turn the view into a busy loop of scans. */
 export const MIN_AUTO_REFRESH_SECONDS = 1;
@@ -18,6 +21,7 @@ export function autoRefreshSeconds(value: unknown, fallback = 5): number {
 export class AutoRefresh implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private lastRefresh = 0;
+  private activityAtLastRefresh: string | undefined;
   private intervalMs: number;
   private readonly cost = new RefreshCost();
   private readonly subscriptions: vscode.Disposable[];
@@ -26,6 +30,7 @@ export class AutoRefresh implements vscode.Disposable {
     private readonly view: vscode.TreeView<unknown>,
     private readonly refresh: () => Promise<unknown>,
     intervalSeconds: number,
+    private readonly activity: () => string | undefined = readHostActivity,
   ) {
     this.intervalMs = autoRefreshSeconds(intervalSeconds) * 1000;
     this.subscriptions = [
@@ -53,6 +58,8 @@ export class AutoRefresh implements vscode.Disposable {
     // The first refresh also loads and compiles the code it runs: not what the next ones cost.
     if (cpuMs !== undefined && this.lastRefresh !== 0) this.cost.add(cpuMs);
     this.lastRefresh = Date.now();
+    // Read after the refresh: a process it started itself is not a change on the host.
+    this.activityAtLastRefresh = this.activity();
     this.reschedule();
   }
 
@@ -67,9 +74,23 @@ export class AutoRefresh implements vscode.Disposable {
     const interval = this.currentIntervalMs;
     if (!this.view.visible || interval <= 0) return;
     const due = Math.max(0, this.lastRefresh + interval - Date.now());
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+    this.timer = setTimeout(() => this.refreshUnlessQuiet(), due);
+  }
+
+  /** The due refresh, unless it may wait for a sign of change: then a look again after the user's interval. */
+  private refreshUnlessQuiet(): void {
+    this.timer = undefined;
+    const wait = shouldSkipRefresh({
+      focused: vscode.window.state.focused,
+      now: this.activity(),
+      atLastRefresh: this.activityAtLastRefresh,
+      sinceLastRefreshMs: Date.now() - this.lastRefresh,
+      longestWaitMs: MAX_UNFOCUSED_INTERVAL_MS,
+    });
+    if (!wait) {
       void this.refresh().catch(() => undefined);
-    }, due);
+      return;
+    }
+    if (this.view.visible) this.timer = setTimeout(() => this.refreshUnlessQuiet(), this.intervalMs);
   }
 }

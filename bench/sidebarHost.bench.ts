@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     // NSI_BENCH_NO_PORT_SCAN=1: without VS Code's own scan of every process for ports to forward
     // (remote.autoForwardPorts, on by default in a remote extension host), to see ours alone.
     const noPortScan = process.env.NSI_BENCH_NO_PORT_SCAN === '1';
-    const settings = { ...TEST_SETTINGS, 'nsInspector.autoRefreshInterval': 0, ...(noPortScan ? { 'remote.autoForwardPorts': false } : {}) };
+    const settings = { ...TEST_SETTINGS, 'nsInspector.autoRefreshInterval': 0, ...(noPortScan ? { 'remote.autoForwardPorts': false, 'remote.autoForwardPortsSource': 'output' } : {}) };
     const server = await startServer({ install, stateDir, smokeTestDriver: true, settings, env: { [HOST_BENCH_DIR_ENV]: stateDir } });
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
         : `idle, ${what}: ${(cost.coreShare * 100).toFixed(2)}% of a core over ${cost.seconds.toFixed(0)} s, ${cost.refreshes} refreshes, ` +
           `interval ${(cost.intervalMs / 1000).toFixed(1)} s (visible ${cost.viewVisible}, focused ${cost.windowFocused}; target <= ${target}%); ` +
           `threads: ${threads(cost)}`);
-    console.log(`${fleet.title}, default settings${noPortScan ? ' but remote.autoForwardPorts off' : ''}:`);
+    console.log(`${fleet.title}, default settings${noPortScan ? ' but remote.autoForwardPorts off (source: output)' : ''}:`);
     const floor = probe.baseline;
     console.log(floor === null || !floor.held
       ? 'idle, extension not yet active (the floor): not measured (something activated it first)'

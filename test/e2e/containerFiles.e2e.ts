@@ -90,26 +90,34 @@ describe('Open Container Filesystem from the tree', () => {
     };
     const ask = notification(page, `Open the files of process ${pid}`);
     const folder = page.locator('.explorer-folders-view .monaco-list-row', { hasText: `sleep (PID ${pid}, read-only)` }).first();
-    try {
-      await openFromTree(ask);
-      await saveScreenshot(page, 'container-files-ask');
+    /** Add to Workspace on the asking notification, and wait for the reloaded page. */
+    const addAndReload = async () => {
+      // VS Code first shows the folder in the old page, then reloads: only the new page counts.
+      const reloaded = page.waitForEvent('load', { timeout: 60_000 });
       await ask.getByRole('button', { name: 'Add to Workspace (reloads this window)' }).click();
-      // The window reloads as an untitled workspace with the folder; the Explorer shows it.
-      await page.waitForURL(/[?&]workspace=/, { timeout: 60_000 });
+      await reloaded;
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       await activityBarEntry(page, 'Namespaces').waitFor({ timeout: 60_000 });
       await runCommand(page, 'View: Show Explorer');
-      try {
-        await folder.waitFor({ timeout: 30_000 });
-      } catch {
-        // Seen once in a full run: the browser workbench came back as an untitled workspace with
-        // no folders at all (not even the one it had), VS Code's own record of the new workspace
-        // lost in the reload. The window is a workspace now, so opening again adds the folder at
-        // once, without a reload: the same command, the other path.
-        await saveScreenshot(page, 'container-files-reload-lost-folders');
+    };
+    try {
+      await openFromTree(ask);
+      await saveScreenshot(page, 'container-files-ask');
+      // The window reloads as an untitled workspace with the folder; the Explorer shows it.
+      await addAndReload();
+      for (let attempt = 1; !(await folder.waitFor({ timeout: 30_000 }).then(() => true, () => false)); attempt++) {
+        // Seen in full runs, never alone: the reloaded window came back without the container
+        // folder (as the single folder it was, or an untitled workspace with fewer folders): VS
+        // Code's own record of the new workspace cut short by the reload. The same command again:
+        // in a workspace it adds the folder at once; in a single-folder window it asks again.
+        assert.ok(attempt <= 2, 'the folder never stayed in the workspace');
+        await saveScreenshot(page, `container-files-reload-lost-folder-${attempt}`);
         await activityBarEntry(page, 'Namespaces').click();
         await openFromTree();
+        if (await ask.waitFor({ timeout: 5000 }).then(() => true, () => false)) await addAndReload();
+        else await runCommand(page, 'View: Show Explorer');
       }
+      await page.waitForURL(/[?&]workspace=/, { timeout: 10_000 });
       await runCommand(page, 'View: Show Explorer');
       await folder.waitFor({ timeout: 30_000 });
       const explorer = page.locator('.explorer-folders-view');

@@ -164,40 +164,57 @@ static int common_args(napi_env env, napi_value *argv, size_t argc, size_t want,
   return 0;
 }
 
-/* Every call starts alike: its arguments (want of them; pid, start ticks, path first) and the
-   pinned process. 0, or -1 with a JS error thrown and nothing left to free. */
-static int begin(napi_env env, napi_callback_info info, size_t want, napi_value *argv, pid_t *pid, double *ticks, char **path, pinned_t *p) {
+/* One call: its arguments (pid, start ticks and path first, at most six) and the pinned process. */
+typedef struct {
+  napi_value argv[6];
+  pid_t pid;
+  double ticks;
+  char *path;
+  pinned_t p;
+} root_call_t;
+
+/* Every call starts alike: its arguments (want of them) and the pinned process. 0, or -1 with a
+   JS error thrown and nothing left to free. */
+static int begin(napi_env env, napi_callback_info info, size_t want, root_call_t *call) {
   size_t argc = want;
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  if (common_args(env, argv, argc, want, pid, ticks, path) < 0) return -1;
-  if (pin(*pid, *ticks, p) < 0) {
+  napi_get_cb_info(env, info, &argc, call->argv, NULL, NULL);
+  if (common_args(env, call->argv, argc, want, &call->pid, &call->ticks, &call->path) < 0) return -1;
+  if (pin(call->pid, call->ticks, &call->p) < 0) {
     throw_errno(env, errno, "the process is gone");
-    free(*path);
+    free(call->path);
     return -1;
   }
   return 0;
 }
 
+/* A call whose other arguments are wrong: the pinned fds and the path freed, `message` thrown
+   (as a RangeError when range, else a TypeError) unless an error is already pending. */
+static napi_value refuse(napi_env env, root_call_t *call, bool range, const char *message) {
+  unpin(&call->p);
+  free(call->path);
+  bool pending = false;
+  napi_is_exception_pending(env, &pending);
+  if (!pending) (range ? napi_throw_range_error : napi_throw_type_error)(env, NULL, message);
+  return NULL;
+}
+
 /* Every call ends alike: the process re-checked (gone wins over any other error), the error
-   thrown if any (NULL returned then), the fds and the path freed. */
-static napi_value finish(napi_env env, int err, const char *what, napi_value result, double ticks, char *path, pinned_t *p) {
-  if (still_pinned(p->proc, ticks) < 0) err = ESRCH;
-  if (err) throw_errno(env, err, err == ESRCH ? "the process is gone" : what ? what : path);
-  unpin(p);
-  free(path);
+   thrown if any (NULL returned then), the fds and the path freed. A NULL result is undefined in
+   JavaScript. */
+static napi_value finish(napi_env env, int err, const char *what, napi_value result, root_call_t *call) {
+  if (still_pinned(call->p.proc, call->ticks) < 0) err = ESRCH;
+  if (err) throw_errno(env, err, err == ESRCH ? "the process is gone" : what ? what : call->path);
+  unpin(&call->p);
+  free(call->path);
   return err ? NULL : result;
 }
 
 napi_value ns_root_stat(napi_env env, napi_callback_info info) {
-  napi_value argv[4];
-  pid_t pid;
-  double ticks;
-  char *path;
-  pinned_t p;
-  if (begin(env, info, 4, argv, &pid, &ticks, &path, &p) < 0) return NULL;
+  root_call_t call;
+  if (begin(env, info, 4, &call) < 0) return NULL;
   bool follow = true;
-  napi_get_value_bool(env, argv[3], &follow);
-  int fd = open_in_root(&p, path, O_PATH | (follow ? 0 : O_NOFOLLOW));
+  napi_get_value_bool(env, call.argv[3], &follow);
+  int fd = open_in_root(&call.p, call.path, O_PATH | (follow ? 0 : O_NOFOLLOW));
   struct stat st;
   int err = fd < 0 ? errno : fstat(fd, &st) < 0 ? errno : 0;
   if (fd >= 0) close(fd);
@@ -212,20 +229,16 @@ napi_value ns_root_stat(napi_env env, napi_callback_info info) {
       napi_set_element(env, result, i, v);
     }
   }
-  return finish(env, err, NULL, result, ticks, path, &p);
+  return finish(env, err, NULL, result, &call);
 }
 
 napi_value ns_root_readdir(napi_env env, napi_callback_info info) {
-  napi_value argv[3];
-  pid_t pid;
-  double ticks;
-  char *path;
-  pinned_t p;
-  if (begin(env, info, 3, argv, &pid, &ticks, &path, &p) < 0) return NULL;
+  root_call_t call;
+  if (begin(env, info, 3, &call) < 0) return NULL;
   napi_value result = NULL;
   int err = 0;
   /* O_DIRECTORY refuses anything else before it is opened. */
-  int fd = open_in_root(&p, path, O_RDONLY | O_DIRECTORY);
+  int fd = open_in_root(&call.p, call.path, O_RDONLY | O_DIRECTORY);
   DIR *dir = fd < 0 ? NULL : fdopendir(fd);
   if (!dir) {
     err = errno;
@@ -247,28 +260,21 @@ napi_value ns_root_readdir(napi_env env, napi_callback_info info) {
     err = errno;
     closedir(dir);
   }
-  return finish(env, err, NULL, result, ticks, path, &p);
+  return finish(env, err, NULL, result, &call);
 }
 
 napi_value ns_root_read(napi_env env, napi_callback_info info) {
-  napi_value argv[5];
-  pid_t pid;
-  double ticks;
-  char *path;
-  pinned_t p;
-  if (begin(env, info, 5, argv, &pid, &ticks, &path, &p) < 0) return NULL;
+  root_call_t call;
+  if (begin(env, info, 5, &call) < 0) return NULL;
   int64_t offset, length;
-  if (napi_get_value_int64(env, argv[3], &offset) != napi_ok || napi_get_value_int64(env, argv[4], &length) != napi_ok || offset < 0 || length < 0 ||
+  if (napi_get_value_int64(env, call.argv[3], &offset) != napi_ok || napi_get_value_int64(env, call.argv[4], &length) != napi_ok || offset < 0 || length < 0 ||
       length > MAX_READ) {
-    unpin(&p);
-    free(path);
-    napi_throw_range_error(env, NULL, "offset and length must be non-negative, length at most 16 MiB");
-    return NULL;
+    return refuse(env, &call, true, "offset and length must be non-negative, length at most 16 MiB");
   }
   int err = 0;
   char *buf = malloc(length ? (size_t)length : 1);
   ssize_t got = 0;
-  int held = open_in_root(&p, path, O_PATH);
+  int held = open_in_root(&call.p, call.path, O_PATH);
   struct stat st;
   if (held < 0 || !buf) {
     err = buf ? errno : ENOMEM;
@@ -305,7 +311,7 @@ napi_value ns_root_read(napi_env env, napi_callback_info info) {
     napi_create_buffer_copy(env, (size_t)got, buf, &data, &result);
   }
   free(buf);
-  return finish(env, err, err == EINVAL ? "not a regular file" : NULL, result, ticks, path, &p);
+  return finish(env, err, err == EINVAL ? "not a regular file" : NULL, result, &call);
 }
 
 /* rootWrite(pid, startTicks, path, data, create, overwrite): the whole file's new content.
@@ -354,50 +360,35 @@ static int open_for_write(const pinned_t *p, const char *path, bool create, bool
 }
 
 napi_value ns_root_write(napi_env env, napi_callback_info info) {
-  napi_value argv[6];
-  pid_t pid;
-  double ticks;
-  char *path;
-  pinned_t p;
-  if (begin(env, info, 6, argv, &pid, &ticks, &path, &p) < 0) return NULL;
+  root_call_t call;
+  if (begin(env, info, 6, &call) < 0) return NULL;
   void *data = NULL;
   size_t length = 0;
   bool create = false, overwrite = false;
   bool is_buffer = false;
-  napi_is_buffer(env, argv[3], &is_buffer);
-  if (!is_buffer || napi_get_buffer_info(env, argv[3], &data, &length) != napi_ok || napi_get_value_bool(env, argv[4], &create) != napi_ok ||
-      napi_get_value_bool(env, argv[5], &overwrite) != napi_ok) {
-    unpin(&p);
-    free(path);
-    napi_throw_type_error(env, NULL, "data must be a Buffer, create and overwrite booleans");
-    return NULL;
+  napi_is_buffer(env, call.argv[3], &is_buffer);
+  if (!is_buffer || napi_get_buffer_info(env, call.argv[3], &data, &length) != napi_ok || napi_get_value_bool(env, call.argv[4], &create) != napi_ok ||
+      napi_get_value_bool(env, call.argv[5], &overwrite) != napi_ok) {
+    return refuse(env, &call, false, "data must be a Buffer, create and overwrite booleans");
   }
   int fd = -1;
-  int err = open_for_write(&p, path, create, overwrite, &fd);
+  int err = open_for_write(&call.p, call.path, create, overwrite, &fd);
   if (!err && write_all(fd, data, length) < 0) err = errno;
   if (fd >= 0 && close(fd) < 0 && !err) err = errno;
-  napi_value result = NULL;
-  if (!err) napi_get_undefined(env, &result);
-  return finish(env, err, err == EINVAL ? "not a regular file or not a file name" : NULL, result, ticks, path, &p);
+  return finish(env, err, err == EINVAL ? "not a regular file or not a file name" : NULL, NULL, &call);
 }
 
 /* rootMkdir(pid, startTicks, path): a new directory (mode 0755 less the umask) in its parent.
  * mkdirat never follows a final symlink: a link (even a dangling one) in its place is EEXIST. */
 napi_value ns_root_mkdir(napi_env env, napi_callback_info info) {
-  napi_value argv[3];
-  pid_t pid;
-  double ticks;
-  char *path;
-  pinned_t p;
-  if (begin(env, info, 3, argv, &pid, &ticks, &path, &p) < 0) return NULL;
+  root_call_t call;
+  if (begin(env, info, 3, &call) < 0) return NULL;
   int dir = -1;
   const char *name;
-  int err = open_parent(&p, path, &dir, &name);
+  int err = open_parent(&call.p, call.path, &dir, &name);
   if (!err && mkdirat(dir, name, 0755) < 0) err = errno;
   if (dir >= 0) close(dir);
-  napi_value result = NULL;
-  if (!err) napi_get_undefined(env, &result);
-  return finish(env, err, err == EINVAL ? "not a file name" : NULL, result, ticks, path, &p);
+  return finish(env, err, err == EINVAL ? "not a file name" : NULL, NULL, &call);
 }
 
 /* Deeper than this, a recursive delete stops (each level holds an fd). */
@@ -450,22 +441,15 @@ static int remove_tree(int dir, const char *name, int depth) {
  * following it (a link is removed, never its target). A directory: removed when empty
  * (ENOTEMPTY otherwise), or with everything below it when recursive (remove_tree). */
 napi_value ns_root_delete(napi_env env, napi_callback_info info) {
-  napi_value argv[4];
-  pid_t pid;
-  double ticks;
-  char *path;
-  pinned_t p;
-  if (begin(env, info, 4, argv, &pid, &ticks, &path, &p) < 0) return NULL;
+  root_call_t call;
+  if (begin(env, info, 4, &call) < 0) return NULL;
   bool recursive = false;
-  if (napi_get_value_bool(env, argv[3], &recursive) != napi_ok) {
-    unpin(&p);
-    free(path);
-    napi_throw_type_error(env, NULL, "recursive must be a boolean");
-    return NULL;
+  if (napi_get_value_bool(env, call.argv[3], &recursive) != napi_ok) {
+    return refuse(env, &call, false, "recursive must be a boolean");
   }
   int dir = -1;
   const char *name;
-  int err = open_parent(&p, path, &dir, &name);
+  int err = open_parent(&call.p, call.path, &dir, &name);
   struct stat st;
   if (!err && fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) < 0) err = errno;
   if (!err) {
@@ -478,9 +462,7 @@ napi_value ns_root_delete(napi_env env, napi_callback_info info) {
     }
   }
   if (dir >= 0) close(dir);
-  napi_value result = NULL;
-  if (!err) napi_get_undefined(env, &result);
-  return finish(env, err, err == EINVAL ? "not a file name" : NULL, result, ticks, path, &p);
+  return finish(env, err, err == EINVAL ? "not a file name" : NULL, NULL, &call);
 }
 
 /* rootRename(pid, startTicks, from, to, overwrite): renameat2 between the two parents, both
@@ -488,27 +470,18 @@ napi_value ns_root_delete(napi_env env, napi_callback_info info) {
  * RENAME_NOREPLACE unless overwrite (EEXIST then). renameat2 follows neither last component:
  * a link is renamed, or replaced, itself. */
 napi_value ns_root_rename(napi_env env, napi_callback_info info) {
-  napi_value argv[5];
-  pid_t pid;
-  double ticks;
-  char *path;
-  pinned_t p;
-  if (begin(env, info, 5, argv, &pid, &ticks, &path, &p) < 0) return NULL;
+  root_call_t call;
+  if (begin(env, info, 5, &call) < 0) return NULL;
   bool overwrite = false;
-  char *to = path_arg(env, argv[3]);
-  if (!to || napi_get_value_bool(env, argv[4], &overwrite) != napi_ok) {
-    bool pending = false;
-    napi_is_exception_pending(env, &pending);
-    if (!pending) napi_throw_type_error(env, NULL, "to must be a string, overwrite a boolean");
+  char *to = path_arg(env, call.argv[3]);
+  if (!to || napi_get_value_bool(env, call.argv[4], &overwrite) != napi_ok) {
     free(to);
-    unpin(&p);
-    free(path);
-    return NULL;
+    return refuse(env, &call, false, "to must be a string, overwrite a boolean");
   }
   int from_dir = -1, to_dir = -1;
   const char *from_name, *to_name;
-  int err = open_parent(&p, path, &from_dir, &from_name);
-  if (!err) err = open_parent(&p, to, &to_dir, &to_name);
+  int err = open_parent(&call.p, call.path, &from_dir, &from_name);
+  if (!err) err = open_parent(&call.p, to, &to_dir, &to_name);
   if (!err && renameat2(from_dir, from_name, to_dir, to_name, overwrite ? 0 : RENAME_NOREPLACE) < 0) {
     err = errno;
     /* NFS, 9p and some FUSE file systems refuse RENAME_NOREPLACE (EINVAL): look, then rename. The
@@ -524,7 +497,5 @@ napi_value ns_root_rename(napi_env env, napi_callback_info info) {
   if (from_dir >= 0) close(from_dir);
   if (to_dir >= 0) close(to_dir);
   free(to);
-  napi_value result = NULL;
-  if (!err) napi_get_undefined(env, &result);
-  return finish(env, err, err == EINVAL ? "not a file name, or a folder moved into itself" : NULL, result, ticks, path, &p);
+  return finish(env, err, err == EINVAL ? "not a file name, or a folder moved into itself" : NULL, NULL, &call);
 }

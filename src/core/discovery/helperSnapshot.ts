@@ -28,6 +28,9 @@ export interface HelperSnapshot {
   ownPidNs: number;
 }
 
+/** Where a task record's links hold its user namespace. */
+const USER_LINK = NS_LINKS.indexOf('user');
+
 /** Sections of the snapshot: NUL, "@@NAME", NUL, then the section's bytes. */
 function sections(text: string): Map<string, string> {
   const parts = text.split(/\0@@([a-z_]+)\0/);
@@ -207,7 +210,7 @@ export function parseHelperSnapshot(text: string): HelperSnapshot {
     // Nothing is printed for an empty file: a user namespace with no mapping yet. As root every
     // process' maps are readable, so a process read without one has an empty one.
     for (const task of chunk.tasks) {
-      const userns = task.state === 'read' ? task.links[NS_LINKS.indexOf('user')] : 0;
+      const userns = task.state === 'read' ? task.links[USER_LINK] : 0;
       const content = (userns ? byUserns.get(userns) : undefined) ?? (file === 'setgroups' || task.state !== 'read' ? undefined : '');
       if (content !== undefined) files.set(`/proc/${task.pid}/${file}`, content);
     }

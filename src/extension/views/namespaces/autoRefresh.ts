@@ -30,7 +30,6 @@ export class AutoRefresh implements vscode.Disposable {
     private readonly view: vscode.TreeView<unknown>,
     private readonly refresh: () => Promise<unknown>,
     intervalSeconds: number,
-    private readonly activity: () => string | undefined = readHostActivity,
   ) {
     this.intervalMs = autoRefreshSeconds(intervalSeconds) * 1000;
     this.subscriptions = [
@@ -59,7 +58,7 @@ export class AutoRefresh implements vscode.Disposable {
     if (cpuMs !== undefined && this.lastRefresh !== 0) this.cost.add(cpuMs);
     this.lastRefresh = Date.now();
     // Read after the refresh: a process it started itself is not a change on the host.
-    this.activityAtLastRefresh = this.activity();
+    this.activityAtLastRefresh = readHostActivity();
     this.reschedule();
   }
 
@@ -82,7 +81,7 @@ export class AutoRefresh implements vscode.Disposable {
     this.timer = undefined;
     const wait = shouldSkipRefresh({
       focused: vscode.window.state.focused,
-      now: this.activity(),
+      now: readHostActivity(),
       atLastRefresh: this.activityAtLastRefresh,
       sinceLastRefreshMs: Date.now() - this.lastRefresh,
       longestWaitMs: MAX_UNFOCUSED_INTERVAL_MS,

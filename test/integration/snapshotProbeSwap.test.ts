@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { discover } from '../../src/core/discovery/discover';
@@ -100,5 +100,47 @@ describe('the helper snapshot and root discovery never open a path a caller swap
     });
     assert.ok(found > 0, 'discovery saw none of the swapped namespaces');
     assert.equal(rootOpens, 0, 'root opened the root-only FIFO');
+  });
+});
+
+describe('the helper snapshot never opens an fd that poses as an nsfs bind mount', () => {
+  // The snapshot stat()s an fd whose link names one of the host's nsfs mount points (that is how
+  // an fd opened through a bind mount shows). A caller can make any file show so: here nobody's
+  // own FIFO, bind-mounted over /run/netns/NAME in nobody's own mount namespace and held open. A
+  // stat() opens nothing; an open would hang root on the FIFO (and inotify would see it).
+  const lab = new NamespaceLab();
+  const dir = mkdtempSync('/tmp/nsi-snapshot-pose-');
+  after(() => {
+    lab.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists no such fd and never opens the FIFO behind it', async () => {
+    chmodSync(dir, 0o777);
+    const name = lab.addNetns('pose');
+    const fifo = `${dir}/fifo`;
+    const holder = lab.start(
+      [...AS_NOBODY, 'unshare', '--user', '--map-root-user', '--mount', 'sh', '-c',
+        `mkfifo "$1" && mount --bind "$1" "/run/netns/$2" && exec 3<>"/run/netns/$2" && echo ready && exec sleep 600`, 'sh', fifo, name],
+      { stdio: 'pipe' },
+    );
+    const out = lines(holder);
+    await waitFor('the holder to start', () => {
+      assert.equal(holder.exitCode, null, 'the holder exited early');
+      return out.includes('ready') ? true : undefined;
+    }, 20000);
+    const pid = holder.pid!;
+    const sleeper = await waitFor('the sleep', () => (readlinkSync(`/proc/${pid}/exe`).endsWith('/sleep') ? pid : undefined));
+    // The test reaches what it attacks: the fd's link is the host's nsfs mount point.
+    assert.equal(readlinkSync(`/proc/${sleeper}/fd/3`), `/run/netns/${name}`);
+    const watch = lab.start(['perl', `${SCRIPTS}/openWatch.pl`, fifo], { stdio: 'pipe' });
+    const opens = lines(watch);
+    await waitFor('the inotify watch', () => (opens.includes('watching') ? true : undefined));
+    const snapshot = runHelper(['snapshot']);
+    await sleep(500);
+    assert.equal(snapshot.status, 0, snapshot.stderr);
+    const fds = snapshot.stdout.split('\0@@fds\0')[1]?.split('\0@@')[0] ?? '';
+    assert.ok(!fds.split('\0').some((record) => record.startsWith(`/proc/${sleeper}/fd/3 `)), 'the FIFO was listed as a namespace fd');
+    assert.equal(opens.filter((line) => line === 'open').length, 0, 'root opened the FIFO');
   });
 });

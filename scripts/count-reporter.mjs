@@ -12,8 +12,16 @@ export default async function* countReporter(source) {
     else if (event.type === 'test:pass') counts.passed++;
     else {
       counts.failed++;
-      counts.failures.push(event.data.name);
+      // The file and the error's first lines: npm test repeats them at its end, where a CI log's
+      // tail shows them.
+      const error = event.data.details?.error;
+      const cause = error?.cause ?? error;
+      counts.failures.push({ name: event.data.name, file: event.data.file, error: firstLines(cause?.stack ?? cause?.message ?? String(cause ?? '')) });
     }
   }
   yield JSON.stringify(counts) + '\n';
+}
+
+function firstLines(text) {
+  return String(text).split('\n').slice(0, 4).join('\n');
 }

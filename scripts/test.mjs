@@ -28,6 +28,8 @@ if (build.status !== 0) {
 }
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const broken = [];
+/** Every failed test, repeated at the end: a CI log shows its tail, not the layer's middle. */
+const failedTests = [];
 const times = [];
 const started = Date.now();
 
@@ -70,6 +72,7 @@ function count(layer, run) {
     totals.failed++;
     return;
   }
+  for (const failure of result.failures ?? []) failedTests.push({ layer: layer.name, ...(typeof failure === 'string' ? { name: failure } : failure) });
   totals.passed += result.passed;
   totals.failed += result.failed;
   totals.skipped += (result.skipped ?? 0) + (result.todo ?? 0);
@@ -93,6 +96,10 @@ for (const [i, layer] of selected.entries()) {
     background = undefined;
   }
   count(layer, run);
+}
+for (const test of failedTests) {
+  console.log(`failed (${test.layer}): ${test.name}${test.file ? ` [${test.file}]` : ''}`);
+  if (test.error) console.log(test.error.replace(/^/gm, '    '));
 }
 for (const line of broken) console.log(`broken layer: ${line}`);
 if (totals.skipped) console.log(`${totals.skipped} tests were skipped or todo: that fails the run`);

@@ -25,7 +25,11 @@ export function reportLayer(layer: string, tests: LayerTest[], extraFailures: st
     failed: count('failed') + extraFailures.length,
     skipped: count('skipped'),
     todo: 0,
-    failures: [...tests.filter((t) => t.state === 'failed').map((t) => t.name), ...extraFailures],
+    // With the error's first lines: npm test repeats them at its end, where a CI log's tail shows them.
+    failures: [
+      ...tests.filter((t) => t.state === 'failed').map((t) => ({ name: t.name, error: (t.error ?? '').split('\n').slice(0, 4).join('\n') })),
+      ...extraFailures.map((name) => ({ name, error: '' })),
+    ],
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, `${layer}.json`), JSON.stringify(summary) + '\n');

@@ -8,11 +8,12 @@
  */
 import { benchOptions } from './benchOptions';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readlinkSync } from 'node:fs';
 import { discover } from '../src/core/discovery/discover';
 import { startFleet, stopFleet } from './spawnFleet';
 import { measureEventLoopBlock } from './eventLoopBlock';
 import { waitForQuietHost } from './waitForQuietHost';
+import { measureKernelFloor } from './kernelFloor';
 
 const options = benchOptions();
 const { rounds } = options;
@@ -73,6 +74,12 @@ async function measureFleet(kind: 'dense' | 'sparse'): Promise<void> {
     console.log(`nsinspect discover --json: median ${oursMs.toFixed(0)} ms, peak ${median(ours.map((r) => r.peakMiB)).toFixed(0)} MiB`);
     console.log(`lsns -J:                   median ${theirsMs.toFixed(0)} ms, peak ${median(theirs.map((r) => r.peakMiB)).toFixed(0)} MiB`);
     console.log(`ratio: nsinspect takes ${(oursMs / theirsMs).toFixed(2)}x the time of lsns -J, ${(theirsMs / oursMs).toFixed(2)}x as fast (target <= 0.25x)`);
+    const floor = measureKernelFloor(readlinkSync('/proc/self/ns/pid'));
+    const reads = Object.entries(floor.perRead).map(([kind, ms]) => `${kind} ${ms.toFixed(0)}`).join(', ');
+    console.log(`the floor: the kernel's time for the facts read, ${floor.processes} processes: ${reads} ms of system CPU ` +
+      `(${floor.systemMs.toFixed(0)} ms; ${floor.spreadMs.toFixed(0)} ms over every CPU) + Node.js start ${floor.nodeStartMs.toFixed(0)} ms ` +
+      `= ${(floor.spreadMs + floor.nodeStartMs).toFixed(0)} ms at best, ${((floor.spreadMs + floor.nodeStartMs) / theirsMs).toFixed(2)}x lsns -J, ` +
+      `before any parsing or output`);
     console.log(`in-process discover(): longest event-loop block ${blockMs.toFixed(1)} ms (target <= 50 ms), peak RSS ${peakMiB.toFixed(0)} MiB`);
     console.log(`in-process discover({ previous }): longest event-loop block ${incremental.blockMs.toFixed(1)} ms (target <= 50 ms)`);
     console.log(`in-process CPU: full discovery median ${median(fullCpu).toFixed(0)} ms, from the last one ${median(incrementalCpu).toFixed(0)} ms ` +

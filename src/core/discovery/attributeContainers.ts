@@ -46,6 +46,8 @@ export class Attribution {
   /** One object per container, so that engine facts attach once and groups compare by identity. */
   private readonly refs = new Map<string, ContainerRef>();
   private readonly monitors = new Map<number, ContainerRef | null>();
+  /** Parsed once per distinct cgroup path: most processes share theirs with many others. */
+  private readonly cgroupChains = new Map<string, readonly ContainerRef[]>();
 
   constructor(private readonly processes: ReadonlyMap<number, ProcessInfo>) {}
 
@@ -70,7 +72,7 @@ export class Attribution {
     // From the ancestry: a monitor parent names a new container, nested in the monitor's own.
     const inherited = parent ? (this.byPid.get(parent.pid) ?? null) : null;
     const viaAncestry = monitor ? this.intern({ ...monitor, evidence: 'ancestry' }, inherited) : inherited;
-    const chain = containersFromCgroup(info.cgroup);
+    const chain = this.cgroupChain(info.cgroup);
     const innermost = chain[chain.length - 1];
     if (!innermost) return viaAncestry;
     // The cgroup wins (it tells a pod's containers apart); the monitor adds its name and owner.
@@ -82,6 +84,15 @@ export class Attribution {
     const outer = same || chain.length < 2 ? (viaAncestry?.parent ?? null) : this.intern({ ...chain[chain.length - 2], evidence: 'cgroup' }, null);
     const fromMonitor = same ? { monitorName: viaAncestry.monitorName, ownerUid: viaAncestry.ownerUid, namespace: viaAncestry.namespace } : {};
     return this.intern(withoutUndefined({ ...innermost, ...fromMonitor, evidence: 'cgroup' }), outer);
+  }
+
+  private cgroupChain(path: string): readonly ContainerRef[] {
+    let chain = this.cgroupChains.get(path);
+    if (chain === undefined) {
+      chain = containersFromCgroup(path);
+      this.cgroupChains.set(path, chain);
+    }
+    return chain;
   }
 
   private monitorOf(process: ProcessInfo): ContainerRef | null {

@@ -68,6 +68,11 @@ export class NamespacesView extends Disposable {
     return this.latest;
   }
 
+  /** The shown result, or a discovery now when the view has shown none yet (a command run before the first refresh ended). */
+  async currentResult(): Promise<DiscoveryResult | undefined> {
+    return this.latest ?? this.refresh();
+  }
+
   get snapshot(): TreeSnapshot | undefined {
     return this.provider.snapshot;
   }

@@ -8,6 +8,7 @@ import { namespaceLabel, plural } from '../../../core/tree/presentation';
 import { typeCodicon } from '../../views/namespaces/typeIcons';
 import { hostTextForUi, LINE_MAX } from '../../../core/text/hostText';
 import type { CommandContext } from '../commandContext';
+import { warnItemVanished } from '../warnItemVanished';
 
 export type Target = { kind: 'namespace'; ns: Namespace } | { kind: 'process'; process: ProcessInfo; ns: Namespace };
 
@@ -16,8 +17,7 @@ export async function resolveTarget(ctx: CommandContext, arg: unknown, action: s
   const node = ctx.view.snapshot?.node(arg);
   if (node?.kind === 'namespace') return { kind: 'namespace', ns: node.ns };
   if (node?.kind === 'process') return { kind: 'process', process: node.process, ns: node.ns };
-  void vscode.window.showWarningMessage('That item is no longer in the Namespaces view: it vanished in a refresh.');
-  return undefined;
+  return warnItemVanished();
 }
 
 interface NamespacePick extends vscode.QuickPickItem {
@@ -25,7 +25,7 @@ interface NamespacePick extends vscode.QuickPickItem {
 }
 
 async function pickNamespace(ctx: CommandContext, action: string): Promise<Target | undefined> {
-  const result = ctx.view.result ?? (await ctx.view.refresh());
+  const result = await ctx.view.currentResult();
   if (!result) return undefined;
   const here = result.processes.get(process.pid)?.namespaces ?? {};
   const namespaces = [...result.namespaces.values()].sort(byTypeThenInode);

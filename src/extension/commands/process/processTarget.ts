@@ -7,8 +7,10 @@ import { containerName } from '../../../core/model/container';
 import type { ProcessInfo } from '../../../core/model/process';
 import { hostTextForUi, LINE_MAX } from '../../../core/text/hostText';
 import type { CommandContext } from '../commandContext';
+import { warnItemVanished } from '../warnItemVanished';
 
 export async function processTarget(ctx: CommandContext, arg: unknown, action: string): Promise<ProcessInfo | undefined> {
+  // A PID the shown result lacks (a process newer than the last refresh) gets a discovery now.
   if (typeof arg === 'number') return ctx.view.result?.processes.get(arg) ?? (await ctx.view.refresh())?.processes.get(arg);
   if (typeof arg !== 'string') return pickProcess(ctx, action);
   const node = ctx.view.snapshot?.node(arg);
@@ -19,8 +21,7 @@ export async function processTarget(ctx: CommandContext, arg: unknown, action: s
     void vscode.window.showWarningMessage(`Container ${hostTextForUi(containerName(node.container))} has no process to act on.`);
     return undefined;
   }
-  void vscode.window.showWarningMessage('That item is no longer in the Namespaces view: it vanished in a refresh.');
-  return undefined;
+  return warnItemVanished();
 }
 
 interface ProcessPick extends vscode.QuickPickItem {
@@ -28,7 +29,7 @@ interface ProcessPick extends vscode.QuickPickItem {
 }
 
 async function pickProcess(ctx: CommandContext, action: string): Promise<ProcessInfo | undefined> {
-  const result = ctx.view.result ?? (await ctx.view.refresh());
+  const result = await ctx.view.currentResult();
   if (!result) return undefined;
   const processes = [...result.processes.values()].filter((p) => p.cmdline.length > 0);
   // Containers' processes first: that is what these commands are for.

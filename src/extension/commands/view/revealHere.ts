@@ -8,7 +8,7 @@ import type { CommandFactory } from '../commandContext';
  * and selects the first. Returns how many the view shows.
  */
 export const revealHere: CommandFactory = (ctx) => async () => {
-  const result = ctx.view.result ?? (await ctx.view.refresh());
+  const result = await ctx.view.currentResult();
   const self = result?.processes.get(process.pid);
   if (!result || !self) {
     void vscode.window.showWarningMessage('The extension host was not found by the last discovery: refresh the Namespaces view and try again.');

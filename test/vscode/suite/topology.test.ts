@@ -306,11 +306,16 @@ describe('a PID target re-checked right before acting', function () {
     const pid = mover.pid!;
     const netOf = () => readlinkSync(`/proc/${pid}/ns/net`);
     const before = await eventually('bash in its own netns', async () => (readlinkSync(`/proc/${pid}/ns/net`) !== readlinkSync('/proc/self/ns/net') && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'bash' ? netOf() : undefined));
-    const t = await api.topology.latest();
-    const shown = t?.namespaces.find((n) => `net:[${n.inode}]` === before);
+    // A reading that began before bash unshared (the panel's first, or one the netns watcher
+    // started) is joined and lacks the namespace: wait for a reading that has it.
+    const t = await eventually('the namespace in the picture', async () => {
+      const picture = await api.topology.latest();
+      return picture?.namespaces.some((n) => `net:[${n.inode}]` === before) ? picture : undefined;
+    });
+    const shown = t.namespaces.find((n) => `net:[${n.inode}]` === before);
     assert.ok(shown, 'the namespace is in the picture');
     assert.deepEqual(shown.pids, [pid]);
-    const first = t!.namespaces.filter((n) => n.key !== shown.key && !n.error)[0];
+    const first = t.namespaces.filter((n) => n.key !== shown.key && !n.error)[0];
     assert.ok(first?.isHost, 'the host is the first namespace the picker offers');
 
     const result = vscode.commands.executeCommand<Result>('nsInspector.network.connectVeth', { a: shown.key, ifA, ifB, cidrA: '', cidrB: '' });
